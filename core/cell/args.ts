@@ -1,0 +1,47 @@
+import { isBlank, isDate } from "./blank";
+import { dateToSerial, parseDate, type Serial } from "./date";
+import { fail } from "./error";
+import { parseNumber } from "./number";
+import type { CellValue } from "./types";
+
+/** An optional argument that was left out: `null` from Excel, `undefined` from Sheets, or an empty cell. */
+export function omitted(v: unknown): v is null | undefined | "" {
+  return isBlank(v as CellValue);
+}
+
+/**
+ * The as-of moment: a date cell, a serial or ISO text; today (from the injected clock) when omitted.
+ * A plain as-of date means the end of that day is not reached: on-time compares days, SLA clocks stop at 00:00.
+ */
+export function asOfArg(v: unknown, now: () => Date, name = "as_of"): Serial {
+  if (omitted(v)) return dateToSerial(now());
+  const cell = (Array.isArray(v) ? (Array.isArray(v[0]) ? v[0][0] : v[0]) : v) as CellValue;
+  const s = parseDate(cell);
+  if (Number.isNaN(s)) fail("bad_argument", `${name} "${String(cell)}" is not a date: give a date cell, a date serial or text like 2025-03-31.`);
+  return s;
+}
+
+/** A date-time argument that must be given. */
+export function dateArg(v: unknown, name: string): Serial {
+  const cell = (Array.isArray(v) ? (Array.isArray(v[0]) ? v[0][0] : v[0]) : v) as CellValue;
+  if (omitted(cell)) fail("bad_argument", `${name} is empty: give a date-time.`);
+  const s = isDate(cell) ? dateToSerial(cell) : parseDate(cell);
+  if (Number.isNaN(s)) fail("bad_argument", `${name} "${String(cell)}" is not a date-time: give a date cell or text like 2025-03-31 14:30.`);
+  return s;
+}
+
+/** A text argument that must be given, such as a vendor name. */
+export function textArg(v: unknown, name: string): string {
+  const cell = (Array.isArray(v) ? (Array.isArray(v[0]) ? v[0][0] : v[0]) : v) as CellValue;
+  if (omitted(cell)) fail("bad_argument", `${name} is empty: give a ${name} name.`);
+  return isDate(cell) ? String(dateToSerial(cell)) : String(cell).trim();
+}
+
+/** An optional number argument, `fallback` when omitted. */
+export function numberArg(v: unknown, name: string, fallback: number): number {
+  const cell = (Array.isArray(v) ? (Array.isArray(v[0]) ? v[0][0] : v[0]) : v) as CellValue;
+  if (omitted(cell)) return fallback;
+  const n = parseNumber(cell);
+  if (Number.isNaN(n)) fail("bad_argument", `${name} "${String(cell)}" is not a number.`);
+  return n;
+}

@@ -1,0 +1,24 @@
+import type { CellValue, Range, RangeArg } from "./types";
+
+/** True for the cells every host means as empty: `null`, `undefined` and `""` (and text of only spaces). */
+export function isBlank(v: CellValue): v is null | undefined | "" {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/**
+ * Recognises a `Date` made in any realm (a custom-function runtime, a `vm` context),
+ * which `instanceof Date` would miss.
+ */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === "[object Date]";
+}
+
+/**
+ * Turns a range argument into a 2D array: Sheets passes a one-cell range as a scalar.
+ *
+ * @example asRange("Acme") // [["Acme"]]
+ */
+export function asRange(arg: RangeArg): Range {
+  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row : [row as CellValue]));
+  return isBlank(arg) ? [] : [[arg]];
+}

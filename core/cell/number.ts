@@ -1,0 +1,43 @@
+import { isBlank } from "./blank";
+import type { CellValue } from "./types";
+
+// Currency signs, thousands separators and spaces that exports put around numbers.
+const DECORATION = /[$€£¥,\s\u00a0]/g;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Reads a number cell: numbers as they are, and text such as `98%`, `$1,234.50`, `(12.5)`.
+ * Returns NaN when the cell is not a number; blanks are the caller's business.
+ *
+ * @example parseNumber("$1,234.50") // 1234.5
+ * @example parseNumber("98%") // 0.98
+ */
+export function parseNumber(v: CellValue): number {
+  if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
+  if (typeof v !== "string") return NaN;
+  let s = v.trim();
+  let sign = 1;
+  if (s.startsWith("(") && s.endsWith(")")) {
+    sign = -1; // accounting negative
+    s = s.slice(1, -1);
+  }
+  let scale = 1;
+  if (s.endsWith("%")) {
+    scale = 0.01;
+    s = s.slice(0, -1);
+  }
+  s = s.replace(DECORATION, "");
+  if (s.startsWith("-") && sign === -1) return NaN;
+  if (!PLAIN_NUMBER.test(s)) return NaN;
+  return sign * Number(s) * scale;
+}
+
+/** Like {@link parseNumber}, but blank cells read as NaN too: the "no value" of typed columns. */
+export function numberOrNaN(v: CellValue): number {
+  return isBlank(v) ? NaN : parseNumber(v);
+}
+
+/** True for text that cannot be a number or date because it holds no digit: `N/A`, `?`, `-`, `Date Not Captured`. */
+export function isPlaceholder(v: CellValue): boolean {
+  return typeof v === "string" && !/\d/.test(v);
+}

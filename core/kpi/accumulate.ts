@@ -1,0 +1,190 @@
+import type { Serial } from "../cell/date";
+import type { LineTable } from "../table/lines";
+import type { KpiKey } from "./defs";
+
+/** Per-vendor sums gathered in one pass over the lines; every KPI is a ratio of two of them. */
+export interface VendorSums {
+  readonly vendors: readonly string[];
+  readonly lines: Float64Array;
+  readonly onTimeN: Float64Array;
+  readonly onTimeOk: Float64Array;
+  readonly inFullN: Float64Array;
+  readonly inFullOk: Float64Array;
+  readonly otifN: Float64Array;
+  readonly otifOk: Float64Array;
+  readonly rejected: Float64Array;
+  readonly defectBase: Float64Array;
+  readonly defectN: Float64Array;
+  readonly varianceCost: Float64Array;
+  readonly contractCost: Float64Array;
+  readonly varianceN: Float64Array;
+  readonly leadDays: Float64Array;
+  readonly leadN: Float64Array;
+  readonly spend: Float64Array;
+  readonly spendN: Float64Array;
+  readonly compliantYes: Float64Array;
+  readonly compliantN: Float64Array;
+  readonly risk: Float64Array;
+  readonly riskN: Float64Array;
+  readonly impact: Float64Array;
+  readonly impactN: Float64Array;
+  /** The first tier written for each vendor, "" if none. */
+  readonly tier: string[];
+  /** Which quantity divides rejected qty: received, or ordered on delivered lines when the range has no received qty. */
+  readonly defectBasis: "received" | "ordered";
+}
+
+export interface KpiOptions {
+  readonly asOf: Serial;
+  readonly graceDays: number;
+  readonly promisedDays?: number;
+}
+
+const NONE = new Float64Array(0);
+
+/**
+ * One pass over the lines, adding each line into its vendor's sums.
+ *
+ * A line is on time when delivered on or before the promised day plus grace (calendar days);
+ * an undelivered line whose promised day plus grace is before the as-of day is late; an
+ * undelivered line not yet due, or one with no promised date, is not counted.
+ */
+export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
+  const n = t.vendors.size;
+  const f = () => new Float64Array(n);
+  const s = {
+    vendors: t.vendors.names, lines: f(), onTimeN: f(), onTimeOk: f(), inFullN: f(), inFullOk: f(), otifN: f(), otifOk: f(),
+    rejected: f(), defectBase: f(), defectN: f(), varianceCost: f(), contractCost: f(), varianceN: f(), leadDays: f(), leadN: f(),
+    spend: f(), spendN: f(), compliantYes: f(), compliantN: f(), risk: f(), riskN: f(), impact: f(), impactN: f(),
+    tier: new Array<string>(n).fill(""),
+    defectBasis: (t.num("received_qty") || !t.num("ordered_qty") ? "received" : "ordered") as "received" | "ordered",
+  };
+  const hasPromised = !!t.num("promised");
+  const promised = t.num("promised") ?? NONE;
+  const orderDate = t.num("order_date") ?? NONE;
+  const delivered = t.num("delivered") ?? NONE;
+  const hasDelivered = !!t.num("delivered");
+  const ordered = t.num("ordered_qty") ?? NONE;
+  const received = t.num("received_qty") ?? NONE;
+  const hasReceived = !!t.num("received_qty");
+  const rejected = t.num("rejected_qty") ?? NONE;
+  const unitPrice = t.num("unit_price") ?? NONE;
+  const contract = t.num("contract_price") ?? NONE;
+  const amount = t.num("amount") ?? NONE;
+  const compliance = t.num("compliance") ?? NONE;
+  const risk = t.num("supply_risk") ?? NONE;
+  const impact = t.num("profit_impact") ?? NONE;
+  const tier = t.text("tier");
+  const promisedDays = hasPromised ? undefined : o.promisedDays;
+  const asOfDay = Math.floor(o.asOf);
+  const grace = o.graceDays;
+  const defectOnOrdered = s.defectBasis === "ordered";
+  const vendorOf = t.vendorOf;
+
+  for (let r = 0; r < vendorOf.length; r++) {
+    const v = vendorOf[r]!;
+    if (v < 0) continue;
+    s.lines[v]++;
+    const d = hasDelivered ? delivered[r]! : NaN;
+    const recv = hasReceived ? received[r]! : NaN;
+    const ord = ordered.length ? ordered[r]! : NaN;
+    // Without a delivered-date column, a received quantity is the only sign of delivery.
+    const isDelivered = hasDelivered ? d === d : recv === recv;
+
+    const inFullEvaluable = isDelivered && ord === ord && recv === recv;
+    const inFull = recv >= ord;
+    if (inFullEvaluable) {
+      s.inFullN[v]++;
+      if (inFull) s.inFullOk[v]++;
+    }
+
+    let p = hasPromised ? promised[r]! : NaN;
+    if (promisedDays !== undefined && orderDate.length) p = orderDate[r]! + promisedDays;
+    if (p === p) {
+      const due = Math.floor(p) + grace;
+      const evaluable = d === d || due < asOfDay;
+      if (evaluable) {
+        const onTime = d === d && Math.floor(d) <= due;
+        s.onTimeN[v]++;
+        if (onTime) s.onTimeOk[v]++;
+        if (d !== d || inFullEvaluable) {
+          s.otifN[v]++;
+          if (onTime && inFull) s.otifOk[v]++;
+        }
+      }
+    }
+
+    if (rejected.length) {
+      const rej = rejected[r]!;
+      const base = defectOnOrdered ? (isDelivered ? ord : NaN) : recv;
+      if (rej === rej && base === base) {
+        s.rejected[v] += rej;
+        s.defectBase[v] += base;
+        s.defectN[v]++;
+      }
+    }
+
+    const q = recv === recv ? recv : ord;
+    const up = unitPrice.length ? unitPrice[r]! : NaN;
+    if (contract.length) {
+      const cp = contract[r]!;
+      if (up === up && cp === cp && q === q) {
+        s.varianceCost[v] += (up - cp) * q;
+        s.contractCost[v] += cp * q;
+        s.varianceN[v]++;
+      }
+    }
+
+    const a = amount.length ? amount[r]! : NaN;
+    const lineSpend = a === a ? a : up * q;
+    if (lineSpend === lineSpend) {
+      s.spend[v] += lineSpend;
+      s.spendN[v]++;
+    }
+
+    if (orderDate.length) {
+      const lead = d - orderDate[r]!;
+      if (lead === lead) {
+        s.leadDays[v] += lead;
+        s.leadN[v]++;
+      }
+    }
+    if (compliance.length) {
+      const c = compliance[r]!;
+      if (c === c) {
+        s.compliantN[v]++;
+        s.compliantYes[v] += c;
+      }
+    }
+    if (risk.length && risk[r] === risk[r]) {
+      s.risk[v] += risk[r]!;
+      s.riskN[v]++;
+    }
+    if (impact.length && impact[r] === impact[r]) {
+      s.impact[v] += impact[r]!;
+      s.impactN[v]++;
+    }
+    if (tier && s.tier[v] === "" && tier[r] !== "") s.tier[v] = tier[r]!;
+  }
+  return s;
+}
+
+/** Sums of a vendor's line quantities that a KPI divides; undefined where nothing could be counted. */
+function ratio(num: number, den: number, n: number): number | undefined {
+  return n > 0 && den !== 0 ? num / den : undefined;
+}
+
+/** The KPI values of one vendor; a KPI no line could be evaluated for is undefined, never zero. */
+export function kpiValues(s: VendorSums, v: number): Record<KpiKey, number | undefined> {
+  return {
+    on_time: ratio(s.onTimeOk[v]!, s.onTimeN[v]!, s.onTimeN[v]!),
+    in_full: ratio(s.inFullOk[v]!, s.inFullN[v]!, s.inFullN[v]!),
+    otif: ratio(s.otifOk[v]!, s.otifN[v]!, s.otifN[v]!),
+    defect_rate: ratio(s.rejected[v]!, s.defectBase[v]!, s.defectN[v]!),
+    price_variance: ratio(s.varianceCost[v]!, s.contractCost[v]!, s.varianceN[v]!),
+    lead_time: ratio(s.leadDays[v]!, s.leadN[v]!, s.leadN[v]!),
+    spend: s.spendN[v]! > 0 ? s.spend[v]! : undefined,
+    lines: s.lines[v]!,
+    compliance: ratio(s.compliantYes[v]!, s.compliantN[v]!, s.compliantN[v]!),
+  };
+}

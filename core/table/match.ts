@@ -1,0 +1,64 @@
+import { fail } from "../cell/error";
+import { normalizeHeader, type Schema } from "./schema";
+
+/** How a field found its column: by one of its usual headers, or by a mapping row the analyst wrote. */
+export type MatchHow = "alias" | "mapping";
+
+export interface ColumnMatch {
+  readonly column: number;
+  readonly header: string;
+  readonly how: MatchHow;
+}
+
+/**
+ * Finds the column of each field in the header row. A mapping (field -> header text)
+ * overrides the automatic match; a column claimed by one field is not offered to the next.
+ */
+export function matchColumns<K extends string>(
+  header: readonly unknown[],
+  schema: Schema<K>,
+  mapping: ReadonlyMap<string, string> = new Map(),
+): Map<K, ColumnMatch> {
+  const norm = header.map(normalizeHeader);
+  const matches = new Map<K, ColumnMatch>();
+  const taken = new Set<number>();
+  const at = (column: number, how: MatchHow): ColumnMatch => ({ column, header: String(header[column] ?? "").trim(), how });
+
+  for (const field of schema) {
+    const wanted = mapping.get(field.key);
+    if (wanted === undefined) continue;
+    const column = norm.indexOf(normalizeHeader(wanted));
+    if (column < 0) {
+      fail("bad_config", `Mapping row "${field.key}, ${wanted}": no column is headed "${wanted}". Headers seen: ${listHeaders(header)}.`);
+    }
+    matches.set(field.key, at(column, "mapping"));
+    taken.add(column);
+  }
+  for (const field of schema) {
+    if (matches.has(field.key)) continue;
+    for (const alias of field.aliases) {
+      const a = normalizeHeader(alias);
+      const column = norm.findIndex((h, i) => h === a && !taken.has(i));
+      if (column >= 0) {
+        matches.set(field.key, at(column, "alias"));
+        taken.add(column);
+        break;
+      }
+    }
+  }
+  for (const field of schema) {
+    if (field.required && !matches.has(field.key)) {
+      fail(
+        "bad_header",
+        `No ${field.key} column: head one column "${field.aliases[0]}" (or ${field.aliases.slice(1).map((a) => `"${a}"`).join(", ")}), ` +
+          `or add a mapping row "${field.key}, <header>". Headers seen: ${listHeaders(header)}.`,
+      );
+    }
+  }
+  return matches;
+}
+
+export function listHeaders(header: readonly unknown[]): string {
+  const names = header.map((h) => String(h ?? "").trim()).filter((h) => h !== "");
+  return names.length ? names.map((h) => `"${h}"`).join(", ") : "(none: is the first row of the range the header?)";
+}

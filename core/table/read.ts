@@ -1,0 +1,134 @@
+import { isBlank } from "../cell/blank";
+import { parseDate, numericDateParts, type DateOrder } from "../cell/date";
+import { fail } from "../cell/error";
+import { isPlaceholder, parseNumber } from "../cell/number";
+import type { CellValue, Range } from "../cell/types";
+import { matchColumns, type ColumnMatch } from "./match";
+import type { FieldKind, Schema } from "./schema";
+
+/** Settings that change how cells are read; they come from setting and mapping rows of a config range. */
+export interface ReadSettings {
+  /** Day/month order for numeric date text in a column whose values do not show it. */
+  readonly dateOrder?: DateOrder;
+  /** field -> header text, from mapping rows. */
+  readonly mapping?: ReadonlyMap<string, string>;
+  /** Count unparseable cells instead of failing: the data-quality report reads so. */
+  readonly lenient?: boolean;
+}
+
+/** What reading one column found, for the data-quality report. */
+export interface ColumnQuality {
+  placeholders: number;
+  unparseable: number;
+  /** The date order used for numeric date text, and whether the values showed it or the setting chose it. */
+  dateOrder?: { order: DateOrder; from: "values" | "setting" };
+}
+
+export type Column = Float64Array | string[];
+
+/** A range read into typed columns: numbers and dates as Float64Array (NaN = blank), text as strings ("" = blank). */
+export interface ColumnTable<K extends string> {
+  readonly header: readonly CellValue[];
+  readonly matches: ReadonlyMap<K, ColumnMatch>;
+  /** Data rows (the range's rows after the header). */
+  readonly rows: number;
+  readonly columns: ReadonlyMap<K, Column>;
+  readonly quality: ReadonlyMap<K, ColumnQuality>;
+}
+
+const YES = new Set(["yes", "y", "true", "1", "compliant", "pass", "ok"]);
+
+/**
+ * Reads the columns a schema names from a range (header row first), one column at a time,
+ * each cell once. Bad cells in a used column fail with the column and the row of the range.
+ */
+export function readColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}): ColumnTable<K> {
+  if (range.length === 0 || range[0]!.every(isBlank)) fail("empty_range", "The range is empty: select the data with its header row.");
+  const header = range[0]!;
+  const matches = matchColumns(header, schema, settings.mapping);
+  const rows = range.length - 1;
+  const columns = new Map<K, Column>();
+  const quality = new Map<K, ColumnQuality>();
+  for (const field of schema) {
+    const match = matches.get(field.key);
+    if (!match) continue;
+    const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
+    columns.set(field.key, readColumn(range, match, field.kind, !field.required, settings, q));
+    quality.set(field.key, q);
+  }
+  return { header, matches, rows, columns, quality };
+}
+
+function readColumn(range: Range, match: ColumnMatch, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality): Column {
+  const c = match.column;
+  const n = range.length - 1;
+  if (kind === "text") {
+    const out = new Array<string>(n);
+    for (let r = 0; r < n; r++) {
+      const v = range[r + 1]![c];
+      out[r] = typeof v === "string" ? v.trim() : isBlank(v) ? "" : String(v);
+    }
+    return out;
+  }
+  const out = new Float64Array(n);
+  if (kind === "flag") {
+    for (let r = 0; r < n; r++) {
+      const v = range[r + 1]![c];
+      out[r] = isBlank(v) ? NaN : YES.has(String(v).trim().toLowerCase()) ? 1 : 0;
+    }
+    return out;
+  }
+  let order: DateOrder | undefined;
+  for (let r = 0; r < n; r++) {
+    const v = range[r + 1]![c];
+    if (typeof v === "number") {
+      // The common case in Excel: numbers and serial dates need no parsing.
+      out[r] = kind === "number" || (v >= 0 && v <= 2_958_465) ? v : NaN;
+      if (out[r] === out[r]) continue;
+    } else if (isBlank(v)) {
+      out[r] = NaN;
+      continue;
+    } else if (kind === "number") {
+      out[r] = parseNumber(v);
+    } else {
+      if (order === undefined && typeof v === "string" && numericDateParts(v)) {
+        q.dateOrder = columnDateOrder(range, c, settings.dateOrder);
+        order = q.dateOrder.order;
+      }
+      out[r] = parseDate(v, order ?? settings.dateOrder ?? "MDY");
+    }
+    if (out[r] === out[r]) continue;
+    if (optional && isPlaceholder(v)) {
+      q.placeholders++;
+      continue;
+    }
+    if (settings.lenient) {
+      q.unparseable++;
+      continue;
+    }
+    badCell(match, r + 2, v, kind);
+  }
+  return out;
+}
+
+function badCell(match: ColumnMatch, row: number, v: CellValue, kind: FieldKind): never {
+  const what = kind === "date" ? "a date" : "a number";
+  const fix = kind === "date" ? "write it as a date cell or as text like 2025-03-31" : "write it as a number such as 1234.5, 98% or $1,234.50";
+  fail(kind === "date" ? "not_a_date" : "not_a_number", `Column "${match.header}", row ${row} of the range: "${String(v)}" is not ${what}; ${fix}.`);
+}
+
+/**
+ * The day/month order of a column's numeric date text: a first part over 12 means DMY,
+ * a second part over 12 means MDY; when no value shows it, the setting (default MDY) decides.
+ */
+function columnDateOrder(range: Range, c: number, setting: DateOrder | undefined): { order: DateOrder; from: "values" | "setting" } {
+  for (let r = 1; r < range.length; r++) {
+    const v = range[r]![c];
+    if (typeof v !== "string") continue;
+    const parts = numericDateParts(v);
+    if (!parts) continue;
+    if (parts[0] > 12) return { order: "DMY", from: "values" };
+    if (parts[1] > 12) return { order: "MDY", from: "values" };
+  }
+  return { order: setting ?? "MDY", from: "setting" };
+}
