@@ -1,0 +1,163 @@
+import { isBlank, isDate } from "../cell/blank";
+import { dateToSerial, MS_PER_DAY, parseDate, type Serial } from "../cell/date";
+import { fail } from "../cell/error";
+import type { CellValue, RangeArg } from "../cell/types";
+import { configRows, type ConfigRow } from "../config/rows";
+import { DEFAULT_CALENDAR, makeCalendar, type Calendar, type Shift } from "./calendar";
+
+const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const HOUR_MS = 3_600_000;
+
+/**
+ * Reads a calendar range of key/value rows: `workdays` (`Mon-Fri`, `Mon,Tue,Thu`, or a
+ * NETWORKDAYS.INTL weekend string such as `0000011`), `hours` (`09:00-17:00`; several rows
+ * for split shifts) and `holiday` (a date, one row each). What a range leaves out keeps the
+ * default, Mon-Fri 09:00-17:00 with no holidays.
+ *
+ * @example readCalendar([["workdays", "Sun-Thu"], ["hours", "08:00-12:00"], ["hours", "13:00-17:00"], ["holiday", "2025-12-25"]])
+ */
+export function readCalendar(arg: RangeArg): Calendar {
+  const rows = configRows(arg, ["setting", "key", "name", "calendar", "field"]);
+  if (rows.length === 0) return DEFAULT_CALENDAR;
+  let workdays: boolean[] | undefined;
+  const shifts: Shift[] = [];
+  const holidays: Serial[] = [];
+  for (const r of rows) {
+    const values = r.cells.slice(1).filter((c) => !isBlank(c));
+    if (values.length === 0) fail("bad_config", `Calendar row ${r.row}: "${r.name}" has no value in the next cell.`);
+    switch (r.key) {
+      case "workdays":
+      case "workday":
+      case "workingdays":
+      case "days":
+        if (workdays) fail("bad_config", `Calendar row ${r.row}: workdays are given twice; keep one workdays row.`);
+        workdays = parseWorkdays(values[0]!, r);
+        break;
+      case "hours":
+      case "businesshours":
+      case "workinghours":
+      case "shift":
+        shifts.push(...parseHours(values, r));
+        break;
+      case "holiday":
+      case "holidays":
+        for (const v of values) holidays.push(holiday(v, r));
+        break;
+      default:
+        fail("bad_config", `Calendar row ${r.row}: "${r.name}" is not a calendar setting. Use workdays (e.g. Mon-Fri), hours (e.g. 09:00-17:00) or holiday (a date).`);
+    }
+  }
+  const days = workdays ?? DEFAULT_CALENDAR.workdays;
+  if (!days.some(Boolean)) fail("bad_config", "Calendar: no day of the week is a workday, so no business time can pass; fix the workdays row.");
+  const hours = shifts.length ? shifts : DEFAULT_CALENDAR.shifts;
+  const sorted = [...hours].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.start < sorted[i - 1]!.end) fail("bad_config", `Calendar: the hours ${clock(sorted[i - 1]!)} and ${clock(sorted[i]!)} overlap; give each shift once.`);
+  }
+  return makeCalendar(days, sorted, holidays);
+}
+
+function clock(s: Shift): string {
+  const hm = (ms: number) => `${String(Math.floor(ms / HOUR_MS)).padStart(2, "0")}:${String(Math.round((ms % HOUR_MS) / 60000)).padStart(2, "0")}`;
+  return `${hm(s.start)}-${hm(s.end)}`;
+}
+
+// Excel's NETWORKDAYS.INTL weekend numbers: 1-7 a two-day weekend, 11-17 a single day off.
+// Indexes are weekdays 0 = Sunday .. 6 = Saturday.
+const WEEKEND_CODES: Record<number, number[]> = {
+  1: [6, 0], 2: [0, 1], 3: [1, 2], 4: [2, 3], 5: [3, 4], 6: [4, 5], 7: [5, 6],
+  11: [0], 12: [1], 13: [2], 14: [3], 15: [4], 16: [5], 17: [6],
+};
+
+/** `Mon-Fri`, `Mon,Tue,Thu`, `Sun-Thu`, `Monday to Friday`, `0000011` or a weekend number 1-7 / 11-17. */
+function parseWorkdays(v: CellValue, r: ConfigRow): boolean[] {
+  const text = String(v).trim().toLowerCase();
+  if (/^[01]{7}$/.test(text)) {
+    // Monday first, 1 = not a working day, as in NETWORKDAYS.INTL.
+    return DAYS.map((_, wd) => text[(wd + 6) % 7] === "0");
+  }
+  if (/^\d{1,2}$/.test(text)) {
+    const off = WEEKEND_CODES[Number(text)];
+    if (!off) fail("bad_config", `Calendar row ${r.row}: weekend number ${text} is not one of NETWORKDAYS.INTL's (1-7, 11-17); write the weekend string as text, e.g. '0000011.`);
+    return DAYS.map((_, wd) => !off.includes(wd));
+  }
+  const out = DAYS.map(() => false);
+  const parts = text.replace(/\s*(?:-|–|to|through|thru)\s*/g, "-").split(/[\s,;/]+/).filter(Boolean);
+  for (const part of parts) {
+    const ends = part.split("-");
+    const from = dayIndex(ends[0]!);
+    const to = dayIndex(ends[ends.length - 1]!);
+    if (from < 0 || to < 0 || ends.length > 2) {
+      fail("bad_config", `Calendar row ${r.row}: "${String(v)}" is not a list of workdays; write e.g. Mon-Fri, Mon,Tue,Thu or 0000011 (Monday first, 1 = day off).`);
+    }
+    for (let d = from; ; d = (d + 1) % 7) {
+      out[d] = true;
+      if (d === to) break;
+    }
+  }
+  return out;
+}
+
+function dayIndex(word: string): number {
+  const i = DAYS.indexOf(word.slice(0, 3));
+  const full = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+  if (i < 0) return -1;
+  return word.length === 3 || full[i]!.startsWith(word) || (word.length <= 5 && /^(tues|thur|thurs|weds)$/.test(word)) ? i : -1;
+}
+
+const TIME = /^(\d{1,2})(?:[:.h](\d{2}))?\s*([ap])?\.?m?\.?$/;
+
+/**
+ * `09:00-17:00`, `9-17`, `9am-5pm`, several ranges in one cell separated by commas, or two
+ * time cells (Excel hands a typed 09:00 over as 0.375, Sheets as a Date on 1899-12-30).
+ */
+function parseHours(values: CellValue[], r: ConfigRow): Shift[] {
+  const bad = (what: string) =>
+    fail("bad_config", `Calendar row ${r.row}: ${what} is not business hours; write e.g. 09:00-17:00 (one row per shift).`);
+  if (values.length >= 2 && values.every((v) => typeof v === "number" || isDate(v))) {
+    return [shift(timeOfCell(values[0]!, bad), timeOfCell(values[1]!, bad), r)];
+  }
+  const out: Shift[] = [];
+  for (const part of String(values[0]).split(/[,;]/)) {
+    const ends = part.trim().toLowerCase().split(/\s*(?:-|–|to)\s*/);
+    if (ends.length !== 2) bad(`"${String(values[0])}"`);
+    out.push(shift(timeOfText(ends[0]!, bad), timeOfText(ends[1]!, bad), r));
+  }
+  return out;
+}
+
+function shift(start: number, end: number, r: ConfigRow): Shift {
+  // 17:00-00:00 means until midnight.
+  const e = end === 0 ? MS_PER_DAY : end;
+  if (e <= start) {
+    fail("bad_config", `Calendar row ${r.row}: a shift must end after it starts on the same day; split a night shift into two rows, e.g. 22:00-24:00 and 00:00-06:00.`);
+  }
+  return { start, end: e };
+}
+
+function timeOfText(s: string, bad: (what: string) => never): number {
+  const t = TIME.exec(s.trim());
+  if (!t) bad(`"${s}"`);
+  let h = Number(t[1]);
+  const mi = t[2] === undefined ? 0 : Number(t[2]);
+  if (t[3]) {
+    if (h < 1 || h > 12) bad(`"${s}"`);
+    h = (h % 12) + (t[3] === "p" ? 12 : 0);
+  }
+  if (h > 24 || mi > 59 || (h === 24 && mi > 0)) bad(`"${s}"`);
+  return (h * 60 + mi) * 60_000;
+}
+
+function timeOfCell(v: CellValue, bad: (what: string) => never): number {
+  const s = isDate(v) ? dateToSerial(v) : (v as number);
+  const frac = s - Math.floor(s);
+  if (!Number.isFinite(s) || (typeof v === "number" && (v < 0 || v > 1))) bad(String(v));
+  // A time cell of exactly 1 (24:00) is the end of the day.
+  return v === 1 ? MS_PER_DAY : Math.round(frac * MS_PER_DAY);
+}
+
+function holiday(v: CellValue, r: ConfigRow): Serial {
+  const s = parseDate(v);
+  if (Number.isNaN(s)) fail("bad_config", `Calendar row ${r.row}: holiday "${String(v)}" is not a date; give a date cell or text like 2025-12-25.`);
+  return Math.floor(s);
+}

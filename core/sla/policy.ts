@@ -1,0 +1,147 @@
+import * as z from "zod/mini";
+import { isBlank } from "../cell/blank";
+import type { DateOrder } from "../cell/date";
+import { fail } from "../cell/error";
+import { parseNumber } from "../cell/number";
+import type { CellValue, RangeArg } from "../cell/types";
+import { configRows, takeMapping } from "../config/rows";
+import type { ReadSettings } from "../table/read";
+import { normalizeHeader, TICKET_SCHEMA } from "../table/schema";
+
+/** `business` counts the calendar's hours; `24x7` counts every hour of the clock. */
+export type Clock = "business" | "24x7";
+
+/** One priority's targets, in hours. */
+export interface PolicyRow {
+  readonly priority: string;
+  readonly resolution: number;
+  readonly response?: number;
+  readonly clock: Clock;
+}
+
+/** The SLA targets per priority, and the column mapping and date order for reading tickets. */
+export interface Policy {
+  readonly rows: readonly PolicyRow[];
+  /** True when any row has a response target. */
+  readonly hasResponse: boolean;
+  readonly read: ReadSettings;
+  /** The row a ticket's priority text matches, or undefined. */
+  match(priority: string): PolicyRow | undefined;
+}
+
+const Row = z.object({
+  priority: z.string().check(z.minLength(1, { error: "the priority is blank" })),
+  resolution: z.number().check(z.positive({ error: "the resolution target must be a number of hours above 0" })),
+  response: z.optional(z.number().check(z.positive({ error: "the response target must be a number of hours above 0" }))),
+  clock: z.enum(["business", "24x7"]),
+});
+
+const CLOCKS: Record<string, Clock> = {
+  business: "business", businesshours: "business", bh: "business", calendar: "business", workinghours: "business",
+  "24x7": "24x7", "247": "24x7", "24h": "24x7", clock: "24x7", always: "24x7", continuous: "24x7",
+};
+
+const DATE_ORDERS = ["MDY", "DMY", "YMD"] as const;
+
+/**
+ * The leading number of a priority (`P1`, `1 - Critical`, `Sev 2`, `Priority 3`) and the words
+ * after it: where both a ticket and a policy row carry a number, the number decides.
+ */
+function priorityKey(text: string): { num?: number; name: string } {
+  const t = /^\s*(?:p|priority|sev|severity|s|level|l)?\s*[#:.]?\s*(\d+)(?!\d)(.*)$/i.exec(text);
+  if (!t) return { name: normalizeHeader(text) };
+  return { num: Number(t[1]), name: normalizeHeader(t[2]) };
+}
+
+/**
+ * Builds a policy from its rows. Priorities match by normalised text (`p 1` = `P1`); where the
+ * ticket and the row both start with a number (`P1`, `1 - Critical`, `1`), the number decides.
+ *
+ * @example makePolicy([{ priority: "P1", resolution: 4, clock: "24x7" }]).match("1 - Critical") // the P1 row
+ */
+export function makePolicy(rows: readonly PolicyRow[], read: ReadSettings = {}): Policy {
+  const byText = new Map<string, PolicyRow>();
+  const byNum = new Map<number, PolicyRow>();
+  const byName = new Map<string, PolicyRow>();
+  for (const r of rows) {
+    const k = priorityKey(r.priority);
+    byText.set(normalizeHeader(r.priority), r);
+    if (k.num !== undefined) byNum.set(k.num, r);
+    if (k.name !== "") byName.set(k.name, r);
+  }
+  const cache = new Map<string, PolicyRow | undefined>();
+  return {
+    rows,
+    hasResponse: rows.some((r) => r.response !== undefined),
+    read,
+    match(priority) {
+      if (cache.has(priority)) return cache.get(priority);
+      const k = priorityKey(priority);
+      let row: PolicyRow | undefined;
+      if (k.num !== undefined && byNum.size > 0) row = byNum.get(k.num);
+      else row = byText.get(normalizeHeader(priority)) ?? (k.name !== "" ? byName.get(k.name) : undefined);
+      cache.set(priority, row);
+      return row;
+    },
+  };
+}
+
+/** P1 4 h around the clock; P2 8 h, P3 24 h, P4 40 h business; responses 0.5, 1, 4 and 8 h on the same clocks. */
+export const DEFAULT_POLICY: Policy = makePolicy([
+  { priority: "P1", resolution: 4, response: 0.5, clock: "24x7" },
+  { priority: "P2", resolution: 8, response: 1, clock: "business" },
+  { priority: "P3", resolution: 24, response: 4, clock: "business" },
+  { priority: "P4", resolution: 40, response: 8, clock: "business" },
+]);
+
+/**
+ * Reads a policy range: rows `priority, resolution h, [response h], [clock]` (clock `business`
+ * or `24x7`, default business; an optional header row), mapping rows for the ticket columns
+ * (`updated, sys_updated_at`) and a `date_order` row (MDY, DMY or YMD). No priority rows: the
+ * default policy's targets, still with the range's mapping and date order.
+ *
+ * @example readPolicy([["P1", 4, 1, "24x7"], ["P2", 8, 2], ["opened", "Created On"]])
+ */
+export function readPolicy(arg: RangeArg): Policy {
+  const { mapping, rest } = takeMapping(configRows(arg, ["priority", "severity", "level"]), TICKET_SCHEMA);
+  let dateOrder: DateOrder | undefined;
+  const rows: PolicyRow[] = [];
+  // Two rows for one priority (same text, or same leading number) would make matching arbitrary.
+  const seen = new Map<string, number>();
+  for (const r of rest) {
+    if (r.key === "dateorder") {
+      const v = String(r.cells[1] ?? "").trim().toUpperCase();
+      if (!(DATE_ORDERS as readonly string[]).includes(v)) fail("bad_config", `Policy row ${r.row}: date_order must be MDY, DMY or YMD, not "${String(r.cells[1] ?? "")}".`);
+      dateOrder = v as DateOrder;
+      continue;
+    }
+    const cells = r.cells.slice(1);
+    // The clock may sit in the third cell when there is no response target: `P1, 4, 24x7`.
+    let clockCell: CellValue = cells[2];
+    let responseCell: CellValue = cells[1];
+    if (isBlank(clockCell) && !isBlank(responseCell) && CLOCKS[normalizeHeader(responseCell)] !== undefined) {
+      clockCell = responseCell;
+      responseCell = "";
+    }
+    const clockKey = isBlank(clockCell) ? "business" : normalizeHeader(clockCell);
+    const clock = CLOCKS[clockKey];
+    if (!clock) fail("bad_config", `Policy row ${r.row} (${r.name}): clock "${String(clockCell)}" is neither business nor 24x7.`);
+    const hours = (v: CellValue) => (isBlank(v) ? undefined : parseNumber(v));
+    const candidate = { priority: r.name, resolution: hours(cells[0]) ?? NaN, clock, ...(isBlank(responseCell) ? {} : { response: hours(responseCell) }) };
+    const parsed = Row.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const what = issue.code === "invalid_type" ? `the ${String(issue.path[0])} target "${String(issue.path[0] === "response" ? responseCell : cells[0] ?? "")}" is not a number of hours` : issue.message;
+      fail("bad_config", `Policy row ${r.row} (${r.name || "blank priority"}): ${what}. Rows read: priority, resolution hours, [response hours], [business or 24x7].`);
+    }
+    const k = priorityKey(r.name);
+    const norm = k.num === undefined ? normalizeHeader(r.name) : `#${k.num}`;
+    const twice = seen.get(norm);
+    if (twice !== undefined) fail("bad_config", `Policy rows ${twice} and ${r.row} both give priority "${r.name}"; keep one.`);
+    seen.set(norm, r.row);
+    const p = parsed.data;
+    rows.push(p.response === undefined ? { priority: p.priority, resolution: p.resolution, clock: p.clock } : { ...p, response: p.response });
+  }
+  const read: ReadSettings = dateOrder ? { mapping, dateOrder } : { mapping };
+  return makePolicy(rows.length ? rows : DEFAULT_POLICY.rows, read);
+}

@@ -1,0 +1,80 @@
+import { isBlank } from "../cell/blank";
+import { isPlaceholder } from "../cell/number";
+import type { Range } from "../cell/types";
+import { readColumns, type ColumnTable, type ReadSettings } from "../table/read";
+import { TICKET_SCHEMA, type TicketField } from "../table/schema";
+import { VendorIndex } from "../table/vendors";
+
+/** Tickets read once into typed columns, an event log folded to one state row per ticket. */
+export interface TicketTable {
+  readonly columns: ColumnTable<TicketField>;
+  readonly vendors: VendorIndex;
+  /** Vendor id per data row; -1 for a blank vendor. */
+  readonly vendorOf: Int32Array;
+  /** Data rows (0-based) that hold each ticket's state, in the order tickets first appear. */
+  readonly state: Int32Array;
+  /** Per state row: the data row of an `updated` cell of that ticket that is not a date, else -1. */
+  readonly badUpdated: Int32Array;
+  /** The range the table came from: read back only to quote a cell in an error message. */
+  readonly range: Range;
+  num(field: TicketField): Float64Array | undefined;
+  text(field: TicketField): string[] | undefined;
+}
+
+/**
+ * Reads a ticket range. Times are read leniently (an unreadable cell becomes NaN) so that one bad
+ * row is reported on that row instead of failing the table; {@link timeProblem} tells a blank
+ * cell from an unreadable one. When a ticket id repeats (an event log), the row with the latest
+ * `updated` time is the ticket's state, else the last of its rows.
+ *
+ * @example readTickets([["Ticket", "Vendor", "Priority", "Opened"], ["T1", "Acme", "P2", "2025-03-31 09:00"]]).state // [0]
+ */
+export function readTickets(range: Range, settings: ReadSettings = {}): TicketTable {
+  const columns = readColumns(range, TICKET_SCHEMA, { ...settings, lenient: true });
+  const num = (f: TicketField) => columns.columns.get(f) as Float64Array | undefined;
+  const text = (f: TicketField) => columns.columns.get(f) as string[] | undefined;
+  const vendorCol = text("vendor")!;
+  const ids = text("ticket");
+  const updated = num("updated");
+  const vendors = new VendorIndex();
+  const vendorOf = new Int32Array(columns.rows);
+  const table = { columns, vendors, vendorOf, range, num, text };
+
+  const state: number[] = [];
+  const bad: number[] = [];
+  const slot = new Map<string, number>();
+  for (let r = 0; r < columns.rows; r++) {
+    const v = vendorCol[r]!;
+    vendorOf[r] = v === "" ? -1 : vendors.id(v);
+    // A row with nothing in it is the tail of a selection, not a ticket.
+    if (v === "" && range[r + 1]!.every(isBlank)) continue;
+    const badHere = updated !== undefined && updated[r] !== updated[r] && timeProblem(table, "updated", r) !== undefined ? r : -1;
+    const id = ids?.[r] ?? "";
+    const at = id === "" ? undefined : slot.get(id);
+    if (at === undefined) {
+      if (id !== "") slot.set(id, state.length);
+      state.push(r);
+      bad.push(badHere);
+      continue;
+    }
+    const cur = state[at]!;
+    // Latest `updated` wins; a row with a time beats one without; on a tie the later row wins.
+    if (updated === undefined || updated[cur] !== updated[cur] || updated[r]! >= updated[cur]!) state[at] = r;
+    if (bad[at] === -1) bad[at] = badHere;
+  }
+  return { ...table, state: Int32Array.from(state), badUpdated: Int32Array.from(bad) };
+}
+
+/**
+ * Why a time cell that read as NaN is a problem, or undefined when it is simply blank (or, in
+ * an optional column, a placeholder such as `?`).
+ */
+export function timeProblem(t: Pick<TicketTable, "columns" | "range">, field: TicketField, r: number): string | undefined {
+  const match = t.columns.matches.get(field);
+  if (!match) return undefined;
+  const v = t.range[r + 1]![match.column];
+  const required = field === "opened";
+  if (isBlank(v)) return required ? `Column "${match.header}", row ${r + 2} of the range: the ${field} time is blank; every ticket needs one.` : undefined;
+  if (!required && isPlaceholder(v)) return undefined;
+  return `Column "${match.header}", row ${r + 2} of the range: "${String(v)}" is not a date-time; write it as a date cell or as text like 2025-03-31 14:30.`;
+}
