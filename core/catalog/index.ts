@@ -1,10 +1,11 @@
 import { bind, type CatalogFunction, type Env, type FunctionDef } from "./types";
 import { VENDORDATAQUALITY } from "./quality";
 import { VENDORBREAKDOWN, VENDORGRADE, VENDORKPI, VENDORSCORE, VENDORSCORECARD } from "./scorecard";
+import { VENDORABC, VENDORKRALJIC, VENDORSEGMENTS } from "./segment";
 import { SLABREACHES, SLACOMPLIANCE, SLACREDIT, SLAHOURS, SLASTATUS } from "./sla";
 
 /** Every spreadsheet function, in the order the help lists them. Add a function here and nowhere else. */
-export const DEFINITIONS = [VENDORSCORE, VENDORKPI, VENDORGRADE, VENDORSCORECARD, VENDORBREAKDOWN, VENDORDATAQUALITY, SLASTATUS, SLACOMPLIANCE, SLABREACHES, SLAHOURS, SLACREDIT] as const satisfies readonly FunctionDef[];
+export const DEFINITIONS = [VENDORSCORE, VENDORKPI, VENDORGRADE, VENDORSCORECARD, VENDORBREAKDOWN, VENDORDATAQUALITY, VENDORABC, VENDORKRALJIC, VENDORSEGMENTS, SLASTATUS, SLACOMPLIANCE, SLABREACHES, SLAHOURS, SLACREDIT] as const satisfies readonly FunctionDef[];
 
 export type FunctionName = (typeof DEFINITIONS)[number]["name"];
 
