@@ -1,0 +1,165 @@
+import { serialOf } from "../core/cell/date";
+import { KIND_INFO, REPORT_KINDS, availableKinds, cleanSheetName, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
+import { ConfigTable } from "./configTable";
+import { el } from "./dom";
+import { SCHEDULE_LABEL, type HostResult, type PanelHost, type PanelRequest, type ReportStatus, type Schedule } from "./host";
+import { renderReports } from "./reportsList";
+
+export interface PanelOptions {
+  /** Formats ISO times for the reports list; the host's locale by default. */
+  readonly formatTime?: (iso: string) => string;
+}
+
+/**
+ * Builds the pane inside `root` and wires it to a host. Everything the pane does to the
+ * workbook goes through `host`; validation uses the core's own parsers, so the pane blocks
+ * Generate on exactly the input the functions would reject.
+ */
+export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOptions = {}): { refresh(): Promise<void> } {
+  const formatTime = options.formatTime ?? ((iso: string) => new Date(iso).toLocaleString());
+  const kinds = availableKinds();
+
+  const selection = el("input", { type: "radio", name: "vs-source", id: "vs-source-selection", value: "selection", checked: "" });
+  const named = el("input", { type: "radio", name: "vs-source", id: "vs-source-named", value: "named" });
+  const address = el("span", { id: "vs-selection", class: "vs-address", text: "…" });
+  const useSelection = el("button", { type: "button", class: "vs-link", id: "vs-use-selection", text: "Update" });
+  const namedSelect = el("select", { id: "vs-named", "aria-label": "Table or named range" });
+
+  const kindSelect = el("select", { id: "vs-kind", "aria-label": "Report" });
+  for (const k of REPORT_KINDS) {
+    const o = el("option", { value: k, text: KIND_INFO[k].label + (kinds.includes(k) ? "" : " (coming soon)") });
+    if (!kinds.includes(k)) o.disabled = true;
+    kindSelect.append(o);
+  }
+  const hint = el("p", { class: "vs-hint", id: "vs-hint" });
+  const config = new ConfigTable("vs-config", "Weights", validate);
+  const calendar = new ConfigTable("vs-calendar", "Business hours", validate);
+
+  const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
+  const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed" });
+  const asOfDate = el("input", { type: "date", id: "vs-asof-date", "aria-label": "As-of date" });
+  const output = el("input", { type: "text", id: "vs-output", maxlength: "31", "aria-label": "Output sheet name" });
+  const generate = el("button", { type: "button", id: "vs-generate", class: "vs-primary", text: "Generate" });
+  const message = el("div", { id: "vs-message", role: "status", "aria-live": "polite" });
+
+  const reports = el("ul", { id: "vs-reports", class: "vs-reports" });
+  const refreshAll = el("button", { type: "button", id: "vs-refresh-all", text: "Refresh all" });
+  const schedule = el("select", { id: "vs-schedule", "aria-label": "Refresh schedule" });
+  for (const s of host.schedules) schedule.append(el("option", { value: s, text: SCHEDULE_LABEL[s] }));
+
+  root.classList.add("vs-panel");
+  root.replaceChildren(
+    el("section", {},
+      el("h2", { text: "Source" }),
+      el("label", { class: "vs-choice" }, selection, " Selected range: ", address, " ", useSelection),
+      el("label", { class: "vs-choice" }, named, " Table or named range ", namedSelect)),
+    el("section", {},
+      el("h2", { text: "Report" }),
+      kindSelect, hint, config.element, calendar.element,
+      el("div", { class: "vs-row" },
+        el("span", { text: "As of " }),
+        el("label", {}, asOfToday, " today"), el("label", {}, asOfFixed, " "), asOfDate),
+      el("label", { class: "vs-row" }, el("span", { text: "Output sheet " }), output),
+      generate, message),
+    el("section", {},
+      el("h2", { text: "Reports in this workbook" }),
+      reports,
+      el("div", { class: "vs-row" }, refreshAll, el("label", {}, " Auto-refresh ", schedule))),
+  );
+
+  let issues = 0;
+  function validate(): void {
+    const kind = kindSelect.value as ReportKind;
+    const found = validateConfig(kind, config.get(), KIND_INFO[kind].defaultCalendar ? calendar.get() : []);
+    config.showIssues(found.filter((i) => i.table === "config"));
+    calendar.showIssues(found.filter((i) => i.table === "calendar"));
+    const badDate = asOfFixed.checked && asOfDate.value === "";
+    asOfDate.classList.toggle("vs-invalid", badDate);
+    issues = found.length + (badDate ? 1 : 0);
+    generate.disabled = issues > 0;
+  }
+
+  function setKind(kind: ReportKind): void {
+    const info = KIND_INFO[kind];
+    hint.textContent = info.sourceHint;
+    config.element.querySelector("legend")!.textContent = info.configLabel;
+    config.set(info.defaultConfig);
+    calendar.element.hidden = !info.defaultCalendar;
+    calendar.set(info.defaultCalendar ?? []);
+    const previous = Object.values(KIND_INFO).some((k) => k.defaultOutput === output.value);
+    if (output.value === "" || previous) output.value = info.defaultOutput;
+    validate();
+  }
+
+  function asOf(): AsOfRule {
+    if (!asOfFixed.checked) return "today";
+    const [y, m, d] = asOfDate.value.split("-").map(Number);
+    return serialOf(y!, m!, d!);
+  }
+
+  function show(r: HostResult): void {
+    message.className = r.ok ? "vs-ok" : "vs-error";
+    message.replaceChildren(el("p", { text: r.message }), ...(r.notice ? [el("p", { class: "vs-notice", text: r.notice })] : []));
+  }
+
+  async function busy(button: HTMLButtonElement, work: () => Promise<HostResult>): Promise<void> {
+    button.disabled = true;
+    root.setAttribute("aria-busy", "true");
+    try {
+      show(await work());
+    } catch (e) {
+      show({ ok: false, message: `Something went wrong: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      root.removeAttribute("aria-busy");
+      button.disabled = button === generate ? issues > 0 : false;
+      await refresh();
+    }
+  }
+
+  async function updateSelection(): Promise<void> {
+    const s = await host.getSelection();
+    address.textContent = s.address ? `${s.address} (${s.rows} × ${s.columns})` : "nothing selected";
+  }
+
+  async function refresh(): Promise<void> {
+    const [list, sources, current] = await Promise.all([host.listReports(), host.listSources(), host.getSchedule()]);
+    renderReports(reports, list as ReportStatus[], formatTime);
+    const keep = namedSelect.value;
+    namedSelect.replaceChildren(...sources.map((s) => el("option", { value: s.name, text: `${s.name} (${s.type})` })));
+    if (sources.some((s) => s.name === keep)) namedSelect.value = keep;
+    named.disabled = sources.length === 0;
+    schedule.value = current;
+    await updateSelection();
+  }
+
+  kindSelect.addEventListener("change", () => setKind(kindSelect.value as ReportKind));
+  asOfFixed.addEventListener("change", validate);
+  asOfToday.addEventListener("change", validate);
+  asOfDate.addEventListener("input", () => {
+    asOfFixed.checked = true;
+    validate();
+  });
+  namedSelect.addEventListener("change", () => (named.checked = true));
+  useSelection.addEventListener("click", () => void updateSelection());
+  generate.addEventListener("click", () =>
+    void busy(generate, () => {
+      const kind = kindSelect.value as ReportKind;
+      const request: PanelRequest = {
+        kind,
+        source: named.checked ? { type: "named", name: namedSelect.value } : { type: "selection" },
+        config: config.get(),
+        calendar: KIND_INFO[kind].defaultCalendar ? calendar.get() : [],
+        asOf: asOf(),
+        output: cleanSheetName(output.value, KIND_INFO[kind].defaultOutput),
+      };
+      return host.generate(request);
+    }),
+  );
+  refreshAll.addEventListener("click", () => void busy(refreshAll, () => host.refreshAll()));
+  schedule.addEventListener("change", () => void host.setSchedule(schedule.value as Schedule).then(show));
+
+  kindSelect.value = kinds[0] ?? "scorecard";
+  setKind(kindSelect.value as ReportKind);
+  void refresh();
+  return { refresh };
+}
