@@ -60,6 +60,12 @@ describe("VENDORABC: Pareto classes on spend", () => {
     expect(classesOf([equal[0]!, equal[3]!, equal[2]!, equal[1]!], 0.4, 0.8)).toEqual({ Alpha: "A", Zeta: "B", Mid: "C" });
   });
 
+  it("treats spends that differ only by floating-point noise (0.1 + 0.2 against 0.3) as a tie broken by name", () => {
+    const noisy: Range = [["Vendor", "Amount"], ["Zeta", 0.1], ["Zeta", 0.2], ["Alpha", 0.3], ["Mid", 0.4]];
+    // Mid starts at 0, Alpha at 0.4 (A), Zeta at 0.7 (B): Zeta's 0.30000000000000004 does not rank it above Alpha.
+    expect(classesOf(noisy, 0.5, 0.9)).toEqual({ Mid: "A", Alpha: "A", Zeta: "B" });
+  });
+
   it("makes vendors with zero, negative or no spend class C", () => {
     const odd: Range = [
       ["Vendor", "Unit price", "Qty", "Amount"],
@@ -127,6 +133,13 @@ describe("VENDORKRALJIC: quadrants from profit impact and supply risk", () => {
 
   it("on a 0-1 risk column (every value within 0-1): high risk is 0.5 or more", () => {
     expect(quadrants(ON_0_TO_1)).toEqual(["Strategic", "Leverage", "Bottleneck", "Non-critical"]);
+  });
+
+  it("reads a risk column of nothing but 1s on the default 1-5 scale, as lowest risk", () => {
+    const ones: Range = [["Vendor", "Amount", "Risk"], ["Acme", 90, 1], ["Bolt", 10, 1]];
+    expect(["Acme", "Bolt"].map((v) => VENDORKRALJIC.fn(ones, v))).toEqual(["Leverage", "Non-critical"]);
+    const zeroOrOne: Range = [["Vendor", "Amount", "Risk"], ["Acme", 90, 1], ["Bolt", 10, 0]];
+    expect(["Acme", "Bolt"].map((v) => VENDORKRALJIC.fn(zeroOrOne, v))).toEqual(["Strategic", "Non-critical"]);
   });
 
   it("takes an impact threshold as a share of total spend and a risk threshold on the risk scale", () => {

@@ -12,7 +12,7 @@ export interface AbcCutoffs {
 export const DEFAULT_CUTOFFS: AbcCutoffs = { a: 0.8, b: 0.95 };
 
 /**
- * Sums of currency amounts rarely land exactly on 0.8 in floating point (33.3 + 46.7 is not 80):
+ * Sums of currency amounts rarely land exactly on 0.8 in floating point (0.7 + 0.1 is not 0.8):
  * a running share this close to a cutoff counts as on it, so an exact tie is read as one.
  */
 const TIE = 1e-10;
@@ -73,10 +73,13 @@ export function rankBySpend(names: readonly string[], spend: ArrayLike<number | 
   });
 }
 
-/** Highest spend first; vendors without spend after every vendor with one. */
+/**
+ * Highest spend first; vendors without spend after every vendor with one. Spends that differ only
+ * by floating-point noise (0.1 + 0.2 against 0.3, as a sheet shows them equal) are a tie.
+ */
 function bySpend(x: number | undefined, y: number | undefined): number {
   if (x === y) return 0;
   if (x === undefined) return 1;
   if (y === undefined) return -1;
-  return y - x;
+  return Math.abs(y - x) <= TIE * Math.max(Math.abs(x), Math.abs(y)) ? 0 : y - x;
 }
