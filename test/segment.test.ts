@@ -161,6 +161,13 @@ describe("VENDORKRALJIC: quadrants from profit impact and supply risk", () => {
     expect(quadrants(withImpact, null, 2)).toEqual(["Strategic", "Non-critical", "Strategic", "Leverage"]);
   });
 
+  it("answers #N/A naming the vendor when the impact column has no value for it", () => {
+    const gap: Range = [["Vendor", "Amount", "Risk", "Impact"], ["Acme", 10, 4, 5], ["Bolt", 10, 4, ""]];
+    expect(VENDORKRALJIC.fn(gap, "Acme")).toBe("Strategic");
+    expect(VENDORKRALJIC.fn(gap, "Bolt")).toBeCoreError("#N/A", 'Vendor "Bolt" has no profit impact value');
+    expect(column(VENDORSEGMENTS.fn(gap), "Kraljic")).toEqual(["Strategic", ""]);
+  });
+
   it("takes supply risk from a two-column range vendor -> risk, matching names trimmed and in any case", () => {
     const noRisk: Range = ON_1_TO_5.map((r) => r.slice(0, 2));
     const risk: Range = [["Vendor", "Risk"], ["  acme ", 4], ["BOLT", "2"], ["Core", 3], ["Dyn", 1], ["Elsewhere", 5]];

@@ -6,7 +6,11 @@ import type { RangeArg } from "../cell/types";
 /** Supply risk per vendor from a risk range: key = vendor name trimmed and lower-cased. */
 export type RiskTable = ReadonlyMap<string, number>;
 
-/** The key a vendor is matched on in a risk range: trimmed, any case. */
+/**
+ * The key a vendor is matched on in a risk range: trimmed, any case, as the data's vendors are.
+ *
+ * @example vendorKey("  ACME Corp ") // "acme corp"
+ */
 export function vendorKey(name: string): string {
   return name.trim().toLowerCase();
 }

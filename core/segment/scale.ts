@@ -17,10 +17,16 @@ export interface Extent {
   max: number;
 }
 
+/**
+ * An extent before any value: widening it by the first value makes that value both ends.
+ *
+ * @example const e = emptyExtent(); widen(e, 4); widen(e, 2); // e = { min: 2, max: 4 }
+ */
 export function emptyExtent(): Extent {
   return { min: Infinity, max: -Infinity };
 }
 
+/** Stretches an extent to take in a value (see {@link emptyExtent}). */
 export function widen(e: Extent, v: number): void {
   if (v < e.min) e.min = v;
   if (v > e.max) e.max = v;
