@@ -256,6 +256,11 @@ describe("policy ranges", () => {
     expect(mdy["Breach at"]).toBeCloseTo(serial("2025-03-05 10:00"), 8); // read as 4 March
   });
 
+  it("reads a header row placed below mapping rows as a header, not as a mapping of the priority column", () => {
+    const policy = [["ticket", "Ticket"], ["Priority", "Resolution (h)", "Response (h)", "Clock"], ["P2", 5], ["P3", 20], ["P1", 4, "", "24x7"], ["P4", 30]];
+    expect(rows(catalog.SLASTATUS.fn(TICKETS, policy, null, AS_OF)).find((x) => x.Ticket === "T2")!["Target (h)"]).toBe(5);
+  });
+
   it("keeps the default targets when the range only maps columns", () => {
     const r = rows(catalog.SLASTATUS.fn(TICKETS, [["ticket", "Ticket"]], null, AS_OF));
     expect(r.find((x) => x.Ticket === "T4")!["Target (h)"]).toBe(24);

@@ -43,6 +43,10 @@ const CLOCKS: Record<string, Clock> = {
 
 const DATE_ORDERS = ["MDY", "DMY", "YMD"] as const;
 
+function isHeader(key: string, second: CellValue): boolean {
+  return (key === "priority" || key === "severity") && /^(resolution|target|hours|sla|fix)/.test(normalizeHeader(second));
+}
+
 /**
  * The leading number of a priority (`P1`, `1 - Critical`, `Sev 2`, `Priority 3`) and the words
  * after it: where both a ticket and a policy row carry a number, the number decides.
@@ -103,7 +107,10 @@ export const DEFAULT_POLICY: Policy = makePolicy([
  * @example readPolicy([["P1", 4, 1, "24x7"], ["P2", 8, 2], ["opened", "Created On"]])
  */
 export function readPolicy(arg: RangeArg): Policy {
-  const { mapping, rest } = takeMapping(configRows(arg, ["priority", "severity", "level"]), TICKET_SCHEMA);
+  // A header row `Priority, Resolution (h), ...` may sit below the mapping rows; `priority` is
+  // also a ticket field, so it must not be read as the mapping "priority column = Resolution (h)".
+  const rows0 = configRows(arg, ["priority", "severity", "level"]).filter((r) => !isHeader(r.key, r.cells[1]));
+  const { mapping, rest } = takeMapping(rows0, TICKET_SCHEMA);
   let dateOrder: DateOrder | undefined;
   const rows: PolicyRow[] = [];
   // Two rows for one priority (same text, or same leading number) would make matching arbitrary.
