@@ -48,52 +48,75 @@ export interface SlaReport {
 export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, asOf: Serial, atRisk = 0.75): SlaReport {
   const t = readTickets(tickets, policy.read);
   const hasResponse = policy.hasResponse && t.columns.columns.has("responded");
+  // Columns are looked up once here, not per ticket: this loop runs for every ticket of the range.
+  const c: Ctx = {
+    t, policy, calendar, asOf, atRisk, hasResponse,
+    ids: t.text("ticket"), vendor: t.text("vendor")!, priority: t.text("priority")!, opened: t.num("opened")!,
+    resolved: t.num("resolved"), responded: t.num("responded"),
+  };
   const out: TicketStatus[] = new Array(t.state.length);
-  for (let i = 0; i < t.state.length; i++) out[i] = judge(t, t.state[i]!, t.badUpdated[i]!, policy, calendar, asOf, atRisk, hasResponse);
+  for (let i = 0; i < t.state.length; i++) out[i] = judge(c, t.state[i]!, t.badUpdated[i]!);
   return { tickets: out, vendors: t.vendors, hasResponse };
 }
 
-function judge(t: TicketTable, r: number, badUpdated: number, policy: Policy, calendar: Calendar, asOf: Serial, atRisk: number, hasResponse: boolean): TicketStatus {
-  const ticket = t.text("ticket")?.[r] || `row ${r + 2}`;
-  const vendor = t.text("vendor")![r]!;
-  const priority = t.text("priority")![r]!;
-  const base = { row: r + 2, ticket, vendor, vendorId: t.vendorOf[r]!, priority };
-  const wrong = (kind: "not_a_date" | "bad_config", message: string): TicketStatus => ({ ...base, error: new CoreError(kind, message) });
+interface Ctx {
+  readonly t: TicketTable;
+  readonly policy: Policy;
+  readonly calendar: Calendar;
+  readonly asOf: Serial;
+  readonly atRisk: number;
+  readonly hasResponse: boolean;
+  readonly ids: string[] | undefined;
+  readonly vendor: string[];
+  readonly priority: string[];
+  readonly opened: Float64Array;
+  readonly resolved: Float64Array | undefined;
+  readonly responded: Float64Array | undefined;
+}
+
+function judge(c: Ctx, r: number, badUpdated: number): TicketStatus {
+  const { t, policy, asOf, atRisk } = c;
+  const ticket = c.ids?.[r] || `row ${r + 2}`;
+  const priority = c.priority[r]!;
+  const row = r + 2;
+  const vendor = c.vendor[r]!;
+  const vendorId = t.vendorOf[r]!;
+  const wrong = (kind: "not_a_date" | "bad_config", message: string): TicketStatus => ({ row, ticket, vendor, vendorId, priority, error: new CoreError(kind, message) });
+  const header = (f: "priority" | "resolved" | "responded") => t.columns.matches.get(f)!.header;
 
   if (badUpdated >= 0) return wrong("not_a_date", timeProblem(t, "updated", badUpdated)!);
-  const header = (f: "priority" | "resolved" | "responded") => t.columns.matches.get(f)!.header;
-  if (priority === "") return wrong("bad_config", `Column "${header("priority")}", row ${r + 2} of the range: the priority is blank; give one of ${list(policy)}.`);
+  if (priority === "") return wrong("bad_config", `Column "${header("priority")}", row ${row} of the range: the priority is blank; give one of ${list(policy)}.`);
   const rule = policy.match(priority);
   if (!rule) {
-    return wrong("bad_config", `Column "${header("priority")}", row ${r + 2} of the range: no policy row matches priority "${priority}"; add a row "${priority}, <hours>" to the policy (it has ${list(policy)}).`);
+    return wrong("bad_config", `Column "${header("priority")}", row ${row} of the range: no policy row matches priority "${priority}"; add a row "${priority}, <hours>" to the policy (it has ${list(policy)}).`);
   }
-  const opened = t.num("opened")![r]!;
+  const opened = c.opened[r]!;
   if (opened !== opened) return wrong("not_a_date", timeProblem(t, "opened", r)!);
-  const resolvedAt = time(t, "resolved", r);
+  const resolvedAt = time(t, c.resolved, "resolved", r);
   if (typeof resolvedAt === "string") return wrong("not_a_date", resolvedAt);
   if (resolvedAt < opened) {
-    return wrong("not_a_date", `Column "${header("resolved")}", row ${r + 2} of the range: resolved ${formatSerial(resolvedAt)} is before opened ${formatSerial(opened)}; correct one of the two.`);
+    return wrong("not_a_date", `Column "${header("resolved")}", row ${row} of the range: resolved ${formatSerial(resolvedAt)} is before opened ${formatSerial(opened)}; correct one of the two.`);
   }
-  const cal = rule.clock === "24x7" ? ALWAYS : calendar;
+  const cal = rule.clock === "24x7" ? ALWAYS : c.calendar;
   const resolved = resolvedAt <= asOf;
   const resolution = measure(cal, opened, resolved ? resolvedAt : asOf, rule.resolution, resolved, atRisk);
-  if (!hasResponse || rule.response === undefined) return { ...base, resolution };
+  if (!c.hasResponse || rule.response === undefined) return { row, ticket, vendor, vendorId, priority, resolution };
 
-  const respondedAt = time(t, "responded", r);
+  const respondedAt = time(t, c.responded, "responded", r);
   if (typeof respondedAt === "string") return wrong("not_a_date", respondedAt);
   if (respondedAt < opened) {
-    return wrong("not_a_date", `Column "${header("responded")}", row ${r + 2} of the range: responded ${formatSerial(respondedAt)} is before opened ${formatSerial(opened)}; correct one of the two.`);
+    return wrong("not_a_date", `Column "${header("responded")}", row ${row} of the range: responded ${formatSerial(respondedAt)} is before opened ${formatSerial(opened)}; correct one of the two.`);
   }
   // Resolving a ticket answers it: with no response time, the response clock stops at resolution.
   const answeredAt = respondedAt <= asOf ? respondedAt : resolved ? resolvedAt : Infinity;
   const answered = answeredAt !== Infinity;
   const response = measure(cal, opened, answered ? answeredAt : asOf, rule.response, answered, atRisk);
-  return { ...base, resolution, response };
+  return { row, ticket, vendor, vendorId, priority, resolution, response };
 }
 
 /** A time cell: its serial, Infinity when blank (not yet happened), or the message when unreadable. */
-function time(t: TicketTable, field: "resolved" | "responded", r: number): number | string {
-  const v = t.num(field)?.[r];
+function time(t: TicketTable, col: Float64Array | undefined, field: "resolved" | "responded", r: number): number | string {
+  const v = col?.[r];
   if (v === undefined) return Infinity;
   if (v === v) return v;
   return timeProblem(t, field, r) ?? Infinity;
