@@ -1,0 +1,64 @@
+import * as z from "zod/mini";
+import { parseDefinition, type ReportDefinition } from "../core/report";
+import type { Schedule } from "../panel/host";
+
+/**
+ * Report definitions live in the workbook, on a very hidden sheet (so they travel with the
+ * file and an Office Script can read them when the workbook refreshes while closed). Row 1 is a
+ * note; then `settings, {json}` and one `id, {json}` row per report.
+ */
+export const REGISTRY_SHEET = "vendorscore";
+const NOTE = "vendorscore report registry: written by the add-in, do not edit";
+
+export interface RegistryEntry {
+  readonly id: string;
+  /** Absent when the stored text could not be read; `problem` says why. */
+  readonly def?: ReportDefinition;
+  readonly problem: string;
+}
+
+export interface Registry {
+  readonly entries: RegistryEntry[];
+  readonly schedule: Schedule;
+}
+
+const Settings = z.object({ schedule: z.enum(["off", "15min", "hourly"]) });
+
+/** Reads the registry sheet's cells; damaged rows are kept with a problem, never thrown on. */
+export function readRegistry(values: readonly (readonly unknown[])[] | undefined): Registry {
+  const entries: RegistryEntry[] = [];
+  let schedule: Schedule = "off";
+  for (const row of (values ?? []).slice(1)) {
+    const id = String(row[0] ?? "").trim();
+    if (!id) continue;
+    if (id === "settings") {
+      try {
+        const s = Settings.safeParse(JSON.parse(String(row[1] ?? "")));
+        if (s.success) schedule = s.data.schedule;
+      } catch {
+        // A damaged settings row means the default schedule; the reports are unaffected.
+      }
+      continue;
+    }
+    const parsed = parseDefinition(String(row[1] ?? ""));
+    entries.push(parsed.ok ? { id, def: parsed.value, problem: "" } : { id, problem: parsed.error });
+  }
+  return { entries, schedule };
+}
+
+/** The registry's cells, two columns wide. Damaged rows are dropped only when replaced. */
+export function registryRows(reg: Registry): string[][] {
+  return [
+    [NOTE, ""],
+    ["settings", JSON.stringify({ schedule: reg.schedule })],
+    ...reg.entries.filter((e) => e.def).map((e) => [e.id, JSON.stringify(e.def)]),
+  ];
+}
+
+/** The registry with one definition added or replaced. */
+export function withDefinition(reg: Registry, def: ReportDefinition): Registry {
+  const entries = reg.entries.filter((e) => e.id !== def.id);
+  const at = reg.entries.findIndex((e) => e.id === def.id);
+  entries.splice(at < 0 ? entries.length : at, 0, { id: def.id, def, problem: "" });
+  return { ...reg, entries };
+}
