@@ -24,6 +24,7 @@ describe("SLAHOURS: hand-worked business hours", () => {
     ["end before start is negative", "2025-03-31 10:00", "2025-03-28 16:30", undefined, -1.5],
     ["hours given as am/pm", "2025-03-31 07:00", "2025-03-31 20:00", [["hours", "8am-4:30pm"]], 8.5],
     ["hours given as two time cells (Excel fractions)", "2025-03-31 07:00", "2025-03-31 20:00", [["hours", 0.375, 0.75]], 9],
+    ["hours given as two hour numbers", "2025-03-31 07:00", "2025-03-31 20:00", [["hours", 8, 16.5]], 8.5],
   ])("%s", (_what, start, end, calendar, expected) => {
     expect(hours(start, end, calendar)).toBeCloseTo(expected, 9);
   });

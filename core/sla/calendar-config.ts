@@ -109,7 +109,8 @@ const TIME = /^(\d{1,2})(?:[:.h](\d{2}))?\s*([ap])?\.?m?\.?$/;
 
 /**
  * `09:00-17:00`, `9-17`, `9am-5pm`, several ranges in one cell separated by commas, or two
- * time cells (Excel hands a typed 09:00 over as 0.375, Sheets as a Date on 1899-12-30).
+ * time cells (Excel hands a typed 09:00 over as 0.375, Sheets as a Date on 1899-12-30) or
+ * two hour numbers (`9, 17`).
  */
 function parseHours(values: CellValue[], r: ConfigRow): Shift[] {
   const bad = (what: string) =>
@@ -149,6 +150,8 @@ function timeOfText(s: string, bad: (what: string) => never): number {
 }
 
 function timeOfCell(v: CellValue, bad: (what: string) => never): number {
+  // `hours, 9, 17` typed as plain numbers: hours of the day.
+  if (typeof v === "number" && v > 1 && v <= 24) return Math.round(v * HOUR_MS);
   const s = isDate(v) ? dateToSerial(v) : (v as number);
   const frac = s - Math.floor(s);
   if (!Number.isFinite(s) || (typeof v === "number" && (v < 0 || v > 1))) bad(String(v));

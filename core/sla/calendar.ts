@@ -88,6 +88,8 @@ function workdaysBefore(cal: Calendar, day: number): number {
  * Business milliseconds from serial 0 to `t`. Elapsed time between two moments is the
  * difference of two of these, so it is additive by construction. Times are rounded to the
  * millisecond, which keeps every figure a whole number and free of rounding drift.
+ *
+ * @example businessClock(DEFAULT_CALENDAR, mondayAt1000) - businessClock(DEFAULT_CALENDAR, mondayAt0900) // 3_600_000
  */
 export function businessClock(cal: Calendar, t: Serial): number {
   let day = Math.floor(t);

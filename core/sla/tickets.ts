@@ -68,6 +68,8 @@ export function readTickets(range: Range, settings: ReadSettings = {}): TicketTa
 /**
  * Why a time cell that read as NaN is a problem, or undefined when it is simply blank (or, in
  * an optional column, a placeholder such as `?`).
+ *
+ * @example timeProblem(table, "resolved", 5) // 'Column "Resolved", row 7 of the range: "31/31/2025" is not a date-time; ...'
  */
 export function timeProblem(t: Pick<TicketTable, "columns" | "range">, field: TicketField, r: number): string | undefined {
   const match = t.columns.matches.get(field);
