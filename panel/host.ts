@@ -24,9 +24,18 @@ export interface PanelHost {
   setSchedule(schedule: Schedule): Promise<HostResult>;
 }
 
-export type Schedule = "off" | "15min" | "hourly";
+/** `daily@6`: every day between 06:00 and 07:00; `weekly@6`: every Monday then (Sheets time triggers, in the spreadsheet's zone). */
+export type Schedule = "off" | "15min" | "hourly" | `daily@${number}` | `weekly@${number}`;
 
-export const SCHEDULE_LABEL: Readonly<Record<Schedule, string>> = { off: "Off", "15min": "Every 15 minutes", hourly: "Every hour" };
+export const SCHEDULE_LABEL: Readonly<Record<"off" | "15min" | "hourly", string>> = { off: "Off", "15min": "Every 15 minutes", hourly: "Every hour" };
+
+/** The words for a schedule in the pane's list. */
+export function scheduleLabel(s: Schedule): string {
+  const at = /^(daily|weekly)@(\d+)$/.exec(s);
+  if (!at) return SCHEDULE_LABEL[s as keyof typeof SCHEDULE_LABEL] ?? s;
+  const h = String(Number(at[2])).padStart(2, "0");
+  return `${at[1] === "daily" ? "Every day" : "Every Monday"}, ${h}:00-${String((Number(at[2]) + 1) % 24).padStart(2, "0")}:00`;
+}
 
 export interface SelectionInfo {
   /** `'PO lines'!A1:P41`, or "" when nothing usable is selected. */

@@ -2,7 +2,7 @@ import { serialOf } from "../core/cell/date";
 import { KIND_INFO, REPORT_KINDS, availableKinds, cleanSheetName, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
 import { ConfigTable } from "./configTable";
 import { el } from "./dom";
-import { SCHEDULE_LABEL, type HostResult, type PanelHost, type PanelRequest, type ReportStatus, type Schedule } from "./host";
+import { scheduleLabel, type HostResult, type PanelHost, type PanelRequest, type ReportStatus, type Schedule } from "./host";
 import { renderReports } from "./reportsList";
 
 export interface PanelOptions {
@@ -45,7 +45,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const reports = el("ul", { id: "vs-reports", class: "vs-reports" });
   const refreshAll = el("button", { type: "button", id: "vs-refresh-all", text: "Refresh all" });
   const schedule = el("select", { id: "vs-schedule", "aria-label": "Refresh schedule" });
-  for (const s of host.schedules) schedule.append(el("option", { value: s, text: SCHEDULE_LABEL[s] }));
+  for (const s of host.schedules) schedule.append(el("option", { value: s, text: scheduleLabel(s) }));
 
   root.classList.add("vs-panel");
   root.replaceChildren(
