@@ -1,0 +1,463 @@
+/**
+ * The subset of the Excel JavaScript API the add-in uses, over an in-memory workbook, with
+ * Office's batching semantics: methods return proxies and queue commands; nothing runs until
+ * `context.sync()`; reading a property that was not loaded and synced throws as Office does;
+ * a failing command rejects the sync. Every sync is counted.
+ */
+import {
+  WHOLE_SHEET, addSheet, clearRect, fillRect, findSheet, fullAddress, officeError, parseRect, readFormats, readValues, usedRect, writeBlock,
+  type ChartModel, type ConditionalFormatModel, type Rect, type SheetModel, type WorkbookModel,
+} from "./model";
+
+type Op = () => void;
+
+class Context {
+  readonly queue: Op[] = [];
+  readonly workbook: Workbook;
+  constructor(readonly model: WorkbookModel) {
+    this.workbook = new Workbook(this);
+  }
+  async sync(): Promise<void> {
+    this.model.syncCount++;
+    const ops = this.queue.splice(0);
+    // A real sync is a round trip; yielding keeps callers honest about awaiting it.
+    await Promise.resolve();
+    for (const op of ops) op();
+  }
+}
+
+function notLoaded(prop: string): Error {
+  return officeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+}
+
+/** Property names from load("a,b"), load(["a","b"]) or load({ select: "a,b" }); `items/x` for collections. */
+function loadNames(props: unknown): string[] {
+  if (props === undefined) return [];
+  if (typeof props === "string") return props.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(props)) return props.flatMap(loadNames);
+  if (typeof props === "object" && props && "select" in props) return loadNames((props as { select: unknown }).select);
+  return [];
+}
+
+abstract class Proxy<T> {
+  protected ref: T | null | undefined;
+  private loaded: Record<string, unknown> = {};
+  constructor(protected readonly ctx: Context, private readonly resolver?: () => T | null) {}
+
+  /** The model object, resolved when the first command on it runs (during a sync). */
+  protected target(): T {
+    if (this.ref === undefined) this.ref = this.resolver ? this.resolver() : null;
+    if (this.ref === null) throw officeError("ItemNotFound", `The requested resource doesn't exist (${this.constructor.name}).`);
+    return this.ref;
+  }
+  protected resolved(): T | null {
+    if (this.ref === undefined) this.ref = this.resolver ? this.resolver() : null;
+    return this.ref;
+  }
+  protected queue(f: (t: T) => void): void {
+    this.ctx.queue.push(() => f(this.target()));
+  }
+  protected read<V>(prop: string): V {
+    if (!(prop in this.loaded)) throw notLoaded(prop);
+    return this.loaded[prop] as V;
+  }
+  /** What load() snapshots for a property name; subclasses list their scalar properties. */
+  protected abstract snapshot(t: T, prop: string): unknown;
+  protected defaultProps(): string[] {
+    return [];
+  }
+  load(props?: unknown): this {
+    const names = loadNames(props);
+    this.ctx.queue.push(() => {
+      const t = this.resolved();
+      this.loaded["isNullObject"] = t === null;
+      if (t === null) return;
+      for (const p of names.length ? names : this.defaultProps()) this.loaded[p] = this.snapshot(t, p);
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  /** Loads during the command that is running now (a collection filling its items). */
+  loadNow(props: string[]): this {
+    const t = this.resolved();
+    this.loaded["isNullObject"] = t === null;
+    if (t !== null) for (const p of props.length ? props : this.defaultProps()) this.loaded[p] = this.snapshot(t, p);
+    return this;
+  }
+  protected queueLoad(prop: string, f: (t: T) => unknown): void {
+    this.ctx.queue.push(() => {
+      this.loaded[prop] = f(this.target());
+    });
+  }
+}
+
+// ---- workbook ----
+
+class Workbook {
+  readonly worksheets: WorksheetCollection;
+  readonly tables: TableCollection;
+  readonly names: NamedItemCollection;
+  constructor(private readonly ctx: Context) {
+    this.worksheets = new WorksheetCollection(ctx, () => ctx.model);
+    this.tables = new TableCollection(ctx, () => ctx.model);
+    this.names = new NamedItemCollection(ctx, () => ctx.model);
+  }
+  getSelectedRange(): Range {
+    const m = this.ctx.model;
+    return new Range(this.ctx, () => ({ sheet: findSheet(m, m.selection.sheetId)!, rect: m.selection.rect }));
+  }
+}
+
+class WorksheetCollection extends Proxy<WorkbookModel> {
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  override load(props?: unknown): this {
+    const names = loadNames(props);
+    const subs = names.filter((n) => n.startsWith("items/")).map((n) => n.slice(6));
+    this.queueLoad("items", (m) => m.sheets.map((sheet) => new Worksheet(this.ctx, () => sheet).loadNow(subs)));
+    return this;
+  }
+  get items(): Worksheet[] {
+    return this.read("items");
+  }
+  add(name?: string): Worksheet {
+    const w = new Worksheet(this.ctx);
+    this.ctx.queue.push(() => {
+      const m = this.target();
+      w.bind(addSheet(m, name ?? `Sheet${m.sheets.length + 1}`));
+    });
+    return w;
+  }
+  getItem(key: string): Worksheet {
+    return new Worksheet(this.ctx, () => findSheet(this.ctx.model, key) ?? (() => { throw officeError("ItemNotFound", `The requested sheet "${key}" doesn't exist.`); })());
+  }
+  getItemOrNullObject(key: string): Worksheet {
+    return new Worksheet(this.ctx, () => findSheet(this.ctx.model, key) ?? null);
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.ctx, () => findSheet(this.ctx.model, this.ctx.model.activeSheetId)!);
+  }
+}
+
+class Worksheet extends Proxy<SheetModel> {
+  readonly charts: ChartCollection;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  constructor(ctx: Context, resolver?: () => SheetModel | null) {
+    super(ctx, resolver);
+    this.charts = new ChartCollection(ctx, () => this.target());
+    this.freezePanes = { freezeRows: (n: number) => this.queue((s) => (s.frozenRows = n)) };
+  }
+  bind(s: SheetModel): void {
+    this.ref = s;
+  }
+  protected override defaultProps(): string[] {
+    return ["name", "id", "visibility", "position", "tabColor"];
+  }
+  protected snapshot(s: SheetModel, prop: string): unknown {
+    switch (prop) {
+      case "name": return s.name;
+      case "id": return s.id;
+      case "visibility": return s.visibility;
+      case "tabColor": return s.tabColor;
+      case "position": return this.ctx.model.sheets.indexOf(s);
+      default: throw officeError("InvalidArgument", `Worksheet has no property "${prop}" in this in-memory workbook.`);
+    }
+  }
+  get name(): string { return this.read("name"); }
+  set name(v: string) { this.queue((s) => (s.name = v)); }
+  get id(): string { return this.read("id"); }
+  get visibility(): string { return this.read("visibility"); }
+  set visibility(v: string) { this.queue((s) => (s.visibility = v as SheetModel["visibility"])); }
+  get tabColor(): string { return this.read("tabColor"); }
+  set tabColor(v: string) { this.queue((s) => (s.tabColor = v)); }
+  get position(): number { return this.read("position"); }
+
+  getRange(address?: string): Range {
+    return new Range(this.ctx, () => ({ sheet: this.target(), rect: address === undefined ? WHOLE_SHEET : parseRect(address) }));
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(this.ctx, () => {
+      const s = this.target();
+      const rect = usedRect(s, valuesOnly);
+      return rect ? { sheet: s, rect } : null;
+    });
+  }
+  getUsedRange(valuesOnly = false): Range {
+    return new Range(this.ctx, () => {
+      const s = this.target();
+      return { sheet: s, rect: usedRect(s, valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+  activate(): void {
+    this.queue((s) => {
+      this.ctx.model.activeSheetId = s.id;
+      this.ctx.model.selection = { sheetId: s.id, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+  delete(): void {
+    this.queue((s) => {
+      const m = this.ctx.model;
+      m.sheets.splice(m.sheets.indexOf(s), 1);
+    });
+  }
+}
+
+// ---- ranges ----
+
+interface RangeRef {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+class Range extends Proxy<RangeRef> {
+  readonly format: RangeFormat;
+  readonly conditionalFormats: ConditionalFormatCollection;
+  constructor(ctx: Context, resolver: () => RangeRef | null) {
+    super(ctx, resolver);
+    this.format = new RangeFormat(this);
+    this.conditionalFormats = new ConditionalFormatCollection(this);
+  }
+  /** For the helpers below, which queue commands against this range. */
+  run(f: (r: RangeRef) => void): void {
+    this.queue(f);
+  }
+  protected override defaultProps(): string[] {
+    return ["address", "values", "numberFormat", "rowCount", "columnCount"];
+  }
+  protected snapshot(r: RangeRef, prop: string): unknown {
+    const rect = r.rect === WHOLE_SHEET ? usedRect(r.sheet, false) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } : r.rect;
+    switch (prop) {
+      case "address": return fullAddress(r.sheet.name, rect);
+      case "values": return readValues(r.sheet, rect);
+      case "numberFormat": return readFormats(r.sheet, rect);
+      case "rowCount": return rect.r1 - rect.r0 + 1;
+      case "columnCount": return rect.c1 - rect.c0 + 1;
+      default: throw officeError("InvalidArgument", `Range has no property "${prop}" in this in-memory workbook.`);
+    }
+  }
+  get address(): string { return this.read("address"); }
+  get values(): unknown[][] { return this.read("values"); }
+  set values(v: unknown[][]) { this.queue((r) => writeBlock(r.sheet, r.rect, v, "values", "")); }
+  get numberFormat(): unknown[][] { return this.read("numberFormat"); }
+  set numberFormat(v: unknown[][]) { this.queue((r) => writeBlock(r.sheet, r.rect, v, "formats", "General")); }
+  get rowCount(): number { return this.read("rowCount"); }
+  get columnCount(): number { return this.read("columnCount"); }
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.queue((r) => {
+      clearRect(r.sheet, r.rect, applyTo);
+      if (applyTo !== "Contents" && r.rect === WHOLE_SHEET) r.sheet.conditionalFormats = [];
+    });
+  }
+}
+
+class RangeFormat {
+  readonly font: { bold: boolean; color: string };
+  readonly fill: { color: string };
+  constructor(private readonly range: Range) {
+    const r = range;
+    this.font = {
+      set bold(v: boolean) { r.run((x) => fillRect(x.sheet.bold, x.rect, v, false)); },
+      get bold(): boolean { throw officeError("PropertyNotLoaded", "format.font.bold is write-only in this in-memory workbook."); },
+      set color(v: string) { r.run((x) => fillRect(x.sheet.fontColors, x.rect, v, "")); },
+      get color(): string { throw officeError("PropertyNotLoaded", "format.font.color is write-only in this in-memory workbook."); },
+    };
+    this.fill = {
+      set color(v: string) { r.run((x) => fillRect(x.sheet.fills, x.rect, v, "")); },
+      get color(): string { throw officeError("PropertyNotLoaded", "format.fill.color is write-only in this in-memory workbook."); },
+    };
+  }
+  /** Width from the longest shown text, roughly as Excel measures (points per character). */
+  autofitColumns(): void {
+    this.range.run((x) => {
+      const rect = x.rect === WHOLE_SHEET ? usedRect(x.sheet, true) : x.rect;
+      if (!rect) return;
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        let chars = 0;
+        for (let r = rect.r0; r <= rect.r1; r++) chars = Math.max(chars, String(x.sheet.values[r]?.[c] ?? "").length);
+        x.sheet.columnWidths[c] = Math.max(24, Math.ceil(chars * 7 + 10));
+      }
+    });
+  }
+}
+
+class ConditionalFormatCollection {
+  constructor(private readonly range: Range) {}
+  add(type: string): ConditionalFormat {
+    const cf = new ConditionalFormat();
+    this.range.run((x) => {
+      const model: ConditionalFormatModel = type === "ColorScale"
+        ? { type: "ColorScale", rect: x.rect, criteria: null }
+        : type === "Custom" ? { type: "Custom", rect: x.rect, formula: "", fill: "", fontColor: "" }
+        : (() => { throw officeError("InvalidArgument", `Conditional format type "${type}" is not supported by this in-memory workbook.`); })();
+      x.sheet.conditionalFormats.push(model);
+      cf.model = model;
+    });
+    cf.queue = (f) => this.range.run(() => f(cf.model!));
+    return cf;
+  }
+  clearAll(): void {
+    this.range.run((x) => {
+      x.sheet.conditionalFormats = x.rect === WHOLE_SHEET ? [] : x.sheet.conditionalFormats.filter((c) => !overlaps(c.rect, x.rect));
+    });
+  }
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+class ConditionalFormat {
+  model: ConditionalFormatModel | undefined;
+  queue: (f: (m: ConditionalFormatModel) => void) => void = () => {};
+  get colorScale(): { criteria: unknown } {
+    const q = this.queue;
+    return { set criteria(v: unknown) { q((m) => { if (m.type === "ColorScale") m.criteria = v as never; }); }, get criteria() { return undefined; } };
+  }
+  get custom(): { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } } {
+    const q = this.queue;
+    const set = (f: (m: ConditionalFormatModel & { type: "Custom" }) => void) => q((m) => { if (m.type === "Custom") f(m); });
+    return {
+      rule: { set formula(v: string) { set((m) => (m.formula = v)); }, get formula() { return ""; } },
+      format: {
+        fill: { set color(v: string) { set((m) => (m.fill = v)); }, get color() { return ""; } },
+        font: { set color(v: string) { set((m) => (m.fontColor = v)); }, get color() { return ""; } },
+      },
+    };
+  }
+}
+
+// ---- charts ----
+
+class ChartCollection extends Proxy<SheetModel> {
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  override load(): this {
+    this.queueLoad("items", (s) => s.charts.map((c) => new Chart(this.ctx, s, () => c).loadNow(["name"])));
+    return this;
+  }
+  get items(): Chart[] { return this.read("items"); }
+  add(type: string, source: Range, seriesBy = "Auto"): Chart {
+    const chart = new Chart(this.ctx, undefined);
+    source.run((r) => {
+      const s = this.target();
+      if (r.sheet !== s) throw officeError("InvalidArgument", "The chart's data must be on its sheet in this in-memory workbook.");
+      const model: ChartModel = { name: `Chart ${s.charts.length + 1}`, type, seriesBy, source: r.rect, title: "", legendVisible: true, anchor: "" };
+      s.charts.push(model);
+      chart.bind(s, model);
+    });
+    return chart;
+  }
+}
+
+class Chart extends Proxy<ChartModel> {
+  private sheet: SheetModel | undefined;
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  constructor(ctx: Context, sheet: SheetModel | undefined, resolver?: () => ChartModel) {
+    super(ctx, resolver);
+    this.sheet = sheet;
+    const q = (f: (c: ChartModel) => void) => this.queue(f);
+    this.title = { set text(v: string) { q((c) => (c.title = v)); }, get text() { return ""; } };
+    this.legend = { set visible(v: boolean) { q((c) => (c.legendVisible = v)); }, get visible() { return true; } };
+  }
+  bind(s: SheetModel, c: ChartModel): void {
+    this.sheet = s;
+    this.ref = c;
+  }
+  protected snapshot(c: ChartModel, prop: string): unknown {
+    return prop === "name" ? c.name : undefined;
+  }
+  get name(): string { return this.read("name"); }
+  set name(v: string) { this.queue((c) => (c.name = v)); }
+  setPosition(start: string): void { this.queue((c) => (c.anchor = start)); }
+  delete(): void {
+    this.queue((c) => {
+      const s = this.sheet!;
+      s.charts = s.charts.filter((x) => x !== c);
+    });
+  }
+}
+
+// ---- tables and names ----
+
+class TableCollection extends Proxy<WorkbookModel> {
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  override load(): this {
+    this.queueLoad("items", (m) => m.tables.map((t) => ({ name: t.name })));
+    return this;
+  }
+  get items(): { name: string }[] { return this.read("items"); }
+  getItem(name: string): { getRange(): Range } {
+    const m = this.ctx.model;
+    return {
+      getRange: () => new Range(this.ctx, () => {
+        const t = m.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!t) throw officeError("ItemNotFound", `The table "${name}" doesn't exist.`);
+        return { sheet: findSheet(m, t.sheetId)!, rect: t.rect };
+      }),
+    };
+  }
+}
+
+class NamedItemCollection extends Proxy<WorkbookModel> {
+  protected snapshot(): unknown {
+    return undefined;
+  }
+  override load(): this {
+    this.queueLoad("items", (m) => m.names.map((n) => ({ name: n.name, type: "Range" })));
+    return this;
+  }
+  get items(): { name: string; type: string }[] { return this.read("items"); }
+  getItem(name: string): { getRange(): Range } {
+    const m = this.ctx.model;
+    return {
+      getRange: () => new Range(this.ctx, () => {
+        const n = m.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!n) throw officeError("ItemNotFound", `The name "${name}" doesn't exist.`);
+        return { sheet: findSheet(m, n.sheetId)!, rect: n.rect };
+      }),
+    };
+  }
+}
+
+// ---- globals ----
+
+export interface FakeOffice {
+  Excel: { run<T>(batch: (ctx: Context) => Promise<T>): Promise<T> };
+  Office: {
+    onReady(cb?: () => void): Promise<{ host: string }>;
+    addin: { setStartupBehavior(b: string): Promise<void>; getStartupBehavior(): Promise<string> };
+    StartupBehavior: { load: string; none: string };
+  };
+}
+
+/** `Excel` and `Office` globals over a model, for the preview page, the test and `npm start -- --once`. */
+export function officeGlobals(model: WorkbookModel): FakeOffice {
+  return {
+    Excel: {
+      async run<T>(batch: (ctx: Context) => Promise<T>): Promise<T> {
+        const ctx = new Context(model);
+        const result = await batch(ctx);
+        if (ctx.queue.length) await ctx.sync();
+        return result;
+      },
+    },
+    Office: {
+      onReady(cb?: () => void) {
+        cb?.();
+        return Promise.resolve({ host: "Excel" });
+      },
+      addin: {
+        setStartupBehavior: async (b: string) => void (model.startupBehavior = b),
+        getStartupBehavior: async () => model.startupBehavior,
+      },
+      StartupBehavior: { load: "Load", none: "None" },
+    },
+  };
+}
