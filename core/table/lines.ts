@@ -1,5 +1,6 @@
 import type { Range } from "../cell/types";
-import { readColumns, type ColumnTable, type ReadSettings } from "./read";
+import { parseCache } from "./cache";
+import { parseColumns, type ColumnTable, type ReadSettings } from "./read";
 import { PO_SCHEMA, type PoField } from "./schema";
 import { VendorIndex } from "./vendors";
 
@@ -19,10 +20,18 @@ export interface LineTable {
 
 /**
  * Reads a range of purchase-order lines. Lines with a blank vendor and cancelled lines
- * (status cancelled / canceled / void) are left out of every KPI and of spend.
+ * (status cancelled / canceled / void) are left out of every KPI and of spend. The table is
+ * shared through the parse cache: callers read it and never write to it.
+ *
+ * @example readLines([["Vendor", "Status"], ["Acme", "open"], ["Beta", "void"]]).vendors.names // ["Acme"]
  */
 export function readLines(range: Range, settings: ReadSettings = {}): LineTable {
-  const columns = readColumns(range, PO_SCHEMA, settings);
+  // Cached whole (columns and vendor ids), so a repeated call only pays the fingerprint.
+  return parseCache.read(range, "lines", settings, () => parseLines(range, settings));
+}
+
+function parseLines(range: Range, settings: ReadSettings): LineTable {
+  const columns = parseColumns(range, PO_SCHEMA, settings);
   const vendorCol = columns.columns.get("vendor") as string[];
   const statusCol = columns.columns.get("status") as string[] | undefined;
   const vendors = new VendorIndex();

@@ -3,6 +3,7 @@ import { parseDate, numericDateParts, type DateOrder } from "../cell/date";
 import { fail } from "../cell/error";
 import { isPlaceholder, parseNumber } from "../cell/number";
 import type { CellValue, Range } from "../cell/types";
+import { parseCache } from "./cache";
 import { matchColumns, type ColumnMatch } from "./match";
 import type { FieldKind, Schema } from "./schema";
 
@@ -41,8 +42,26 @@ const YES = new Set(["yes", "y", "true", "1", "compliant", "pass", "ok"]);
 /**
  * Reads the columns a schema names from a range (header row first), one column at a time,
  * each cell once. Bad cells in a used column fail with the column and the row of the range.
+ * A range with the same content, schema and settings as a recent one is not read again:
+ * its table comes from the parse cache (the table is shared, so callers never write to it).
+ *
+ * @example readColumns([["Vendor", "Qty"], ["Acme", 3]], PO_SCHEMA).columns.get("ordered_qty") // Float64Array [3]
  */
 export function readColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}): ColumnTable<K> {
+  return parseCache.read(range, `columns:${schemaId(schema)}`, settings, () => parseColumns(range, schema, settings));
+}
+
+const schemaIds = new WeakMap<object, number>();
+let nextSchemaId = 0;
+
+function schemaId(schema: Schema): number {
+  let id = schemaIds.get(schema);
+  if (id === undefined) schemaIds.set(schema, (id = nextSchemaId++));
+  return id;
+}
+
+/** {@link readColumns} without the cache, for callers that cache a table built on top of it. */
+export function parseColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}): ColumnTable<K> {
   if (range.length === 0 || range[0]!.every(isBlank)) fail("empty_range", "The range is empty: select the data with its header row.");
   const header = range[0]!;
   const matches = matchColumns(header, schema, settings.mapping);
