@@ -1,0 +1,218 @@
+/**
+ * `npm run bench`: times the core against the spreadsheet way (COUNTIFS/SUMIFS in HyperFormula)
+ * and a columnar engine (DuckDB) on the same generated ranges, after checking that all of them
+ * give the same KPIs. Writes bench/results/latest.json and latest.md. BENCH_SIZES=10000,100000
+ * limits the sizes for a quick run.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { createCatalog, isCoreError, type Range, type ResultGrid } from "../core";
+import { fingerprint, parseCache } from "../core/table/cache";
+import { readLines } from "../core/table/lines";
+import { DuckEngine } from "./duckdb";
+import { PO_AS_OF, poRange, riskRange, ticketRange, TICKETS_OPEN_FROM } from "./generate";
+import { hyperFormulaKpis } from "./hyperformula";
+import { assertSame, fromScorecard } from "./kpis";
+import { timeAsync, timeSync } from "./measure";
+import { peakOf, sizeOf } from "./memory";
+
+interface Row {
+  suite: string;
+  lines: number;
+  engine: string;
+  ms: number;
+  linesPerSec: number;
+  peakMB?: number;
+  note?: string;
+}
+
+interface Target {
+  target: string;
+  value: number;
+  goal: string;
+  met: boolean;
+}
+
+const catalog = createCatalog({ now: () => new Date(2024, 11, 31) });
+const rows: Row[] = [];
+const targets: Target[] = [];
+const inputs: { lines: number; inputMB: number }[] = [];
+const sizes = (process.env.BENCH_SIZES ?? "10000,100000,1000000").split(",").map(Number);
+const MB = 1024 * 1024;
+const RISK = riskRange();
+
+function table(name: keyof typeof catalog, ...args: unknown[]): ResultGrid {
+  const out = catalog[name].fn(...args);
+  if (isCoreError(out)) throw new Error(`${name}: ${out.code} ${out.message}`);
+  return out as ResultGrid;
+}
+
+function has(name: string): boolean {
+  if (name in catalog) return true;
+  console.log(`note: ${name} is not in the catalog; skipped`);
+  return false;
+}
+
+function add(row: Omit<Row, "linesPerSec">): Row {
+  const full = { ...row, linesPerSec: Math.round((row.lines / row.ms) * 1000) };
+  rows.push(full);
+  const mem = full.peakMB === undefined ? "" : `  peak ${full.peakMB.toFixed(1)} MB`;
+  console.log(`${full.suite.padEnd(12)} ${String(full.lines).padStart(9)}  ${full.engine.padEnd(44)} ${fmtMs(full.ms).padStart(10)}  ${fmtRate(full.linesPerSec).padStart(8)} lines/s${mem}`);
+  return full;
+}
+
+function goal(target: string, value: number, op: ">=" | "<=" | "<", bound: number): void {
+  const met = op === ">=" ? value >= bound : op === "<=" ? value <= bound : value < bound;
+  targets.push({ target, value, goal: `${op} ${bound}`, met });
+  console.log(`target: ${target}: ${value.toFixed(2)} (goal ${op} ${bound}) ${met ? "met" : "NOT met"}`);
+}
+
+const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`);
+const fmtRate = (r: number) => (r >= 1e6 ? `${(r / 1e6).toFixed(1)}M` : r >= 1e3 ? `${(r / 1e3).toFixed(0)}k` : String(r));
+const repsFor = (lines: number) => (lines >= 1_000_000 ? 3 : lines >= 100_000 ? 5 : 9);
+
+const scorecard = (range: Range) => table("VENDORSCORECARD", range, undefined, PO_AS_OF);
+
+/** The core's compute on a table already parsed: the cache is asked for nothing but that table. */
+function computeOnly<T>(range: Range, fn: () => T): () => T {
+  const lines = readLines(range);
+  return () => {
+    parseCache.read = ((_r: Range, kind: string, _s: unknown, parse: () => unknown) => (kind === "lines" ? lines : parse())) as typeof parseCache.read;
+    try {
+      return fn();
+    } finally {
+      delete (parseCache as { read?: unknown }).read;
+    }
+  };
+}
+
+async function poSuite(lines: number, duck: DuckEngine): Promise<void> {
+  const { bytes, value: range } = sizeOf(() => poRange(lines));
+  inputs.push({ lines, inputMB: bytes / MB });
+  console.log(`\n${lines} PO lines: input range ${(bytes / MB).toFixed(1)} MB (V8 heap kept alive by the generated 2D array)`);
+  const reps = repsFor(lines);
+
+  // Every engine must give the same KPIs before any time is printed.
+  parseCache.clear();
+  const ours = fromScorecard(scorecard(range));
+  await duck.load(range);
+  assertSame(`DuckDB at ${lines} lines`, ours, await duck.kpis(PO_AS_OF));
+  const runHf = lines <= 10_000;
+  // The formula sheet takes about a minute at 10k lines: its checked run is also its timed run.
+  let hfMs = 0;
+  if (runHf) {
+    const t = performance.now();
+    const hfKpis = hyperFormulaKpis(range, PO_AS_OF);
+    hfMs = performance.now() - t;
+    assertSame(`HyperFormula at ${lines} lines`, ours, hfKpis);
+  }
+  console.log(`checked: core, DuckDB${runHf ? " and HyperFormula" : ""} agree on on_time, in_full, defect_rate, price_variance and spend for all ${ours.size} vendors`);
+
+  const mem = peakOf(() => {
+    parseCache.clear();
+    return scorecard(range);
+  }).peak;
+  const cold = add({ suite: "scorecard", lines, engine: "core VENDORSCORECARD cold (parse + compute)", ms: timeSync(() => (parseCache.clear(), scorecard(range)), reps), peakMB: mem / MB });
+  const fp = add({ suite: "scorecard", lines, engine: "core fingerprint of the range (cache key)", ms: timeSync(() => fingerprint(range), reps) });
+  scorecard(range);
+  add({ suite: "scorecard", lines, engine: "core VENDORSCORECARD warm (cache hit)", ms: timeSync(() => scorecard(range), reps), note: "fingerprint + compute" });
+  const warm = add({ suite: "scorecard", lines, engine: "core VENDORSCORECARD warm, compute only", ms: timeSync(computeOnly(range, () => scorecard(range)), reps) });
+  if (has("VENDORSEGMENTS")) {
+    const segMem = peakOf(() => (parseCache.clear(), table("VENDORSEGMENTS", range, RISK, undefined, PO_AS_OF))).peak;
+    add({ suite: "segments", lines, engine: "core VENDORSEGMENTS cold", ms: timeSync(() => (parseCache.clear(), table("VENDORSEGMENTS", range, RISK, undefined, PO_AS_OF)), reps), peakMB: segMem / MB });
+  }
+  const load = add({ suite: "scorecard", lines, engine: "DuckDB load (appender) + GROUP BY", ms: await timeAsync(async () => (await duck.load(range), duck.kpis(PO_AS_OF)), Math.min(reps, 3)), note: "memory outside V8 not measured" });
+  const query = add({ suite: "scorecard", lines, engine: "DuckDB GROUP BY only", ms: await timeAsync(() => duck.kpis(PO_AS_OF), reps) });
+  let hf: Row | undefined;
+  if (runHf) hf = add({ suite: "scorecard", lines, engine: "HyperFormula COUNTIFS/SUMIFS sheet", ms: hfMs, note: "one run" });
+
+  if (lines === 1_000_000 || lines === Math.max(...sizes)) {
+    goal(`cold vs DuckDB load + query at ${lines} lines (x faster)`, load.ms / cold.ms, ">=", 2);
+    goal(`warm compute vs DuckDB query only at ${lines} lines (x slower)`, warm.ms / query.ms, "<=", 2);
+    goal(`VENDORSCORECARD peak memory / input size at ${lines} lines`, mem / bytes, "<", 3);
+    console.log(`fingerprint at ${lines} lines: ${fmtMs(fp.ms)} (${((fp.ms / cold.ms) * 100).toFixed(0)}% of a cold call)`);
+  }
+  if (hf) goal(`HyperFormula sheet vs core cold at ${lines} lines (x faster)`, hf.ms / cold.ms, ">=", 1000);
+}
+
+function repeatedCalls(lines: number): void {
+  const range = poRange(lines);
+  const vendors = fromScorecard(scorecard(range));
+  const names = [...vendors.keys()].slice(0, 200);
+  const calls = (n: number) => () => {
+    for (let i = 0; i < n; i++) {
+      const v = catalog.VENDORSCORE.fn(range, names[i % names.length], undefined, PO_AS_OF);
+      if (isCoreError(v)) throw new Error(v.message);
+    }
+  };
+  console.log(`\n200 =VENDORSCORE(data, vendor) calls over ${lines} lines (${names.length} vendors)`);
+  parseCache.clear();
+  const cached = add({ suite: "200 calls", lines, engine: "core, parse cache on", ms: timeSync(() => (parseCache.clear(), calls(200)()), 3) });
+  const one = add({ suite: "200 calls", lines, engine: "core, one call (for scale)", ms: timeSync(() => (parseCache.clear(), calls(1)()), 5) });
+  parseCache.enabled = false;
+  const uncached = add({ suite: "200 calls", lines, engine: "core, parse cache off", ms: timeSync(calls(200), 1, 0), note: "one run" });
+  parseCache.enabled = true;
+  goal(`200 calls: cache off / cache on at ${lines} lines`, uncached.ms / cached.ms, ">=", 10);
+  console.log(`200 cached calls cost ${(cached.ms / one.ms).toFixed(1)} single calls`);
+}
+
+function slaSuite(): void {
+  if (!has("SLASTATUS")) return;
+  for (const n of sizes.filter((s) => s <= 100_000)) {
+    const range = ticketRange(n);
+    const asOf = 45_400;
+    table("SLASTATUS", range, undefined, undefined, asOf);
+    const mem = peakOf(() => (parseCache.clear(), table("SLASTATUS", range, undefined, undefined, asOf))).peak;
+    add({ suite: "sla", lines: n, engine: "core SLASTATUS cold (85% resolved)", ms: timeSync(() => (parseCache.clear(), table("SLASTATUS", range, undefined, undefined, asOf)), repsFor(n)), peakMB: mem / MB });
+  }
+  const n = Math.min(100_000, Math.max(...sizes));
+  const open = ticketRange(n, true);
+  console.log(`\n${n} open tickets (opened within 30 days), judged 1 day and 365 days after the last opened`);
+  const day = add({ suite: "sla", lines: n, engine: "core SLASTATUS, all open, 1 day later", ms: timeSync(() => (parseCache.clear(), table("SLASTATUS", open, undefined, undefined, TICKETS_OPEN_FROM + 31)), 3) });
+  const year = add({ suite: "sla", lines: n, engine: "core SLASTATUS, all open, 365 days later", ms: timeSync(() => (parseCache.clear(), table("SLASTATUS", open, undefined, undefined, TICKETS_OPEN_FROM + 30 + 365)), 3) });
+  console.log(`365 days open / 1 day open: ${(year.ms / day.ms).toFixed(2)}x (business hours are counted by whole weeks, not hour by hour)`);
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return { cpu: cpus[0]?.model.trim() ?? "unknown", cores: cpus.length, memoryGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.arch()}` };
+}
+
+function markdown(m: ReturnType<typeof machine>): string {
+  const lines = [
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node} (${m.platform}). Median of several runs after a warm-up; peak memory is V8 heap + ArrayBuffers above what was live before the call.`,
+    "",
+    "| Lines | Engine | Time | Lines/s | Peak memory |",
+    "|---:|---|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.lines.toLocaleString("en-US")} | ${r.engine}${r.note ? ` (${r.note})` : ""} | ${fmtMs(r.ms)} | ${fmtRate(r.linesPerSec)} | ${r.peakMB === undefined ? "" : `${r.peakMB.toFixed(0)} MB`} |`),
+    "",
+    "Input size (V8 heap held by the generated 2D range): " + inputs.map((i) => `${i.lines.toLocaleString("en-US")} lines ${i.inputMB.toFixed(0)} MB`).join(", ") + ".",
+    "",
+    "| Target | Value | Goal | Met |",
+    "|---|---:|---:|---|",
+    ...targets.map((t) => `| ${t.target} | ${t.value.toFixed(2)} | ${t.goal} | ${t.met ? "yes" : "no"} |`),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  console.log(`vendorscore benchmark on ${m.cpu} (${m.cores} cores), Node ${m.node}`);
+  const duck = await DuckEngine.open();
+  for (const lines of sizes) await poSuite(lines, duck);
+  repeatedCalls(Math.min(100_000, Math.max(...sizes)));
+  console.log("");
+  slaSuite();
+  const dir = path.join(__dirname, "results");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "latest.json"), JSON.stringify({ machine: m, date: new Date().toISOString(), inputs, rows, targets }, null, 2) + "\n");
+  fs.writeFileSync(path.join(dir, "latest.md"), markdown(m));
+  console.log(`\nwrote ${path.relative(process.cwd(), path.join(dir, "latest.json"))} and latest.md`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
