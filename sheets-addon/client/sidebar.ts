@@ -1,0 +1,23 @@
+import { mountPanel } from "../../panel";
+import type { PanelHost } from "../../panel/host";
+import { SHEETS_SCHEDULES } from "../schedules";
+import { serverOf, type ScriptRun, type Server } from "./run";
+
+declare const google: { script: { run: ScriptRun } };
+
+/** The panel's host in Google Sheets: every call is a server endpoint. */
+export function sheetsHost(server: Server): PanelHost {
+  return {
+    hostName: "Google Sheets",
+    schedules: SHEETS_SCHEDULES,
+    getSelection: () => server.vendorscoreSelection(),
+    listSources: () => server.vendorscoreSources(),
+    listReports: () => server.vendorscoreReports(),
+    generate: (request) => server.vendorscoreGenerate(request),
+    refreshAll: () => server.vendorscoreRefreshAll(),
+    getSchedule: () => server.vendorscoreGetSchedule(),
+    setSchedule: (s) => server.vendorscoreSetSchedule(s),
+  };
+}
+
+mountPanel(document.getElementById("app")!, sheetsHost(serverOf(() => google.script.run)));
