@@ -14,11 +14,14 @@ type Op = () => void;
 class Context {
   readonly queue: Op[] = [];
   readonly workbook: Workbook;
+  /** Syncs of this batch alone (batches may overlap in time). */
+  syncs = 0;
   constructor(readonly model: WorkbookModel) {
     this.workbook = new Workbook(this);
   }
   async sync(): Promise<void> {
     this.model.syncCount++;
+    this.syncs++;
     const ops = this.queue.splice(0);
     // A real sync is a round trip; yielding keeps callers honest about awaiting it.
     await Promise.resolve();
@@ -443,9 +446,13 @@ export function officeGlobals(model: WorkbookModel): FakeOffice {
     Excel: {
       async run<T>(batch: (ctx: Context) => Promise<T>): Promise<T> {
         const ctx = new Context(model);
-        const result = await batch(ctx);
-        if (ctx.queue.length) await ctx.sync();
-        return result;
+        try {
+          const result = await batch(ctx);
+          if (ctx.queue.length) await ctx.sync();
+          return result;
+        } finally {
+          model.runSyncs.push(ctx.syncs);
+        }
       },
     },
     Office: {

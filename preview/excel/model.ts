@@ -74,11 +74,13 @@ export interface WorkbookModel {
   activeSheetId: string;
   nextId: number;
   syncCount: number;
+  /** Syncs of each finished `Excel.run`, in the order they finished. */
+  runSyncs: number[];
   startupBehavior: string;
 }
 
 export function createWorkbook(): WorkbookModel {
-  return { sheets: [], tables: [], names: [], selection: { sheetId: "", rect: { r0: 0, c0: 0, r1: 0, c1: 0 } }, activeSheetId: "", nextId: 1, syncCount: 0, startupBehavior: "None" };
+  return { sheets: [], tables: [], names: [], selection: { sheetId: "", rect: { r0: 0, c0: 0, r1: 0, c1: 0 } }, activeSheetId: "", nextId: 1, syncCount: 0, runSyncs: [], startupBehavior: "None" };
 }
 
 export function addSheet(wb: WorkbookModel, name: string): SheetModel {
