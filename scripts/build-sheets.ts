@@ -28,9 +28,9 @@ export async function buildSheets(outDir = join(ROOT, "dist", "sheets-addon")): 
   mkdirSync(outDir, { recursive: true });
   const lib = await build({ ...common, entryPoints: [join(ROOT, "sheets-addon", "entry.ts")], globalName: "vendorscore" });
   const client = await build({ ...common, entryPoints: [join(ROOT, "sheets-addon", "client", "sidebar.ts")] });
-  const library = wrapLibrary(lib.outputFiles[0]!.text);
+  const library = wrapLibrary(lib.outputFiles![0]!.text);
   const code = `${library}\n${stubs(library)}`;
-  const sidebar = sidebarHtml(client.outputFiles[0]!.text, readFileSync(join(ROOT, "panel", "panel.css"), "utf8"));
+  const sidebar = sidebarHtml(client.outputFiles![0]!.text, readFileSync(join(ROOT, "panel", "panel.css"), "utf8"));
   writeFileSync(join(outDir, "Code.js"), code);
   writeFileSync(join(outDir, "Sidebar.html"), sidebar);
   writeFileSync(join(outDir, "appsscript.json"), readFileSync(join(ROOT, "manifests", "appsscript.json"), "utf8"));
