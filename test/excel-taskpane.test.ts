@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The Excel task pane as a user drives it: the built preview page (the real task-pane bundle
  * over the in-memory workbook) in headless Chromium. Selects sample data, generates each
