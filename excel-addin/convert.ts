@@ -1,3 +1,4 @@
+/// <reference types="custom-functions-runtime" />
 import { CoreError } from "../core/cell/error";
 import type { Result } from "../core/catalog/types";
 

@@ -1,3 +1,4 @@
+/// <reference types="custom-functions-runtime" />
 /** Custom-functions entry: every catalog function, associated by its name, in the shared runtime. */
 import { createCatalog, DEFINITIONS } from "../core";
 import { fromExcel, toExcel } from "./convert";

@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 import { CoreError } from "../core/cell/error";
 import type { Env } from "../core/catalog/types";
 import {

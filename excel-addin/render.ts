@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, type ReportSheet } from "../core/report";
 import { blockAddress, columnLetter } from "./address";
 

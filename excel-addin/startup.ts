@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 import { mountPanel } from "../panel";
 import { ExcelHost } from "./host";
 import { RefreshTimer, STALE_ON_OPEN_MS } from "./schedule";

@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /** Task-pane entry: the shared runtime's page; functions.js is loaded beside it. */
 import { startTaskpane } from "./startup";
 
