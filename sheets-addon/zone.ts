@@ -65,10 +65,13 @@ export function wallClock(zone: string): WallClock {
     },
     toDate(s: Serial): Date {
       const wall = Math.round((s - UNIX_EPOCH_SERIAL) * MS_PER_DAY);
-      // Two steps settle on the offset in force at the answer; in a spring-forward gap the
-      // wall time does not exist and lands an hour later, as Sheets shows it.
-      const first = wall - offsetAt(wall);
-      return new Date(wall - offsetAt(first));
+      // Two steps settle on the offset in force at the answer.
+      const o1 = offsetAt(wall - offsetAt(wall));
+      const t1 = wall - o1;
+      if (offsetAt(t1) === o1) return new Date(t1);
+      // A wall time inside a spring-forward gap does not exist: read it with the offset from
+      // before the gap (the smaller one), so 02:30 becomes 03:30, as a clock moved forward shows.
+      return new Date(wall - Math.min(o1, offsetAt(t1)));
     },
   };
 }
