@@ -68,7 +68,7 @@ describe("generate", () => {
     const rules = out.getConditionalFormatRules() as FakeRule[];
     expect(rules.find((x) => x.gradient)).toMatchObject({ gradient: { min: "#F8696B", max: "#63BE7B", mid: ["#FFEB84", "PERCENTILE", "50"] } });
     const grade = String.fromCharCode(65 + values[0]!.indexOf("Grade"));
-    expect(rules.find((x) => x.formula)).toMatchObject({ formula: `=LOWER($${grade}2)="d"`, background: "#FFC7CE", fontColor: "#9C0006", ranges: ["A2:" + String.fromCharCode(65 + values[0]!.indexOf("Rank")) + "6"] });
+    expect(rules.find((x) => x.formula)).toMatchObject({ formula: `=LOWER($${grade}2)="d"`, background: "#FFC7CE", fontColor: "#9C0006", ranges: ["A2:" + String.fromCharCode(64 + values[0]!.indexOf("")) + "6"] });
     expect(out.getCharts()).toEqual([expect.objectContaining({ type: "BAR", options: expect.objectContaining({ title: "Score by vendor" }) })]);
     expect(out.getRange(1, 1).getNote()).toMatch(/refreshed 20/);
     expect(ss.getActiveSheet()).toBe(out);
