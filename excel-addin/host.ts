@@ -95,9 +95,13 @@ export class ExcelHost implements PanelHost {
       let s = this.snapshot(ctx);
       await ctx.sync();
       const reg = await this.readRegistry(ctx, s);
-      const defs = reg.entries.flatMap((e) => (e.def && isStale(e.def, this.env.now(), olderThanMs) ? [e.def] : []));
-      const damaged = reg.entries.filter((e) => !e.def).length;
-      if (defs.length === 0) return { ok: damaged === 0, message: damaged ? `${damaged} stored report(s) could not be read: generate them again.` : "No reports to refresh yet: generate one first." };
+      const stored = reg.entries.flatMap((e) => (e.def ? [e.def] : []));
+      const defs = stored.filter((d) => isStale(d, this.env.now(), olderThanMs));
+      const damaged = reg.entries.length - stored.length;
+      if (defs.length === 0) {
+        if (damaged) return { ok: false, message: `${damaged} stored report(s) could not be read: generate them again.` };
+        return { ok: true, message: stored.length ? "All reports are up to date." : "No reports to refresh yet: generate one first." };
+      }
       const failed: string[] = [];
       for (const d of defs) {
         // Each report may add a sheet, so the next one plans against a fresh list.
