@@ -108,7 +108,7 @@ describe("vendorscore CLI", () => {
     const vendors = rows.slice(1).map((r) => r[0]);
     expect(vendors.sort()).toEqual(["'+cmd", "'-2+3", "'=HYPERLINK(\"http://x\",\"y\")", "'@SUM(A1)"]);
     const pv = rows[0]!.indexOf("Price variance");
-    const hyperlinkRow = rows.find((r) => r[0]!.startsWith("'=HYPERLINK"))!;
+    const hyperlinkRow = rows.find((r) => String(r[0]).startsWith("'=HYPERLINK"))!;
     expect(hyperlinkRow[pv]).toBe("-0.1");
 
     const out = path.join(tmp, "evil.xlsx");
