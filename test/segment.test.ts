@@ -92,7 +92,7 @@ describe("VENDORABC: Pareto classes on spend", () => {
 
   it.each([
     [80, 0.95, "#VALUE!", ["a is 80", "0.8 (80%)"]],
-    [0, 0.95, "#VALUE!", ["a is 0", "above 0"]],
+    [-0.2, 0.95, "#VALUE!", ["a is -0.2", "above 0"]],
     [0.8, 1.5, "#VALUE!", ["b is 1.5", "0.95"]],
     [0.8, 0.7, "#VALUE!", ["b (0.7) is below a (0.8)"]],
     ["most", 0.95, "#VALUE!", ['a "most" is not a number']],

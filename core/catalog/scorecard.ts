@@ -69,12 +69,14 @@ export const VENDORSCORECARD: FunctionDef = {
   result: "table",
   impl(args, env) {
     const a = run(args, env, 1, 2);
-    const compliance = a.table.num("compliance") !== undefined;
+    // Compliance, when the data has it, goes after Rank so the documented columns keep their places.
+    const extra: KpiKey[] = a.table.num("compliance") !== undefined ? ["compliance"] : [];
     const keys: KpiKey[] = ["lines", "spend", "on_time", "in_full", "otif", "defect_rate", "price_variance", "lead_time"];
-    if (compliance) keys.push("compliance");
-    const header: string[] = ["Vendor", ...keys.map((k) => KPIS[k].label), "Score", "Grade", "Rank"];
+    const header: string[] = ["Vendor", ...keys.map((k) => KPIS[k].label), "Score", "Grade", "Rank", ...extra.map((k) => KPIS[k].label)];
     const grid: ResultGrid = [header];
-    for (const r of a.vendors) grid.push([r.vendor, ...keys.map((k) => cell(r.values[k])), cell(r.score), cell(r.grade), cell(r.rank)]);
+    for (const r of a.vendors) {
+      grid.push([r.vendor, ...keys.map((k) => cell(r.values[k])), cell(r.score), cell(r.grade), cell(r.rank), ...extra.map((k) => cell(r.values[k]))]);
+    }
     return grid;
   },
 };

@@ -1,4 +1,4 @@
-import { asOfArg, numberArg, omitted, textArg } from "../cell/args";
+import { asOfArg, leftOut, numberArg, textArg } from "../cell/args";
 import { fail } from "../cell/error";
 import type { ResultGrid } from "../cell/types";
 import { readScoreConfig } from "../score/config";
@@ -22,7 +22,7 @@ function analysed(data: unknown, env: Env) {
 }
 
 function optionalNumber(v: unknown, name: string): number | undefined {
-  return omitted(v) ? undefined : numberArg(v, name, NaN);
+  return leftOut(v) ? undefined : numberArg(v, name, NaN);
 }
 
 export const VENDORABC: FunctionDef = {
@@ -89,7 +89,7 @@ export const VENDORSEGMENTS: FunctionDef = {
 
 function kraljicOptions(risk: unknown, impactThreshold: number | undefined, riskThreshold: number | undefined): SegmentOptions {
   return {
-    ...(omitted(risk) ? {} : { risk: readRiskRange(risk as never) }),
+    ...(leftOut(risk) ? {} : { risk: readRiskRange(risk as never) }),
     ...(impactThreshold === undefined ? {} : { impactThreshold }),
     ...(riskThreshold === undefined ? {} : { riskThreshold }),
   };

@@ -10,11 +10,20 @@ export function omitted(v: unknown): v is null | undefined | "" {
 }
 
 /**
+ * An optional number or date argument that was left out. Older Excel desktop builds pass 0 for
+ * a blank cell, and 0 is never a meaningful as-of date, threshold or cutoff, so it reads as left out.
+ */
+export function leftOut(v: unknown): boolean {
+  const cell = Array.isArray(v) ? (Array.isArray(v[0]) ? v[0][0] : v[0]) : v;
+  return omitted(cell) || cell === 0;
+}
+
+/**
  * The as-of moment: a date cell, a serial or ISO text; today (from the injected clock) when omitted.
  * A plain as-of date means the end of that day is not reached: on-time compares days, SLA clocks stop at 00:00.
  */
 export function asOfArg(v: unknown, now: () => Date, name = "as_of"): Serial {
-  if (omitted(v)) return dateToSerial(now());
+  if (leftOut(v)) return dateToSerial(now());
   const cell = (Array.isArray(v) ? (Array.isArray(v[0]) ? v[0][0] : v[0]) : v) as CellValue;
   const s = parseDate(cell);
   if (Number.isNaN(s)) fail("bad_argument", `${name} "${String(cell)}" is not a date: give a date cell, a date serial or text like 2025-03-31.`);
@@ -37,10 +46,10 @@ export function textArg(v: unknown, name: string): string {
   return isDate(cell) ? String(dateToSerial(cell)) : String(cell).trim();
 }
 
-/** An optional number argument, `fallback` when omitted. */
+/** An optional number argument, `fallback` when omitted (or 0, an old Excel build's blank). */
 export function numberArg(v: unknown, name: string, fallback: number): number {
   const cell = (Array.isArray(v) ? (Array.isArray(v[0]) ? v[0][0] : v[0]) : v) as CellValue;
-  if (omitted(cell)) return fallback;
+  if (leftOut(cell)) return fallback;
   const n = parseNumber(cell);
   if (Number.isNaN(n)) fail("bad_argument", `${name} "${String(cell)}" is not a number.`);
   return n;

@@ -3,6 +3,7 @@ import type { CellValue } from "./types";
 
 // Currency signs, thousands separators and spaces that exports put around numbers.
 const DECORATION = /[$€£¥,\s\u00a0]/g;
+const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d*)?$/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /**
@@ -21,15 +22,19 @@ export function parseNumber(v: CellValue): number {
     sign = -1; // accounting negative
     s = s.slice(1, -1);
   }
-  let scale = 1;
+  let percent = false;
   if (s.endsWith("%")) {
-    scale = 0.01;
+    percent = true;
     s = s.slice(0, -1);
   }
+  // A comma is a thousands separator only when groups of three digits follow it; "1,5" is
+  // a decimal comma that would silently read as 15, so it is not a number.
+  if (s.includes(",") && !THOUSANDS.test(s.replace(/^[^\d]*/, "").replace(/[^\d]*$/, ""))) return NaN;
   s = s.replace(DECORATION, "");
   if (s.startsWith("-") && sign === -1) return NaN;
   if (!PLAIN_NUMBER.test(s)) return NaN;
-  return sign * Number(s) * scale;
+  // Dividing by 100 keeps "95%" exactly 0.95 (multiplying by 0.01 does not).
+  return (sign * Number(s)) / (percent ? 100 : 1);
 }
 
 /** Like {@link parseNumber}, but blank cells read as NaN too: the "no value" of typed columns. */

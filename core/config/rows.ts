@@ -22,7 +22,8 @@ export function configRows(arg: RangeArg, headerWords: readonly string[]): Confi
   const range = asRange(arg);
   const rows: ConfigRow[] = [];
   range.forEach((cells, i) => {
-    if (cells.every(isBlank)) return;
+    // Older Excel desktop builds pass 0 for blank cells: a row of zeros is a blank row.
+    if (cells.every((c) => isBlank(c) || c === 0)) return;
     const key = normalizeHeader(cells[0]);
     if (rows.length === 0 && headerWords.includes(key)) return;
     rows.push({ row: i + 1, key, name: String(cells[0] ?? "").trim(), cells });

@@ -50,7 +50,13 @@ export function kpiByName(name: unknown): KpiKey | undefined {
   return BY_NAME.get(norm(String(name ?? "")));
 }
 
-/** Grade of a composite score: A >= 90, B >= 75, C >= 60, else D. */
+/**
+ * Grade of a composite score: A >= 90, B >= 75, C >= 60, else D. A score a rounding step
+ * below a cutoff (89.99999999999999 from a defect rate of exactly 0.0095) is at the cutoff.
+ *
+ * @example grade(90) // "A"
+ */
 export function grade(score: number): "A" | "B" | "C" | "D" {
-  return score >= 90 ? "A" : score >= 75 ? "B" : score >= 60 ? "C" : "D";
+  const s = score + 1e-9;
+  return s >= 90 ? "A" : s >= 75 ? "B" : s >= 60 ? "C" : "D";
 }

@@ -12,6 +12,8 @@ import { PO_SCHEMA } from "../table/schema";
 export function dataQuality(range: Range, settings: ReadSettings): ResultGrid {
   const t = readLines(range, { ...settings, lenient: true });
   const { matches, quality, columns, rows } = t.columns;
+  // Values, Blank, Placeholders and Unparseable count cells of the lines that are counted
+  // (not those of blank-vendor or cancelled lines), so they add up to the "counted" row.
   const grid: ResultGrid = [["Field", "Header", "Matched by", "Values", "Blank", "Placeholders", "Unparseable", "Note"]];
   for (const field of PO_SCHEMA) {
     const m = matches.get(field.key);
@@ -21,8 +23,12 @@ export function dataQuality(range: Range, settings: ReadSettings): ResultGrid {
     }
     const q = quality.get(field.key)!;
     const col = columns.get(field.key)!;
+    // Counted over the lines that count: skipped lines' cells are not read.
     let empty = 0;
+    let counted = 0;
     for (let r = 0; r < rows; r++) {
+      if (t.vendorOf[r]! < 0) continue;
+      counted++;
       const v = col[r];
       if (v === "" || (typeof v === "number" && v !== v)) empty++;
     }
@@ -31,7 +37,7 @@ export function dataQuality(range: Range, settings: ReadSettings): ResultGrid {
     if (q.dateOrder) {
       note = q.dateOrder.from === "values" ? `numeric dates read as ${q.dateOrder.order} (shown by the values)` : `numeric dates are ambiguous: read as ${q.dateOrder.order} (date_order setting; default MDY)`;
     }
-    grid.push([field.key, m.header, m.how === "mapping" ? "mapping row" : "header name", rows - empty, blank, q.placeholders, q.unparseable, note]);
+    grid.push([field.key, m.header, m.how === "mapping" ? "mapping row" : "header name", counted - empty, blank, q.placeholders, q.unparseable, note]);
   }
   grid.push(["lines", "", "", rows, "", "", "", "rows under the header"]);
   grid.push(["skipped: blank vendor", "", "", t.skipped.blankVendor, "", "", "", "lines with no vendor are left out"]);

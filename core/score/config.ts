@@ -87,8 +87,10 @@ function kpiRow(r: ConfigRow | undefined, key: KpiKey): ScoredKpi {
     return n;
   };
   const weight = cell(1, "weight", def.weight || 1);
-  const target = cell(2, "target", def.target);
-  const floor = cell(3, "floor", def.floor);
+  // Target = floor = 0 is what older Excel builds pass for two blank cells: keep the defaults.
+  const zeros = r?.cells[2] === 0 && r?.cells[3] === 0;
+  const target = zeros ? def.target : cell(2, "target", def.target);
+  const floor = zeros ? def.floor : cell(3, "floor", def.floor);
   if (target === undefined || floor === undefined) fail("bad_config", `${where}: ${key} has no default target and floor; give both in the 3rd and 4th columns.`);
   const parsed = KpiRow.safeParse({ weight, target, floor });
   if (!parsed.success) fail("bad_config", `${where}: ${parsed.error.issues[0]!.message}.`);

@@ -31,26 +31,31 @@ export function readLines(range: Range, settings: ReadSettings = {}): LineTable 
 }
 
 function parseLines(range: Range, settings: ReadSettings): LineTable {
-  const columns = parseColumns(range, PO_SCHEMA, settings);
-  const vendorCol = columns.columns.get("vendor") as string[];
-  const statusCol = columns.columns.get("status") as string[] | undefined;
   const vendors = new VendorIndex();
-  const vendorOf = new Int32Array(columns.rows);
+  const vendorOf = new Int32Array(Math.max(0, range.length - 1));
   let blankVendor = 0;
   let cancelled = 0;
-  for (let r = 0; r < columns.rows; r++) {
-    const v = vendorCol[r]!;
-    if (v === "") {
-      // A row with nothing in it is the tail of a selection, not a line with a blank vendor.
-      if (range[r + 1]!.some((c) => c !== null && c !== undefined && c !== "")) blankVendor++;
-      vendorOf[r] = -1;
-    } else if (statusCol && statusCol[r] !== "" && CANCELLED.has(statusCol[r]!.toLowerCase())) {
-      cancelled++;
-      vendorOf[r] = -1;
-    } else {
-      vendorOf[r] = vendors.id(v);
+  // The lines left out are chosen from the vendor and status columns before any other cell is read.
+  const columns = parseColumns(range, PO_SCHEMA, settings, (text) => {
+    const vendorCol = text.get("vendor") as string[];
+    const statusCol = text.get("status") as string[] | undefined;
+    const skip = new Uint8Array(vendorOf.length);
+    for (let r = 0; r < vendorOf.length; r++) {
+      const v = vendorCol[r]!;
+      if (v === "") {
+        // A row with nothing in it is the tail of a selection, not a line with a blank vendor.
+        if (range[r + 1]!.some((c) => c !== null && c !== undefined && c !== "")) blankVendor++;
+        vendorOf[r] = -1;
+      } else if (statusCol && statusCol[r] !== "" && CANCELLED.has(statusCol[r]!.toLowerCase())) {
+        cancelled++;
+        vendorOf[r] = -1;
+      } else {
+        vendorOf[r] = vendors.id(v);
+      }
+      skip[r] = vendorOf[r]! < 0 ? 1 : 0;
     }
-  }
+    return skip;
+  });
   return {
     columns,
     vendorOf,

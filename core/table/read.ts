@@ -60,25 +60,37 @@ function schemaId(schema: Schema): number {
   return id;
 }
 
+/**
+ * Chooses the rows to leave out from the text columns (a blank vendor, a cancelled status):
+ * their number and date cells are then not read, so a bad cell on a line that does not count
+ * cannot fail the result. 1 = leave out.
+ */
+export type SkipRows<K extends string> = (textColumns: ReadonlyMap<K, Column>) => Uint8Array | undefined;
+
 /** {@link readColumns} without the cache, for callers that cache a table built on top of it. */
-export function parseColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}): ColumnTable<K> {
-  if (range.length === 0 || range[0]!.every(isBlank)) fail("empty_range", "The range is empty: select the data with its header row.");
+export function parseColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}, skip?: SkipRows<K>): ColumnTable<K> {
+  if (range.length === 0 || range.every((row) => row.every(isBlank))) fail("empty_range", "The range is empty: select the data with its header row.");
+  if (range[0]!.every(isBlank)) fail("bad_header", "The first row of the range is blank: select the range from its header row down.");
   const header = range[0]!;
   const matches = matchColumns(header, schema, settings.mapping);
   const rows = range.length - 1;
   const columns = new Map<K, Column>();
   const quality = new Map<K, ColumnQuality>();
-  for (const field of schema) {
-    const match = matches.get(field.key);
-    if (!match) continue;
-    const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
-    columns.set(field.key, readColumn(range, match, field.kind, !field.required, settings, q));
-    quality.set(field.key, q);
-  }
+  const read = (textual: boolean, mask?: Uint8Array) => {
+    for (const field of schema) {
+      const match = matches.get(field.key);
+      if (!match || (field.kind === "text" || field.kind === "flag") !== textual) continue;
+      const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
+      columns.set(field.key, readColumn(range, match, field.kind, !field.required, settings, q, mask));
+      quality.set(field.key, q);
+    }
+  };
+  read(true);
+  read(false, skip?.(columns));
   return { header, matches, rows, columns, quality };
 }
 
-function readColumn(range: Range, match: ColumnMatch, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality): Column {
+function readColumn(range: Range, match: ColumnMatch, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array): Column {
   const c = match.column;
   const n = range.length - 1;
   if (kind === "text") {
@@ -99,6 +111,10 @@ function readColumn(range: Range, match: ColumnMatch, kind: FieldKind, optional:
   }
   let order: DateOrder | undefined;
   for (let r = 0; r < n; r++) {
+    if (skip !== undefined && skip[r] === 1) {
+      out[r] = NaN;
+      continue;
+    }
     const v = range[r + 1]![c];
     if (typeof v === "number") {
       // The common case in Excel: numbers and serial dates need no parsing.
