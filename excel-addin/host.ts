@@ -5,7 +5,7 @@ import {
   KIND_INFO, buildReport, chooseOutput, describeSource, isStale, newDefinition, stamp, staleSourceMessage,
   type GenerateRequest, type ReportDefinition, type ReportSource, type SheetInfo,
 } from "../core/report";
-import type { HostResult, NamedSource, PanelHost, PanelRequest, ReportStatus, Schedule, SelectionInfo } from "../panel/host";
+import type { HostResult, NamedSource, PanelHost, PanelRequest, ReportStatus, Schedule, SelectionInfo, SourceCells } from "../panel/host";
 import { splitAddress } from "./address";
 import { REGISTRY_SHEET, readRegistry, registryRows, withDefinition, type Registry } from "./registry";
 import { CHART_NAME, renderReport } from "./render";
@@ -86,6 +86,25 @@ export class ExcelHost implements PanelHost {
       const result = await this.produce(ctx, s, newDefinition(this.newId(), req), true);
       if (result.ok) this.onGenerated();
       return result;
+    });
+  }
+
+  /** Reads the source's cells for the pane's mapping form and data-quality summary: one batch, two syncs at most. */
+  readSource(source: PanelRequest["source"]): Promise<SourceCells> {
+    return this.run(async (ctx): Promise<SourceCells> => {
+      if (source.type === "selection") {
+        const r = ctx.workbook.getSelectedRange().load("address,values");
+        await ctx.sync();
+        return { ok: true, address: r.address, values: r.values as never[][] };
+      }
+      if (!source.name) return { ok: false, message: "Pick a table or named range, or choose the selected range as the source." };
+      const s = this.snapshot(ctx);
+      await ctx.sync();
+      const src: ReportSource = { name: source.name };
+      if (!this.sourceExists(s, src)) return { ok: false, message: `The source ${describeSource(src)} was not found.` };
+      const r = this.sourceRange(ctx, src).load("values");
+      await ctx.sync();
+      return { ok: true, address: describeSource(src), values: r.values as never[][] };
     });
   }
 

@@ -1,3 +1,4 @@
+import type { CellValue } from "../core/cell/types";
 import type { ConfigGrid, AsOfRule, ReportKind } from "../core/report";
 
 /**
@@ -20,6 +21,11 @@ export interface PanelHost {
   generate(request: PanelRequest): Promise<HostResult>;
   /** Recomputes every stored report in place. */
   refreshAll(): Promise<HostResult>;
+  /**
+   * The source's cells (header row first), for the mapping form and the data-quality summary
+   * shown before Generate. Optional: without it the pane shows neither.
+   */
+  readSource?(source: PanelRequest["source"]): Promise<SourceCells>;
   getSchedule(): Promise<Schedule>;
   setSchedule(schedule: Schedule): Promise<HostResult>;
 }
@@ -43,6 +49,9 @@ export interface SelectionInfo {
   readonly rows: number;
   readonly columns: number;
 }
+
+/** A source as read for the pane, or why it could not be read. */
+export type SourceCells = { readonly ok: true; readonly address: string; readonly values: CellValue[][] } | { readonly ok: false; readonly message: string };
 
 export interface NamedSource {
   readonly name: string;

@@ -2,8 +2,9 @@ import { serialOf } from "../core/cell/date";
 import { KIND_INFO, REPORT_KINDS, availableKinds, cleanSheetName, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
 import { ConfigTable } from "./configTable";
 import { el } from "./dom";
-import { scheduleLabel, type HostResult, type PanelHost, type PanelRequest, type ReportStatus, type Schedule } from "./host";
+import { scheduleLabel, type HostResult, type PanelHost, type PanelRequest, type ReportStatus, type Schedule, type SourceCells } from "./host";
 import { renderReports } from "./reportsList";
+import { SourceCheck } from "./sourceCheck";
 
 export interface PanelOptions {
   /** Formats ISO times for the reports list; the host's locale by default. */
@@ -34,6 +35,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const hint = el("p", { class: "vs-hint", id: "vs-hint" });
   const config = new ConfigTable("vs-config", "Weights", validate);
   const calendar = new ConfigTable("vs-calendar", "Business hours", validate);
+  const check = new SourceCheck(() => config.get());
 
   const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
   const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed" });
@@ -52,7 +54,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     el("section", {},
       el("h2", { text: "Source" }),
       el("label", { class: "vs-choice" }, selection, " Selected range: ", address, " ", useSelection),
-      el("label", { class: "vs-choice" }, named, " Table or named range ", namedSelect)),
+      el("label", { class: "vs-choice" }, named, " Table or named range ", namedSelect),
+      check.element),
     el("section", {},
       el("h2", { text: "Report" }),
       kindSelect, hint, config.element, calendar.element,
@@ -77,10 +80,12 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     asOfDate.classList.toggle("vs-invalid", badDate);
     issues = found.length + (badDate ? 1 : 0);
     generate.disabled = issues > 0;
+    if (found.length === 0) check.refreshSummary();
   }
 
   function setKind(kind: ReportKind): void {
     const info = KIND_INFO[kind];
+    check.setKind(kind);
     hint.textContent = info.sourceHint;
     config.element.querySelector("legend")!.textContent = info.configLabel;
     config.set(info.defaultConfig);
@@ -121,6 +126,24 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     address.textContent = s.address ? `${s.address} (${s.rows} × ${s.columns})` : "nothing selected";
   }
 
+  function sourceChoice(): PanelRequest["source"] {
+    return named.checked ? { type: "named", name: namedSelect.value } : { type: "selection" };
+  }
+
+  // Reads may overlap (a click while the last read is under way): only the latest one is shown.
+  let reads = 0;
+  async function loadSource(): Promise<void> {
+    if (!host.readSource) return;
+    const seq = ++reads;
+    let cells: SourceCells;
+    try {
+      cells = await host.readSource(sourceChoice());
+    } catch (e) {
+      cells = { ok: false, message: `The source could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    if (seq === reads) check.setSource(cells);
+  }
+
   async function refresh(): Promise<void> {
     const [list, sources, current] = await Promise.all([host.listReports(), host.listSources(), host.getSchedule()]);
     renderReports(reports, list as ReportStatus[], formatTime);
@@ -130,6 +153,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     named.disabled = sources.length === 0;
     schedule.value = current;
     await updateSelection();
+    await loadSource();
   }
 
   kindSelect.addEventListener("change", () => setKind(kindSelect.value as ReportKind));
@@ -139,15 +163,24 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     asOfFixed.checked = true;
     validate();
   });
-  namedSelect.addEventListener("change", () => (named.checked = true));
-  useSelection.addEventListener("click", () => void updateSelection());
+  namedSelect.addEventListener("change", () => {
+    named.checked = true;
+    void loadSource();
+  });
+  named.addEventListener("change", () => void loadSource());
+  selection.addEventListener("change", () => void loadSource());
+  useSelection.addEventListener("click", () => {
+    selection.checked = true;
+    void updateSelection().then(loadSource);
+  });
   generate.addEventListener("click", () =>
     void busy(generate, () => {
       const kind = kindSelect.value as ReportKind;
       const request: PanelRequest = {
         kind,
-        source: named.checked ? { type: "named", name: namedSelect.value } : { type: "selection" },
-        config: config.get(),
+        source: sourceChoice(),
+        // Mapping rows from the column form ride in the weights / policy range, so the stored definition keeps them.
+        config: [...config.get(), ...check.rows()],
         calendar: KIND_INFO[kind].defaultCalendar ? calendar.get() : [],
         asOf: asOf(),
         output: cleanSheetName(output.value, KIND_INFO[kind].defaultOutput),

@@ -12,3 +12,5 @@ export { RED_FILL, RED_TEXT, SCALE_COLORS, HEADER_FILL, HEADER_TEXT, type Report
 export { buildReport, describe, reportFunction, availableKinds } from "./build";
 export { validateConfig, type ConfigIssue } from "./validate";
 export { chooseOutput, cleanSheetName, newDefinition, stamp, staleSourceMessage, isStale, type SheetInfo, type OutputChoice, type GenerateRequest } from "./plan";
+export { mappingForm, sourceSchema, type MappingForm, type FieldChoice } from "./mapping";
+export { sourceSummary, type SourceSummary } from "./quality";

@@ -4,6 +4,12 @@ import { normalizeHeader, type Schema } from "./schema";
 /** How a field found its column: by one of its usual headers, or by a mapping row the analyst wrote. */
 export type MatchHow = "alias" | "mapping";
 
+/**
+ * Header text of a mapping row that leaves a field out (`delivered, (not used)`): the panels'
+ * mapping form offers it, so a column the automatic match picked can be ignored.
+ */
+export const NOT_USED = "(not used)";
+
 export interface ColumnMatch {
   readonly column: number;
   readonly header: string;
@@ -22,11 +28,16 @@ export function matchColumns<K extends string>(
   const norm = header.map(normalizeHeader);
   const matches = new Map<K, ColumnMatch>();
   const taken = new Set<number>();
+  const unused = new Set<string>();
   const at = (column: number, how: MatchHow): ColumnMatch => ({ column, header: String(header[column] ?? "").trim(), how });
 
   for (const field of schema) {
     const wanted = mapping.get(field.key);
     if (wanted === undefined) continue;
+    if (normalizeHeader(wanted) === normalizeHeader(NOT_USED)) {
+      unused.add(field.key);
+      continue;
+    }
     const column = norm.indexOf(normalizeHeader(wanted));
     if (column < 0) {
       fail("bad_config", `Mapping row "${field.key}, ${wanted}": no column is headed "${wanted}". Headers seen: ${listHeaders(header)}.`);
@@ -35,7 +46,7 @@ export function matchColumns<K extends string>(
     taken.add(column);
   }
   for (const field of schema) {
-    if (matches.has(field.key)) continue;
+    if (matches.has(field.key) || unused.has(field.key)) continue;
     for (const alias of field.aliases) {
       const a = normalizeHeader(alias);
       const column = norm.findIndex((h, i) => h === a && !taken.has(i));

@@ -1,0 +1,101 @@
+import type { CellValue } from "../core/cell/types";
+import { NOT_USED } from "../core/table/match";
+import { mappingForm, sourceSummary, type ConfigGrid, type MappingForm, type ReportKind } from "../core/report";
+import { el } from "./dom";
+import type { SourceCells } from "./host";
+
+/**
+ * What the pane shows of the source before Generate: the column mapping as a form prefilled
+ * with what the core detected, and the data-quality summary. The core decides both
+ * (`mappingForm`, `sourceSummary`); this only shows them and keeps the analyst's choices.
+ */
+export class SourceCheck {
+  readonly element: HTMLElement;
+  private readonly body: HTMLTableSectionElement;
+  private readonly note: HTMLElement;
+  private readonly quality: HTMLUListElement;
+  private kind: ReportKind = "scorecard";
+  private values: CellValue[][] | null = null;
+  private headerKey = "";
+  private readonly choices = new Map<string, string>();
+  private form: MappingForm | null = null;
+
+  /** `config` gives the weights or policy table as typed, so its settings rows (date_order) apply to the summary. */
+  constructor(private readonly config: () => ConfigGrid) {
+    this.body = el("tbody");
+    this.note = el("p", { class: "vs-issue", id: "vs-source-problem", role: "alert", hidden: "" });
+    this.quality = el("ul", { id: "vs-quality", class: "vs-quality", "aria-label": "What will be counted" });
+    this.element = el("div", { id: "vs-source-check", hidden: "" },
+      el("fieldset", { class: "vs-config", id: "vs-mapping" }, el("legend", { text: "Columns" }), el("div", { class: "vs-scroll" }, el("table", {}, this.body))),
+      this.note, this.quality);
+  }
+
+  setKind(kind: ReportKind): void {
+    if (kind === this.kind) return;
+    // Fields differ between PO lines and tickets: choices made for one kind mean nothing to the other.
+    this.kind = kind;
+    this.choices.clear();
+    this.render();
+  }
+
+  /** Shows a freshly read source; choices are kept while its header row stays the same. */
+  setSource(cells: SourceCells): void {
+    this.element.hidden = false;
+    if (!cells.ok) {
+      this.values = null;
+      this.form = null;
+      this.body.replaceChildren();
+      this.quality.replaceChildren();
+      this.show(cells.message);
+      return;
+    }
+    const key = JSON.stringify(cells.values[0] ?? []);
+    if (key !== this.headerKey) this.choices.clear();
+    this.headerKey = key;
+    this.values = cells.values;
+    this.render();
+  }
+
+  /** Mapping rows `field, header` for each choice that differs from the detected column. */
+  rows(): ConfigGrid {
+    return this.form?.rows ?? [];
+  }
+
+  /** Re-reads the summary after the weights or policy table changed (a date_order row, say). */
+  refreshSummary(): void {
+    if (!this.values || !this.form) return;
+    const s = sourceSummary(this.kind, this.values, [...this.config(), ...this.form.rows]);
+    this.quality.replaceChildren(...s.lines.map((line) => el("li", { text: line })));
+    this.show(this.form.problem || s.problem);
+  }
+
+  private render(): void {
+    if (!this.values) return;
+    const form = (this.form = mappingForm(this.kind, this.values[0] ?? [], this.choices));
+    this.body.replaceChildren(
+      ...form.fields.map((f) => {
+        const select = el("select", { id: `vs-map-${f.field}`, "data-field": f.field, "aria-label": `Column for ${f.field}` });
+        if (f.required && f.chosen === "") select.append(el("option", { value: "", text: "(choose a column)" }));
+        if (!f.required) select.append(el("option", { value: NOT_USED, text: NOT_USED }));
+        for (const h of form.headers) select.append(el("option", { value: h, text: h }));
+        select.value = f.chosen === "" ? (f.required ? "" : NOT_USED) : f.chosen;
+        const changed = f.chosen !== f.detected;
+        if (changed) {
+          select.classList.add("vs-mapped");
+          select.title = f.detected ? `Detected: ${f.detected}` : "Not detected";
+        }
+        select.addEventListener("change", () => {
+          this.choices.set(f.field, select.value);
+          this.render();
+        });
+        return el("tr", changed ? { class: "vs-changed" } : {}, el("th", {}, el("label", { for: select.id, text: f.field })), el("td", {}, select));
+      }),
+    );
+    this.refreshSummary();
+  }
+
+  private show(problem: string): void {
+    this.note.hidden = problem === "";
+    this.note.textContent = problem;
+  }
+}
