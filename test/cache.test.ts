@@ -84,6 +84,10 @@ describe("ParseCache", () => {
     ["string", 1, 0, "Gamma"],
     ["Date", 2, 1, new Date(2025, 2, 16)],
     ["blank", 1, 4, ""],
+    ["boolean", 3, 5, false],
+    ["null", 2, 5, undefined],
+    ["undefined", 3, 2, null],
+    ["header", 0, 3, "Qty Ordered"],
   ])("parses again after one %s cell changes in the same array object", (_type, r, c, v) => {
     const cache = new ParseCache();
     const range = copy(PO);
@@ -91,6 +95,26 @@ describe("ParseCache", () => {
     range[r]![c] = v; // a host may hand back the same array with a cell changed
     cache.read(range, "po", {}, () => parse(range));
     expect(parse).toHaveBeenCalledTimes(2);
+  });
+
+  it("parses again after a Date cell changes in place (the same Date object, another time)", () => {
+    const cache = new ParseCache();
+    const range = copy(PO);
+    cache.read(range, "po", {}, () => parse(range));
+    (range[2]![1] as Date).setTime((range[2]![1] as Date).getTime() + 1);
+    cache.read(range, "po", {}, () => parse(range));
+    expect(parse).toHaveBeenCalledTimes(2);
+  });
+
+  it("parses again after a row is appended to, or a cell added to a row of, the same array", () => {
+    const cache = new ParseCache();
+    const range = copy(PO);
+    cache.read(range, "po", {}, () => parse(range));
+    range.push(["Acme", 45730, 45730, 1, 1, "open"]);
+    cache.read(range, "po", {}, () => parse(range));
+    range[1]!.push("");
+    cache.read(range, "po", {}, () => parse(range));
+    expect(parse).toHaveBeenCalledTimes(3);
   });
 
   it("keeps tables read under other settings or as another kind apart", () => {

@@ -28,9 +28,52 @@ export interface Analysis {
 /**
  * Reads the lines once, sums them by vendor in one pass, then scores and ranks every vendor.
  * The range is never re-read: the per-vendor functions look their vendor up in the result.
+ *
+ * A sheet with 200 `=VENDORSCORE(data, A2)` cells calls this 200 times on one range: the parse
+ * cache hands back the same table each time, and the analysis of that table under equal weights
+ * and as-of date is kept with it, so only the first call computes. The result is shared and
+ * frozen; it equals an uncached run.
+ *
+ * @example analyze([["Vendor", "Ordered Qty", "Received Qty"], ["Acme", 10, 10]], readScoreConfig(undefined), 45700).find("acme").values.in_full // 1
  */
 export function analyze(data: RangeArg, config: ScoreConfig, asOf: Serial): Analysis {
   const table = readLines(asRange(data), config.read);
+  let kept = memo.get(table);
+  if (!kept) memo.set(table, (kept = new Map()));
+  const key = `${num(asOf)}|${configKey(config)}`;
+  const hit = kept.get(key);
+  if (hit) {
+    // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
+  const result = compute(table, config, asOf);
+  kept.set(key, result);
+  if (kept.size > MEMO_PER_TABLE) kept.delete(kept.keys().next().value!);
+  return result;
+}
+
+/**
+ * Analyses kept per parsed table. A WeakMap, so they go when the parse cache drops the table
+ * (or at once when the cache is off and every call parses a table of its own).
+ */
+const memo = new WeakMap<LineTable, Map<string, Analysis>>();
+
+/** Weights ranges (or as-of dates) used at once over one table: a few, e.g. a sheet comparing scenarios. */
+export const MEMO_PER_TABLE = 4;
+
+/** What in a config changes the analysis of a table; the read settings are already part of the table's cache key. */
+function configKey(config: ScoreConfig): string {
+  let key = `${num(config.graceDays)}|${config.promisedDays === undefined ? "" : num(config.promisedDays)}`;
+  for (const k of config.kpis) key += `|${k.key},${num(k.weight)},${num(k.target)},${num(k.floor)}`;
+  return key;
+}
+
+/** A number as text that keeps -0 apart from 0. */
+const num = (x: number) => (Object.is(x, -0) ? "-0" : String(x));
+
+function compute(table: LineTable, config: ScoreConfig, asOf: Serial): Analysis {
   const sums = sumByVendor(table, config.promisedDays === undefined ? { asOf, graceDays: config.graceDays } : { asOf, graceDays: config.graceDays, promisedDays: config.promisedDays });
   const results: VendorResult[] = sums.vendors.map((vendor, v) => {
     const values = kpiValues(sums, v);
@@ -42,11 +85,13 @@ export function analyze(data: RangeArg, config: ScoreConfig, asOf: Serial): Anal
     if (r.score === undefined) return;
     r.rank = prev && prev.score === r.score ? prev.rank : i + 1;
   });
-  return {
+  // Shared between calls from here on: a caller that tried to change a result would change it for all.
+  for (const r of results) Object.freeze(r);
+  return Object.freeze({
     table,
     sums,
-    vendors: sorted,
-    find(vendor) {
+    vendors: Object.freeze(sorted),
+    find(vendor: string) {
       const id = table.vendors.find(vendor);
       if (id === undefined) {
         const known = table.vendors.names.slice(0, 5).map((n) => `"${n}"`).join(", ");
@@ -54,7 +99,7 @@ export function analyze(data: RangeArg, config: ScoreConfig, asOf: Serial): Anal
       }
       return results[id]!;
     },
-  };
+  });
 }
 
 export function compareNames(a: string, b: string): number {
