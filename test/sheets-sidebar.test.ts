@@ -73,6 +73,14 @@ describe("the sidebar (built Sidebar.html in headless Chromium)", () => {
     expect(await page.textContent("#vs-selection")).toBe("'PO lines'!A1:N41 (41 × 14)");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
 
+    // Before Generate: the column form prefilled with what the core detected, and what will be counted.
+    await page.waitForSelector("#vs-mapping select");
+    const form = await page.$$eval("#vs-mapping select", (ss) => Object.fromEntries((ss as HTMLSelectElement[]).map((s) => [s.dataset["field"], s.selectedOptions[0]?.textContent ?? ""])));
+    expect(form).toMatchObject({ vendor: "Vendor", promised: "Promised Date", delivered: "Delivered Date", ordered_qty: "Ordered Qty" });
+    await page.waitForFunction(() => document.querySelector("#vs-quality")?.textContent?.includes("Counted"));
+    expect(await page.textContent("#vs-quality")).toMatch(/Counted: 39 of 40 lines \(5 vendors\)Skipped: 1 cancelled/); // the sample has one cancelled line
+    expect(calls).toContain("vendorscoreReadSource");
+
     await page.fill('[aria-label="vs-config row 2 column 2"]', "abc");
     await page.waitForSelector(".vs-issue-row");
     expect(await page.textContent(".vs-issue-row")).toMatch(/"abc" is not a number/);

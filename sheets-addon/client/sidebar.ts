@@ -11,6 +11,7 @@ export function sheetsHost(server: Server): PanelHost {
     hostName: "Google Sheets",
     schedules: SHEETS_SCHEDULES,
     getSelection: () => server.vendorscoreSelection(),
+    readSource: (source) => server.vendorscoreReadSource(source),
     listSources: () => server.vendorscoreSources(),
     listReports: () => server.vendorscoreReports(),
     generate: (request) => server.vendorscoreGenerate(request),

@@ -1,5 +1,7 @@
 import { newDefinition, type GenerateRequest, type ReportSource } from "../../core/report";
-import type { HostResult, NamedSource, PanelRequest, ReportStatus, Schedule, SelectionInfo } from "../../panel/host";
+import type { CellValue } from "../../core/cell/types";
+import type { HostResult, NamedSource, PanelRequest, ReportStatus, Schedule, SelectionInfo, SourceCells } from "../../panel/host";
+import { fromSheets } from "../convert";
 import { activeDoc } from "./doc";
 import { refreshDocument } from "./refresh";
 import { compute, rangeLabel, rangeSource, reportStatuses, write } from "./reports";
@@ -19,6 +21,17 @@ export const endpoints = {
   },
   vendorscoreSources(): NamedSource[] {
     return plain(SpreadsheetApp.getActive().getNamedRanges().map((n) => ({ name: n.getName(), type: "named range" as const })));
+  },
+  /** The source's cells for the pane's column form and data-quality summary; dates as wall-clock serials. */
+  vendorscoreReadSource(source: PanelRequest["source"]): SourceCells {
+    try {
+      const doc = activeDoc();
+      const range = source.type === "named" ? (source.name ? doc.ss.getRangeByName(source.name) : null) : SpreadsheetApp.getActiveRange();
+      if (!range) return { ok: false, message: source.type === "named" ? `No named range "${source.name}".` : "Select the data (with its header row) or pick a named range." };
+      return plain({ ok: true, address: rangeLabel(range), values: fromSheets(range.getValues(), doc.clock) as CellValue[][] });
+    } catch (e) {
+      return { ok: false, message: `Something went wrong in Google Sheets: ${e instanceof Error ? e.message : String(e)}` };
+    }
   },
   vendorscoreReports(): ReportStatus[] {
     return plain(reportStatuses(activeDoc()));
