@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CellValue, Range } from "../core";
-import { fingerprint, ParseCache, parseCache } from "../core/table/cache";
+import { fingerprint, ParseCache, parseCache, sameContent } from "../core/table/cache";
 import { readLines } from "../core/table/lines";
 import { readColumns } from "../core/table/read";
 import { TICKET_SCHEMA } from "../core/table/schema";
@@ -21,9 +21,9 @@ function changed(range: Range, r: number, c: number, v: CellValue): Range {
   return out;
 }
 
-describe("fingerprint", () => {
-  it("is equal for two ranges with equal content, Dates compared by time value", () => {
-    expect(fingerprint(copy(PO))).toEqual(fingerprint(PO));
+describe("recognising a range: fingerprint and sameContent", () => {
+  it("takes a range with equal content, Dates compared by time value, for the same", () => {
+    expect(sameContent(fingerprint(PO), copy(PO))).toBe(true);
   });
 
   it.each<[string, number, number, CellValue]>([
@@ -40,15 +40,31 @@ describe("fingerprint", () => {
     ["undefined to a blank string", 3, 2, ""],
     ["a boolean", 3, 5, false],
     ["a header", 0, 3, "Order Qty"],
-  ])("changes when one cell changes: %s", (_what, r, c, v) => {
-    expect(fingerprint(changed(PO, r, c, v))).not.toEqual(fingerprint(PO));
+    ["a string to another of the same length", 2, 0, "Bet4"],
+    ["a string by its last character", 1, 5, "opem"],
+  ])("tells a range apart when one cell changes: %s", (_what, r, c, v) => {
+    expect(sameContent(fingerprint(PO), changed(PO, r, c, v))).toBe(false);
+    expect(sameContent(fingerprint(changed(PO, r, c, v)), PO)).toBe(false);
   });
 
-  it("changes when a cell moves to another row (ragged rows) or a row is added", () => {
+  it("tells a range apart when a cell moves to another row (ragged rows), two strings swap, or a row is added or removed", () => {
+    const fp = fingerprint(PO);
     const moved = copy(PO);
     moved[1]!.push(moved[2]!.shift());
-    expect(fingerprint(moved)).not.toEqual(fingerprint(PO));
-    expect(fingerprint([...copy(PO), []])).not.toEqual(fingerprint(PO));
+    expect(sameContent(fp, moved)).toBe(false);
+    const swapped = copy(PO);
+    [swapped[1]![0], swapped[2]![0]] = [swapped[2]![0], swapped[1]![0]];
+    expect(sameContent(fp, swapped)).toBe(false);
+    expect(sameContent(fp, [...copy(PO), []])).toBe(false);
+    expect(sameContent(fp, copy(PO).slice(0, -1))).toBe(false);
+  });
+
+  it("tells a string cell apart from a cell of another type at the same place, and a string moved to another column", () => {
+    const texts: Range = [["a", "b", 1]];
+    const fp = fingerprint(texts);
+    expect(sameContent(fp, [["a", 1, "b"]])).toBe(false);
+    expect(sameContent(fp, [["a", "b", "1"]])).toBe(false);
+    expect(sameContent(fp, [["a", "b", 1]])).toBe(true);
   });
 
   it("tells apart any two ranges that differ in one numeric cell (property)", () => {
@@ -59,8 +75,23 @@ describe("fingerprint", () => {
         fc.pre(!Object.is(grid[r]![c], v) && !(Number.isNaN(v) && Number.isNaN(grid[r]![c])));
         const other = grid.map((row) => [...row]);
         other[r]![c] = v;
-        const a = fingerprint(grid), b = fingerprint(other);
-        expect([a.h1, a.h2]).not.toEqual([b.h1, b.h2]);
+        expect(sameContent(fingerprint(grid), other)).toBe(false);
+      }),
+    );
+  });
+});
+
+describe("recognising a range of strings", () => {
+  it("tells apart any two ranges that differ in one string cell, even a fresh string with equal text is the same (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 20 }), fc.nat(), fc.nat(), fc.string(), (grid, i, j, v) => {
+        const r = i % grid.length;
+        const c = j % grid[r]!.length;
+        const fresh = grid.map((row) => row.map((t) => [...t].join("")));
+        expect(sameContent(fingerprint(grid), fresh)).toBe(true);
+        fc.pre(grid[r]![c] !== v);
+        fresh[r]![c] = v;
+        expect(sameContent(fingerprint(grid), fresh)).toBe(false);
       }),
     );
   });

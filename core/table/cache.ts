@@ -4,22 +4,26 @@ import type { ReadSettings } from "./read";
 /**
  * Excel and Sheets hand a custom function its whole range on every call, so a sheet with 200
  * `=VENDORSCORE(data, A2)` cells would parse the same range 200 times. This cache keeps a few
- * parsed tables, keyed by a fingerprint of the range's content and the read settings.
+ * parsed tables, each with a {@link Fingerprint} of the range it was parsed from.
  *
- * The fingerprint covers every cell, because a host may hand the same array object back after
- * changing a cell: an identity check would not be exact. Two 32-bit lanes are folded with a
- * step `h = imul(h ^ x, odd)`, which is a bijection of `h` for each input, so two ranges that
- * differ in one number, blank, boolean or Date cell (or in a row's length) always get different
- * fingerprints; strings enter through two independent 32-bit hashes of their characters.
+ * Recognising a range must read every cell, because a host hands a fresh array each call and may
+ * hand back the same array after changing a cell: identity is no evidence. Numbers, blanks,
+ * booleans and Dates are folded into two 32-bit lanes with a step `h = imul(h ^ x, odd)`, a
+ * bijection of `h` for each input, so a change in any one of them always changes the hash.
+ * Strings are not hashed but kept (one reference per string cell) and compared with `===`, which
+ * is exact and about four times cheaper than hashing their characters in JavaScript; their type
+ * and length still enter the hash at their position, so a string moved to another cell shows.
  */
 
-/** A range's content in 64 bits plus its shape. */
+/** A range's shape and non-string content in 64 bits, and its strings in order. */
 export interface Fingerprint {
   readonly h1: number;
   readonly h2: number;
   readonly rows: number;
   /** Cells in the range (the sum of its rows' lengths). */
   readonly cells: number;
+  /** The range's string cells, row by row. */
+  readonly strings: readonly string[];
 }
 
 // Lane multipliers (odd, so each step is invertible) and the tags that keep types apart.
@@ -39,15 +43,35 @@ const u32 = new Uint32Array(f64.buffer);
 const toStr = Object.prototype.toString;
 
 /**
- * The content fingerprint of a range: one pass over every cell, by type tag and value
- * (numbers by their 64 bits, Dates by their time value, strings by their characters).
+ * The fingerprint of a range: one pass over every cell.
  *
- * @example fingerprint([["Vendor"], ["Acme"]]).cells // 2
+ * @example fingerprint([["Vendor"], ["Acme"]]).strings // ["Vendor", "Acme"]
  */
 export function fingerprint(range: Range): Fingerprint {
+  const strings: string[] = [];
+  const { h1, h2, cells } = scan(range, undefined, strings)!;
+  return { h1, h2, rows: range.length, cells, strings };
+}
+
+/**
+ * True when a range has exactly the content a fingerprint was taken from: one pass that hashes
+ * the non-string cells and compares each string cell with the kept one, stopping at the first
+ * string that differs.
+ *
+ * @example sameContent(fingerprint([["Vendor"], ["Acme"]]), [["Vendor"], ["Acme"]]) // true
+ */
+export function sameContent(fp: Fingerprint, range: Range): boolean {
+  if (range.length !== fp.rows) return false;
+  const got = scan(range, fp.strings, undefined);
+  return got !== undefined && got.h1 === fp.h1 && got.h2 === fp.h2 && got.cells === fp.cells;
+}
+
+/** Hashes a range's non-string content; compares its strings with `expected` (undefined at the first difference) or collects them into `out`. */
+function scan(range: Range, expected: readonly string[] | undefined, out: string[] | undefined): { h1: number; h2: number; cells: number } | undefined {
   let h1 = 0x243f6a88 | 0;
   let h2 = 0x13198a2e | 0;
   let cells = 0;
+  let s = 0;
   for (let r = 0; r < range.length; r++) {
     const row = range[r]!;
     const n = row.length;
@@ -62,18 +86,12 @@ export function fingerprint(range: Range): Fingerprint {
         a = u32[0]!;
         b = u32[1]!;
       } else if (typeof v === "string") {
-        // Length and tag first, then the characters: "ab" + "c" and "a" + "bc" stay apart.
-        h1 = Math.imul(h1 ^ v.length, M1);
-        h2 = Math.imul(h2 ^ TAG_STRING, M2);
-        let s1 = 0x811c9dc5 | 0;
-        let s2 = 0x01000193;
-        for (let i = 0; i < v.length; i++) {
-          const ch = v.charCodeAt(i);
-          s1 = Math.imul(s1 ^ ch, 0x01000193);
-          s2 = Math.imul(s2 + ch, 0x5bd1e995) ^ (s2 >>> 15);
-        }
-        a = s1;
-        b = s2;
+        if (expected !== undefined) {
+          if (s >= expected.length || expected[s] !== v) return undefined;
+        } else out!.push(v);
+        s++;
+        a = v.length;
+        b = TAG_STRING;
       } else if (v === null) {
         a = 0;
         b = TAG_NULL;
@@ -91,16 +109,17 @@ export function fingerprint(range: Range): Fingerprint {
         b = u32[1]!;
       } else {
         // Not a cell type a host passes; hashed by its text so that a change still shows.
-        const s = String(v);
-        a = s.length;
+        const t = String(v);
+        a = t.length;
         b = TAG_OTHER;
-        for (let i = 0; i < s.length; i++) a = Math.imul(a ^ s.charCodeAt(i), M2);
+        for (let i = 0; i < t.length; i++) a = Math.imul(a ^ t.charCodeAt(i), M2);
       }
       h1 = Math.imul(h1 ^ a, M1);
       h2 = Math.imul(h2 ^ b, M2);
     }
   }
-  return { h1: h1 >>> 0, h2: h2 >>> 0, rows: range.length, cells };
+  if (expected !== undefined && s !== expected.length) return undefined;
+  return { h1: h1 >>> 0, h2: h2 >>> 0, cells };
 }
 
 /** The read settings as text, so that a table read under other settings is another entry. */
@@ -112,7 +131,10 @@ export function settingsKey(settings: ReadSettings): string {
 export interface CacheLimits {
   /** Tables kept at most. */
   readonly entries: number;
-  /** Range cells the kept tables may come from in total; a larger range is parsed but not kept. */
+  /**
+   * Range cells the kept tables may come from in total; a larger range is parsed but not kept.
+   * An entry also keeps one reference per string cell of its range.
+   */
   readonly cells: number;
 }
 
@@ -120,8 +142,9 @@ export interface CacheLimits {
 export const DEFAULT_LIMITS: CacheLimits = { entries: 4, cells: 16_000_000 };
 
 interface Entry {
+  readonly key: string;
+  readonly fp: Fingerprint;
   readonly value: unknown;
-  readonly cells: number;
 }
 
 /** Counts that show whether the cache works, for tests and the benchmark. */
@@ -133,8 +156,8 @@ export interface CacheStats {
 }
 
 /**
- * A small least-recently-used store of parsed tables. Keys are exact: kind of table, read
- * settings and the content fingerprint.
+ * A small least-recently-used store of parsed tables. A hit needs the same kind of table, the
+ * same read settings and the same content (see {@link sameContent}).
  *
  * @example
  * const cache = new ParseCache();
@@ -142,7 +165,8 @@ export interface CacheStats {
  * cache.read(range, "po", {}, () => parse(range)); // returns the same table
  */
 export class ParseCache {
-  private readonly map = new Map<string, Entry>();
+  /** Least recently used first. */
+  private entries: Entry[] = [];
   private cells = 0;
   private hits = 0;
   private misses = 0;
@@ -153,40 +177,38 @@ export class ParseCache {
   /** The table parsed from a range with equal content and settings, or `parse()`'s result, kept for next time. */
   read<T>(range: Range, kind: string, settings: ReadSettings, parse: () => T): T {
     if (!this.enabled) return parse();
-    const fp = fingerprint(range);
-    const key = `${kind}|${settingsKey(settings)}|${fp.h1}:${fp.h2}:${fp.rows}:${fp.cells}`;
-    const hit = this.map.get(key);
-    if (hit) {
+    const key = `${kind}|${settingsKey(settings)}`;
+    const entries = this.entries;
+    // Most recent first: the range just used is the likeliest. Few entries, each checked in one pass.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      if (e.key !== key || !sameContent(e.fp, range)) continue;
       this.hits++;
-      // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
-      this.map.delete(key);
-      this.map.set(key, hit);
-      return hit.value as T;
+      entries.splice(i, 1);
+      entries.push(e);
+      return e.value as T;
     }
     this.misses++;
     // Errors (bad header, bad cell) propagate and nothing is kept.
     const value = parse();
+    const fp = fingerprint(range);
     if (fp.cells <= this.limits.cells && this.limits.entries > 0) {
-      this.map.set(key, { value, cells: fp.cells });
+      entries.push({ key, fp, value });
       this.cells += fp.cells;
-      for (const [k, e] of this.map) {
-        if (this.map.size <= this.limits.entries && this.cells <= this.limits.cells) break;
-        this.map.delete(k);
-        this.cells -= e.cells;
-      }
+      while (entries.length > this.limits.entries || this.cells > this.limits.cells) this.cells -= entries.shift()!.fp.cells;
     }
     return value;
   }
 
   clear(): void {
-    this.map.clear();
+    this.entries = [];
     this.cells = 0;
     this.hits = 0;
     this.misses = 0;
   }
 
   stats(): CacheStats {
-    return { hits: this.hits, misses: this.misses, entries: this.map.size, cells: this.cells };
+    return { hits: this.hits, misses: this.misses, entries: this.entries.length, cells: this.cells };
   }
 }
 

@@ -26,7 +26,7 @@ export interface LineTable {
  * @example readLines([["Vendor", "Status"], ["Acme", "open"], ["Beta", "void"]]).vendors.names // ["Acme"]
  */
 export function readLines(range: Range, settings: ReadSettings = {}): LineTable {
-  // Cached whole (columns and vendor ids), so a repeated call only pays the fingerprint.
+  // Cached whole (columns and vendor ids), so a repeated call only pays the cache check.
   return parseCache.read(range, "lines", settings, () => parseLines(range, settings));
 }
 
