@@ -4,50 +4,22 @@
  * over the in-memory workbook) in headless Chromium. Selects sample data, generates each
  * report, checks what lands in the workbook, edits a source cell, refreshes, and tries bad input.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { CoreError } from "../core/cell/error";
 import { KIND_INFO, buildReport, parseDefinition, type ReportKind, type ReportSheet } from "../core/report";
 import { findSheet, readValues, usedRect } from "../preview/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../preview/sample";
-import { buildPreview } from "../scripts/build-preview";
+import { ARTIFACTS, PO_CSV, TICKETS_CSV, previewPages } from "./helpers/preview-page";
 
 jest.setTimeout(60_000);
 
-const ROOT = join(__dirname, "..");
-const ARTIFACTS = join(ROOT, "test-artifacts");
-const PO_CSV = readFileSync(join(ROOT, "samples", "po-lines.csv"), "utf8");
-const TICKETS_CSV = readFileSync(join(ROOT, "samples", "tickets.csv"), "utf8");
-
-let browser: Browser;
-let url = "";
+const session = previewPages();
 let page: Page;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const out = await buildPreview(mkdtempSync(join(tmpdir(), "vs-preview-")));
-  url = `file://${join(out, "index.html")}`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
+beforeEach(() => {
+  page = session.page;
 });
 
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.waitForSelector("#vs-reports li");
-  expect(errors).toEqual([]);
-});
-
-afterEach(async () => {
-  await page?.close();
-});
 
 /** The sample sheets as the in-memory workbook holds them (typed numbers and date serials). */
 function sampleGrid(sheet: "PO lines" | "Tickets"): unknown[][] {
@@ -269,11 +241,7 @@ describe("bad input through the pane changes nothing", () => {
 
 describe("scheduled refresh", () => {
   it("stores the interval in the workbook and refreshes on the timer while open", async () => {
-    await page.close();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.clock.install({ time: new Date("2025-03-31T08:00:00Z") });
-    await page.goto(url);
-    await page.waitForSelector("#vs-reports li");
+    page = await session.reopen((p) => p.clock.install({ time: new Date("2025-03-31T08:00:00Z") }));
     await select("PO lines", "A1:N41");
     await fillForm("scorecard", "Scorecard");
     await generate();

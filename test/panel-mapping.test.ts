@@ -5,26 +5,21 @@
  * Chromium. The form is prefilled with the columns the core detects; a changed dropdown
  * becomes a mapping row in the stored definition; the summary says what will be counted.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { CoreError } from "../core/cell/error";
 import { KIND_INFO, buildReport, parseDefinition, type ReportKind } from "../core/report";
 import { findSheet, readValues, usedRect } from "../preview/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../preview/sample";
-import { buildPreview } from "../scripts/build-preview";
+import { ARTIFACTS, PO_CSV, TICKETS_CSV, previewPages } from "./helpers/preview-page";
 
 jest.setTimeout(60_000);
 
-const ROOT = join(__dirname, "..");
-const ARTIFACTS = join(ROOT, "test-artifacts");
-const PO_CSV = readFileSync(join(ROOT, "samples", "po-lines.csv"), "utf8");
-const TICKETS_CSV = readFileSync(join(ROOT, "samples", "tickets.csv"), "utf8");
-
-let browser: Browser;
-let url = "";
+const session = previewPages();
 let page: Page;
+beforeEach(() => {
+  page = session.page;
+});
 
 type Preview = {
   select(n: string, a: string): void;
@@ -34,29 +29,6 @@ type Preview = {
 const preview = <T>(f: (p: Preview, arg: string[]) => T, arg: string[] = []) =>
   page.evaluate(([src, a]) => new Function("p", "a", `return (${src})(p, a)`)((globalThis as never as { vsPreview: Preview }).vsPreview, a), [f.toString(), arg] as const) as Promise<T>;
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const out = await buildPreview(mkdtempSync(join(tmpdir(), "vs-preview-")));
-  url = `file://${join(out, "index.html")}`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(url);
-  await page.waitForSelector("#vs-reports li");
-  expect(errors).toEqual([]);
-});
-
-afterEach(async () => {
-  await page?.close();
-});
 
 /** Selects a range in the workbook and tells the pane to use it, then waits for the form. */
 async function useRange(sheet: string, address: string): Promise<void> {

@@ -136,10 +136,15 @@ export interface CacheLimits {
    * An entry also keeps one reference per string cell of its range.
    */
   readonly cells: number;
+  /**
+   * The sighting of a range's shape (kind, settings, rows, header) from which its table is kept:
+   * 2 means a range parsed once is not fingerprinted, so a single call pays nothing for the cache.
+   */
+  readonly keepFrom: 1 | 2;
 }
 
-/** Four tables, and at most 16M cells between them (about 1.5M lines of 10 columns). */
-export const DEFAULT_LIMITS: CacheLimits = { entries: 4, cells: 16_000_000 };
+/** Four tables, at most 16M cells between them (about 1.5M lines of 10 columns), kept from the second sighting. */
+export const DEFAULT_LIMITS: CacheLimits = { entries: 4, cells: 16_000_000, keepFrom: 2 };
 
 interface Entry {
   readonly key: string;
@@ -164,12 +169,17 @@ export interface CacheStats {
  * cache.read(range, "po", {}, () => parse(range)); // parses
  * cache.read(range, "po", {}, () => parse(range)); // returns the same table
  */
+/** How many once-seen range shapes are remembered. */
+const SIGHTED = 8;
+
 export class ParseCache {
   /** Least recently used first. */
   private entries: Entry[] = [];
   private cells = 0;
   private hits = 0;
   private misses = 0;
+  /** Shapes (kind, settings, row count, header) of ranges parsed once and not kept. */
+  private sighted: string[] = [];
   enabled = true;
 
   constructor(readonly limits: CacheLimits = DEFAULT_LIMITS) {}
@@ -191,6 +201,15 @@ export class ParseCache {
     this.misses++;
     // Errors (bad header, bad cell) propagate and nothing is kept.
     const value = parse();
+    // A range seen once is not fingerprinted: a single call (a refresh, a one-off formula) does
+    // not pay for a cache it will not use. The second call of the same shape keeps the table.
+    // (Keeping a reference to check later would not be exact: a host may change the array.)
+    const shape = `${key}|${range.length}|${(range[0] ?? []).map(String).join("\u0001")}`;
+    if (this.limits.keepFrom === 2 && !this.sighted.includes(shape)) {
+      this.sighted.push(shape);
+      if (this.sighted.length > SIGHTED) this.sighted.shift();
+      return value;
+    }
     const fp = fingerprint(range);
     if (fp.cells <= this.limits.cells && this.limits.entries > 0) {
       entries.push({ key, fp, value });
@@ -202,6 +221,7 @@ export class ParseCache {
 
   clear(): void {
     this.entries = [];
+    this.sighted = [];
     this.cells = 0;
     this.hits = 0;
     this.misses = 0;
