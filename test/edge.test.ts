@@ -28,6 +28,17 @@ describe("edge cases an analyst meets", () => {
     expect(call()).toBe(50);
   });
 
+  it("reads 0 in a date or text cell as the blank an older Excel build passes, not as 1899-12-30 or a vendor named 0", () => {
+    const range = [
+      ["Vendor", "Promised Date", "Delivered Date", "Status"],
+      ["A", 45717, 0, 0], // promised 2025-03-01, not delivered: late at 2025-04-10
+      ["A", 45717, 45717, "Delivered"],
+      [0, 45717, 45717, 0], // a blank row as old builds pass it
+    ];
+    expect(catalog.VENDORKPI.fn(range, "A", "on_time", AS_OF)).toBe(0.5);
+    expect((catalog.VENDORSCORECARD.fn(range, null, AS_OF) as unknown[][]).map((r) => r[0])).toEqual(["Vendor", "A"]);
+  });
+
   it("reads a weights range of zeros, and 0, 0 for target and floor, as blanks from an older Excel build", () => {
     const range = [["Vendor", "Promised Date", "Delivered Date"], ["A", "2025-03-01", "2025-03-01"]];
     expect(catalog.VENDORSCORE.fn(range, "A", [[0, 0, 0, 0]], AS_OF)).toBe(100);

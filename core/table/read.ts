@@ -81,7 +81,7 @@ export function parseColumns<K extends string>(range: Range, schema: Schema<K>, 
       const match = matches.get(field.key);
       if (!match || (field.kind === "text" || field.kind === "flag") !== textual) continue;
       const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
-      columns.set(field.key, readColumn(range, match, field.kind, !field.required, settings, q, mask));
+      columns.set(field.key, readColumn(range, match, field.kind, !field.required, settings, q, mask, !ZERO_IS_A_VALUE.has(field.key)));
       quality.set(field.key, q);
     }
   };
@@ -90,14 +90,18 @@ export function parseColumns<K extends string>(range: Range, schema: Schema<K>, 
   return { header, matches, rows, columns, quality };
 }
 
-function readColumn(range: Range, match: ColumnMatch, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array): Column {
+/** Text fields where a number 0 means something (priority P0, ticket 0), not an older Excel build's blank. */
+const ZERO_IS_A_VALUE = new Set(["priority", "ticket"]);
+
+function readColumn(range: Range, match: ColumnMatch, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array, zeroIsBlank = true): Column {
   const c = match.column;
   const n = range.length - 1;
   if (kind === "text") {
     const out = new Array<string>(n);
     for (let r = 0; r < n; r++) {
       const v = range[r + 1]![c];
-      out[r] = typeof v === "string" ? v.trim() : isBlank(v) ? "" : String(v);
+      // 0 in a text column (a vendor, a status) is an older Excel build's blank cell.
+      out[r] = typeof v === "string" ? v.trim() : isBlank(v) || (zeroIsBlank && v === 0) ? "" : String(v);
     }
     return out;
   }
@@ -118,7 +122,12 @@ function readColumn(range: Range, match: ColumnMatch, kind: FieldKind, optional:
     const v = range[r + 1]![c];
     if (typeof v === "number") {
       // The common case in Excel: numbers and serial dates need no parsing.
-      out[r] = kind === "number" || (v >= 0 && v <= 2_958_465) ? v : NaN;
+      // Serial 0 (1899-12-30) is no real date: it is how older Excel desktop builds pass a blank cell.
+      if (kind === "date" && v === 0) {
+        out[r] = NaN;
+        continue;
+      }
+      out[r] = kind === "number" || (v > 0 && v <= 2_958_465) ? v : NaN;
       if (out[r] === out[r]) continue;
     } else if (isBlank(v)) {
       out[r] = NaN;
