@@ -1,0 +1,107 @@
+import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from "../core/cell/date";
+import { KIND_INFO } from "../core/report";
+import type { PanelRequest } from "../panel/host";
+import { SHEETS_SCHEDULES } from "../sheets-addon/schedules";
+import { wallClock } from "../sheets-addon/zone";
+import { buildBundle, loadBundle } from "./fixtures/sheets/bundle";
+import { instantIn, sampleCsv, typed } from "./fixtures/sheets/sample";
+import { World } from "./fixtures/sheets/services";
+import { serial } from "./helpers/sheet";
+
+const QUARTER = 900_000;
+
+/** The wall-clock serial of an instant in a zone, asked of Intl directly each time (no caching): the oracle. */
+function wallSerial(zone: string, ms: number): number {
+  const f = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(ms))) if (part.type !== "literal") p[part.type] = Number(part.value);
+  return (Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) + (ms % 1000)) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/** Instants every `step` ms over the UTC days around each 2025 offset change of a zone. */
+function aroundChanges(zone: string, step: number): number[] {
+  const out: number[] = [];
+  let prev = wallSerial(zone, Date.UTC(2025, 0, 1)) - Date.UTC(2025, 0, 1) / MS_PER_DAY;
+  for (let day = Date.UTC(2025, 0, 2); day < Date.UTC(2026, 0, 1); day += MS_PER_DAY) {
+    const off = wallSerial(zone, day) - day / MS_PER_DAY;
+    if (Math.abs(off - prev) > 1e-9) for (let t = day - 2 * MS_PER_DAY; t < day + MS_PER_DAY; t += step) out.push(t);
+    prev = off;
+  }
+  return out;
+}
+
+describe("Sheets wall clock across offset changes", () => {
+  // New York and Sydney change by an hour; Lord Howe by half an hour; Kathmandu (+05:45) and Kolkata never.
+  const ZONES = ["America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "Asia/Kathmandu", "Asia/Kolkata"];
+
+  it.each(ZONES)("reads every instant (7-minute steps) around %s's 2025 changes as the wall clock Intl shows", (zone) => {
+    const clock = wallClock(zone);
+    const instants = zone.startsWith("Asia") ? Array.from({ length: 2000 }, (_, i) => Date.UTC(2025, 2, 1) + i * 420_000) : aroundChanges(zone, 420_000);
+    expect(instants.length).toBeGreaterThan(100);
+    const wrong = instants.filter((t) => Math.abs(clock.toSerial(new Date(t)) - wallSerial(zone, t)) > 1e-9);
+    expect(wrong.map((t) => new Date(t).toISOString())).toEqual([]);
+  });
+
+  it.each(ZONES)("writes back every wall-clock quarter hour around %s's changes as an instant showing it (gap times excepted)", (zone) => {
+    const clock = wallClock(zone);
+    const instants = zone.startsWith("Asia") ? [Date.UTC(2025, 5, 1)] : aroundChanges(zone, QUARTER);
+    const bad: string[] = [];
+    for (const t of instants) {
+      const s = wallSerial(zone, t);
+      // A wall time that exists: writing it gives an instant showing the same wall time.
+      if (Math.abs(wallSerial(zone, clock.toDate(s).getTime()) - s) > 1e-9) bad.push(new Date(t).toISOString());
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it("reads both 01:30s of New York's fall-back night as the 01:30 the sheet shows, as Excel stores them", () => {
+    const clock = wallClock("America/New_York");
+    const first = clock.toSerial(new Date("2025-11-02T05:30:00Z")); // 01:30 EDT
+    const second = clock.toSerial(new Date("2025-11-02T06:30:00Z")); // 01:30 EST
+    expect([first, second]).toEqual([serial("2025-11-02 01:30"), serial("2025-11-02 01:30")]);
+  });
+});
+
+describe("Sheets scheduled refresh choices", () => {
+  it("offers nothing more often than hourly (add-on triggers)", () => {
+    expect(SHEETS_SCHEDULES).not.toContain("15min");
+    for (const s of SHEETS_SCHEDULES) expect(s).toMatch(/^(off|hourly|daily@([0-9]|1[0-9]|2[0-3])|weekly@([0-9]|1[0-9]|2[0-3]))$/);
+  });
+});
+
+describe("the built bundle's sidebar endpoints", () => {
+  let dir = "";
+  beforeAll(() => (dir = buildBundle()), 60_000);
+  const ZONE = "America/New_York";
+
+  function session() {
+    const world = new World(dir);
+    const ss = world.open("sheet-1", ZONE);
+    const po = ss.insertSheet("PO lines");
+    const grid = typed(sampleCsv("po-lines"), (w) => instantIn(ZONE, w));
+    po.getRange(1, 1, grid.length, grid[0]!.length).setValues(grid);
+    ss.setActiveRange(po.getRange(1, 1, grid.length, grid[0]!.length));
+    return { world, ss, po, gas: loadBundle(dir, world.globals()), grid };
+  }
+
+  it("sends the source to the sidebar's column form as plain JSON: date cells as wall-clock serials, never Date", () => {
+    const { gas, grid } = session();
+    const r = gas.vendorscoreReadSource!({ type: "selection" }) as { ok: boolean; values: unknown[][] };
+    expect(r.ok).toBe(true);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    const dateAt = grid.findIndex((row, i) => i > 0 && row.some((c) => Object.prototype.toString.call(c) === "[object Date]"));
+    const col = grid[dateAt]!.findIndex((c) => Object.prototype.toString.call(c) === "[object Date]");
+    expect(r.values[dateAt]![col]).toBeCloseTo(wallClock(ZONE).toSerial(grid[dateAt]![col] as Date), 9);
+  });
+
+  it("never writes into a user's sheet whose name differs from the output only in case", () => {
+    const { ss, gas } = session();
+    ss.insertSheet("SCORECARD").getRange(1, 1).setValue("my notes");
+    const req: PanelRequest = { kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.defaultConfig, calendar: [], asOf: serial("2025-03-31"), output: "Scorecard" };
+    const r = gas.vendorscoreGenerate!(req) as { ok: boolean; notice?: string };
+    expect(r.ok).toBe(true);
+    expect(r.notice).toMatch(/"SCORECARD" already exists/);
+    expect(ss.getSheetByName("SCORECARD")!.getDataRange().getValues()).toEqual([["my notes"]]);
+    expect(ss.getSheetByName("Scorecard (2)")!.getRange(1, 1).getValue()).toBe("Vendor");
+  });
+});
