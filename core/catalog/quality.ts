@@ -2,13 +2,13 @@ import { asRange } from "../cell/blank";
 import { dataQuality } from "../quality/report";
 import { readScoreConfig } from "../score/config";
 import type { FunctionDef } from "./types";
-import { DATA } from "./scorecard";
+import { DATA, SETTINGS } from "./scorecard";
 
 export const VENDORDATAQUALITY: FunctionDef = {
   name: "VENDORDATAQUALITY",
   description: "Spills what the scorecard will count: each field's column, how it was matched, and the cells or lines left out and why.",
   example: '=VENDORDATAQUALITY(A1:K800) shows "promised: not found" when the range has no promised-date column.',
-  params: [DATA, { name: "settings", type: "range", optional: true, description: "The weights range: its mapping rows (promised, Ship By) and settings (date_order, DMY) are applied." }],
+  params: [DATA, SETTINGS],
   result: "table",
   impl(args) {
     return dataQuality(asRange(args[0] as never), readScoreConfig(args[1] as never).read);

@@ -9,6 +9,8 @@ import { cell, type Env, type FunctionDef, type ParamSpec } from "./types";
 export const DATA: ParamSpec = { name: "data", type: "range", description: "Purchase-order lines with a header row (vendor, promised date, delivered date, quantities, prices...)." };
 export const VENDOR: ParamSpec = { name: "vendor", type: "string", description: "The vendor's name as written in the data (any case)." };
 export const WEIGHTS: ParamSpec = { name: "weights", type: "range", optional: true, description: "Rows kpi, weight, target, floor; settings such as grace_days, 2; mapping rows such as promised, Ship By." };
+/** The weights range where only its settings and mapping rows matter (a function that scores nothing). */
+export const SETTINGS: ParamSpec = { name: "settings", type: "range", optional: true, description: "A weights range: its mapping rows (promised, Ship By) and settings (grace_days, date_order, promised_days) apply." };
 export const AS_OF: ParamSpec = { name: "as_of", type: "date", optional: true, description: "Date the data is judged at (undelivered lines past promise are late). Default: today." };
 
 function run(args: readonly unknown[], env: Env, weightsAt: number, asOfAt: number) {
@@ -48,13 +50,13 @@ export const VENDORKPI: FunctionDef = {
   name: "VENDORKPI",
   description: "One raw KPI of a vendor: on_time, in_full, otif, defect_rate, price_variance, lead_time, spend, lines or compliance.",
   example: '=VENDORKPI(A1:J5000, "Acme", "on_time") returns 0.92.',
-  params: [DATA, VENDOR, { name: "kpi", type: "string", description: "KPI key or label, e.g. on_time or \"Defect rate\"." }, AS_OF],
+  params: [DATA, VENDOR, { name: "kpi", type: "string", description: "KPI key or label, e.g. on_time or \"Defect rate\"." }, AS_OF, SETTINGS],
   result: "number",
   impl(args, env) {
     const name = textArg(args[2], "kpi");
     const key = kpiByName(name);
     if (!key) fail("bad_argument", `"${name}" is not a KPI: use one of ${Object.keys(KPIS).join(", ")}.`);
-    const r = run([args[0], args[1], undefined, args[3]], env, 2, 3).find(textArg(args[1], "vendor"));
+    const r = run([args[0], args[1], args[4], args[3]], env, 2, 3).find(textArg(args[1], "vendor"));
     const v = r.values[key];
     if (v === undefined) fail("no_data", `No line of vendor "${r.vendor}" can be evaluated for ${key} (${KPIS[key].description}).`);
     return v;

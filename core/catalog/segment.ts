@@ -4,7 +4,7 @@ import type { ResultGrid } from "../cell/types";
 import { readScoreConfig } from "../score/config";
 import { analyze } from "../scorecard/analyze";
 import { abcCutoffs, readRiskRange, segment, type SegmentOptions, type VendorSegment } from "../segment";
-import { AS_OF, DATA, VENDOR, WEIGHTS } from "./scorecard";
+import { AS_OF, DATA, SETTINGS, VENDOR, WEIGHTS } from "./scorecard";
 import { cell, type Env, type FunctionDef, type ParamSpec } from "./types";
 
 const RISK: ParamSpec = {
@@ -16,9 +16,9 @@ const RISK: ParamSpec = {
 
 export const SEGMENT_COLUMNS = ["Vendor", "Spend", "Spend share", "Cumulative share", "ABC", "Supply risk", "Kraljic", "Tier", "Score", "Grade"] as const;
 
-/** The lines read and summed once; VENDORABC and VENDORKRALJIC score nothing the user chose, so default weights serve. */
-function analysed(data: unknown, env: Env) {
-  return analyze(data as never, readScoreConfig(undefined), asOfArg(undefined, env.now));
+/** The lines read and summed once; VENDORABC and VENDORKRALJIC score nothing, so only the settings' mapping and setting rows matter. */
+function analysed(data: unknown, settings: unknown, env: Env) {
+  return analyze(data as never, readScoreConfig(settings as never), asOfArg(undefined, env.now));
 }
 
 function optionalNumber(v: unknown, name: string): number | undefined {
@@ -34,12 +34,13 @@ export const VENDORABC: FunctionDef = {
     VENDOR,
     { name: "a", type: "number", optional: true, description: "Cumulative share of spend that ends class A, e.g. 0.8 (default 80%)." },
     { name: "b", type: "number", optional: true, description: "Cumulative share of spend that ends class B, e.g. 0.95 (default 95%); at least a." },
+    SETTINGS,
   ],
   result: "string",
   impl(args, env) {
     const cutoffs = abcCutoffs(numberArg(args[2], "a", 0.8), numberArg(args[3], "b", 0.95));
     const vendor = textArg(args[1], "vendor");
-    const seg = segment(analysed(args[0], env), { cutoffs, kraljic: false });
+    const seg = segment(analysed(args[0], args[4], env), { cutoffs, kraljic: false });
     if (seg.vendors.every((v) => v.spend === undefined)) {
       fail("no_data", "No line has a spend to rank vendors by: add an amount column, or unit price and quantity columns.");
     }
@@ -57,12 +58,13 @@ export const VENDORKRALJIC: FunctionDef = {
     RISK,
     { name: "impact_threshold", type: "number", optional: true, description: "Profit impact that counts as high: a share of total spend such as 0.1, or a value on the profit impact column's scale. Default: ABC class A, or the column's scale midpoint." },
     { name: "risk_threshold", type: "number", optional: true, description: "Supply risk that counts as high. Default: the scale midpoint, 3 on 1-5, 0.5 on 0-1." },
+    SETTINGS,
   ],
   result: "string",
   impl(args, env) {
     const options = kraljicOptions(args[2], optionalNumber(args[3], "impact_threshold"), optionalNumber(args[4], "risk_threshold"));
     const vendor = textArg(args[1], "vendor");
-    const seg = segment(analysed(args[0], env), options);
+    const seg = segment(analysed(args[0], args[5], env), options);
     const r = seg.find(vendor);
     if (r.quadrant === undefined) fail("no_data", missingAxis(r, seg.risk?.source));
     return r.quadrant;
