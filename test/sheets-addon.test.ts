@@ -243,6 +243,19 @@ describe("scheduled refresh", () => {
     expect(world.locksHeld).toBe(0);
   });
 
+  it("logs, does not throw, and keeps the last values when a trigger runs without a document context", () => {
+    const { world, ss, po, gas } = session();
+    gas.vendorscoreGenerate!(scorecardRequest());
+    gas.vendorscoreSetSchedule!("hourly");
+    const before = sheet(ss, "Scorecard").getDataRange().getValues();
+    po.getRange(2, 2).setValue("Zeta Supplies");
+    world.active = null;
+    world.container = null; // no document properties, no document lock
+    expect(() => gas.vendorscoreScheduledRefresh!({ triggerUid: world.triggers[0]!.uid })).not.toThrow();
+    expect(world.warnings.join("\n")).toMatch(/cannot be read from here/);
+    expect(sheet(ss, "Scorecard").getDataRange().getValues()).toEqual(before);
+  });
+
   it("removes a trigger whose spreadsheet is no longer known instead of failing every hour", () => {
     const { world, gas } = session();
     gas.vendorscoreSetSchedule!("hourly");

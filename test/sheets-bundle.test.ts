@@ -22,7 +22,7 @@ describe("the built Apps Script bundle", () => {
     const manifest = JSON.parse(readFileSync(join(dir, "appsscript.json"), "utf8")) as { runtimeVersion: string; oauthScopes: string[] };
     expect(manifest.runtimeVersion).toBe("V8");
     expect(manifest.oauthScopes).toEqual([
-      "https://www.googleapis.com/auth/spreadsheets.currentonly",
+      "https://www.googleapis.com/auth/spreadsheets",
       "https://www.googleapis.com/auth/script.container.ui",
       "https://www.googleapis.com/auth/script.scriptapp",
     ]);

@@ -19,7 +19,10 @@ export interface Doc {
 export function openDoc(ss: Spreadsheet): Doc {
   const clock = lazyClock(() => ss);
   const now = () => new Date(Date.now());
-  return { ss, store: new ReportStore(PropertiesService.getDocumentProperties()), clock, now, env: { now: () => localDateShowing(clock().toSerial(now())) } };
+  const props = PropertiesService.getDocumentProperties();
+  // Null outside a document's context: say so rather than fail on a null store later.
+  if (!props) throw new Error("the reports stored in this spreadsheet cannot be read from here (no document context); open the spreadsheet and use Refresh all.");
+  return { ss, store: new ReportStore(props), clock, now, env: { now: () => localDateShowing(clock().toSerial(now())) } };
 }
 
 /** The spreadsheet the user has open (menus, the sidebar). */

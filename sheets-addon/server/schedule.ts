@@ -86,6 +86,11 @@ export function runScheduledRefresh(e: { triggerUid?: string } | undefined): voi
     for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === uid) ScriptApp.deleteTrigger(t);
     return;
   }
-  const result = refreshDocument(openDoc(SpreadsheetApp.openById(ssId)));
-  if (!result.ok) console.warn(`vendorscore scheduled refresh of ${ssId}: ${result.message}`);
+  // A trigger has no one to show an error to: it logs it, and the reports keep their last good values.
+  try {
+    const result = refreshDocument(openDoc(SpreadsheetApp.openById(ssId)));
+    if (!result.ok) console.warn(`vendorscore scheduled refresh of ${ssId}: ${result.message}`);
+  } catch (e) {
+    console.warn(`vendorscore scheduled refresh of ${ssId}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
