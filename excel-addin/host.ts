@@ -7,7 +7,7 @@ import {
 } from "../core/report";
 import type { HostResult, NamedSource, PanelHost, PanelRequest, ReportStatus, Schedule, SelectionInfo, SourceCells } from "../panel/host";
 import { splitAddress } from "./address";
-import { REGISTRY_SHEET, readRegistry, registryRows, withDefinition, type Registry } from "./registry";
+import { freeRegistryName, isRegistrySheet, readRegistry, registryRows, withDefinition, type Registry } from "./registry";
 import { CHART_NAME, renderReport } from "./render";
 
 /** Office.js `Excel.run`, injectable so the same host runs against the in-memory workbook. */
@@ -180,7 +180,8 @@ export class ExcelHost implements PanelHost {
     if (report instanceof CoreError) return fail(`${KIND_INFO[def.kind].label} from ${describeSource(def.source)}: ${report.message}`);
 
     const ours = new Set(reg.entries.flatMap((e) => (e.def?.outputId ? [e.def.outputId] : [])));
-    const infos: SheetInfo[] = s.sheets.items.filter((w) => w.name !== REGISTRY_SHEET).map((w) => ({ name: w.name, id: w.id, ours: ours.has(w.id) }));
+    // The registry sheet takes part in the name check (its name is taken) but is never an output.
+    const infos: SheetInfo[] = s.sheets.items.map((w) => ({ name: w.name, id: w.id, ours: ours.has(w.id) && !isRegistrySheet(w.name, w.visibility) }));
     // A stored report follows its sheet by id even after the user renamed the tab.
     const current = infos.find((i) => i.id === def.outputId && i.ours);
     const choice = current ? { name: current.name, reuseId: current.id, notice: "" } : chooseOutput(def.output, infos, def.outputId);
@@ -224,7 +225,7 @@ export class ExcelHost implements PanelHost {
   }
 
   private registryRange(s: Snapshot): Excel.Range | undefined {
-    const reg = s.sheets.items.find((w) => w.name === REGISTRY_SHEET);
+    const reg = s.sheets.items.find((w) => isRegistrySheet(w.name, w.visibility));
     return reg?.getUsedRangeOrNullObject(true).load("values");
   }
 
@@ -243,9 +244,9 @@ export class ExcelHost implements PanelHost {
 
   /** Queues the registry write, creating the very hidden sheet the first time. */
   private writeRegistry(ctx: Excel.RequestContext, s: Snapshot, reg: Registry): void {
-    let sheet = s.sheets.items.find((w) => w.name === REGISTRY_SHEET);
+    let sheet = s.sheets.items.find((w) => isRegistrySheet(w.name, w.visibility));
     if (!sheet) {
-      sheet = ctx.workbook.worksheets.add(REGISTRY_SHEET);
+      sheet = ctx.workbook.worksheets.add(freeRegistryName(s.sheets.items.map((w) => w.name)));
       sheet.visibility = "VeryHidden";
     }
     const rows = registryRows(reg);

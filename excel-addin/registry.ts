@@ -9,12 +9,38 @@ import type { Schedule } from "../panel/host";
  */
 export const REGISTRY_SHEET = "vendorscore";
 const NOTE = "vendorscore report registry: written by the add-in, do not edit";
+const REGISTRY_NAME = /^vendorscore(?: \(\d+\))?$/i;
+
+/**
+ * The add-in's own registry sheet: named vendorscore (or "vendorscore (2)" when a user's sheet
+ * had the name) and very hidden, which no one can make a sheet from Excel's interface. A user's
+ * sheet that happens to be called vendorscore is never read or written.
+ */
+export function isRegistrySheet(name: string, visibility: string): boolean {
+  return visibility === "VeryHidden" && REGISTRY_NAME.test(name);
+}
+
+/** Where an Office Script cannot see visibility: the name and the note the add-in writes in A1. */
+export function isRegistryContent(name: string, values: readonly (readonly unknown[])[] | undefined): boolean {
+  return REGISTRY_NAME.test(name) && String(values?.[0]?.[0] ?? "") === NOTE;
+}
+
+/** A name for a new registry sheet that no sheet has, in any case (Excel's sheet names ignore case). */
+export function freeRegistryName(names: readonly string[]): string {
+  const taken = new Set(names.map((n) => n.toLowerCase()));
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? REGISTRY_SHEET : `${REGISTRY_SHEET} (${i})`;
+    if (!taken.has(name)) return name;
+  }
+}
 
 export interface RegistryEntry {
   readonly id: string;
   /** Absent when the stored text could not be read; `problem` says why. */
   readonly def?: ReportDefinition;
   readonly problem: string;
+  /** The stored text of a damaged entry, written back unchanged until the report is replaced. */
+  readonly raw?: string;
 }
 
 export interface Registry {
@@ -41,7 +67,7 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
       continue;
     }
     const parsed = parseDefinition(String(row[1] ?? ""));
-    entries.push(parsed.ok ? { id, def: parsed.value, problem: "" } : { id, problem: parsed.error });
+    entries.push(parsed.ok ? { id, def: parsed.value, problem: "" } : { id, problem: parsed.error, raw: String(row[1] ?? "") });
   }
   return { entries, schedule };
 }
@@ -51,7 +77,7 @@ export function registryRows(reg: Registry): string[][] {
   return [
     [NOTE, ""],
     ["settings", JSON.stringify({ schedule: reg.schedule })],
-    ...reg.entries.filter((e) => e.def).map((e) => [e.id, JSON.stringify(e.def)]),
+    ...reg.entries.map((e) => [e.id, e.def ? JSON.stringify(e.def) : (e.raw ?? "")]),
   ];
 }
 

@@ -39,6 +39,10 @@ describe("edge cases an analyst meets", () => {
     expect((catalog.VENDORSCORECARD.fn(range, null, AS_OF) as unknown[][]).map((r) => r[0])).toEqual(["Vendor", "A"]);
   });
 
+  it("asks for a start when SLAHOURS gets 0, an older Excel build's blank cell", () => {
+    expect(catalog.SLAHOURS.fn(0, 45000.5)).toBeCoreError("#VALUE!", "start", "empty");
+  });
+
   it("reads a weights range of zeros, and 0, 0 for target and floor, as blanks from an older Excel build", () => {
     const range = [["Vendor", "Promised Date", "Delivered Date"], ["A", "2025-03-01", "2025-03-01"]];
     expect(catalog.VENDORSCORE.fn(range, "A", [[0, 0, 0, 0]], AS_OF)).toBe(100);

@@ -181,6 +181,46 @@ describe("sheet names in the Excel host", () => {
     expect(JSON.stringify(findSheet(wb, "Scorecard")!.values)).toBe(before);
   });
 
+  it.each(["vendorscore", "VendorScore"])("never reads or writes a user's own sheet named %s, and keeps its registry apart", async (name) => {
+    const { wb, host } = session();
+    const mine = addSheet(wb, name);
+    setCell(mine.values, 0, 0, "my notes", "");
+    setCell(mine.values, 5, 3, "keep", "");
+    const snapshot = JSON.stringify(mine.values);
+    expect((await host.listReports())).toEqual([]);
+    const r = await host.generate(scorecard("Scorecard"));
+    expect(r).toMatchObject({ ok: true });
+    expect(JSON.stringify(findSheet(wb, mine.id)!.values)).toBe(snapshot);
+    const registry = wb.sheets.find((x) => x.visibility === "VeryHidden")!;
+    expect(registry.name).toBe("vendorscore (2)");
+    expect(await host.listReports()).toHaveLength(1);
+    // A second report reuses the same registry, still leaving the user's sheet alone.
+    expect((await host.generate(scorecard("Scorecard B"))).ok).toBe(true);
+    expect(await host.listReports()).toHaveLength(2);
+    expect(JSON.stringify(findSheet(wb, mine.id)!.values)).toBe(snapshot);
+  });
+
+  it("gives an output named like the hidden registry sheet another name instead of failing", async () => {
+    const { wb, host } = session();
+    await host.generate(scorecard("Scorecard"));
+    const r = await host.generate(scorecard("VENDORSCORE"));
+    expect(r.ok).toBe(true);
+    expect(r.notice).toMatch(/already exists/);
+    expect(wb.sheets.filter((x) => x.visibility === "VeryHidden")).toHaveLength(1);
+  });
+
+  it("keeps a damaged stored definition, with its message, through later saves of other settings", async () => {
+    const { wb, host } = session();
+    await host.generate(scorecard("Scorecard"));
+    findSheet(wb, REGISTRY_SHEET)!.values[2]![1] = "{oops";
+    await host.setSchedule("hourly");
+    await host.generate(scorecard("Other"));
+    const reports = await host.listReports();
+    expect(reports).toHaveLength(2);
+    expect(reports[0]!.problem).toMatch(/not valid JSON/);
+    expect(findSheet(wb, REGISTRY_SHEET)!.values[2]![1]).toBe("{oops");
+  });
+
   it("reports a source sheet that was deleted as stale, and a refresh leaves the report as it was", async () => {
     const { wb, host } = session();
     await host.generate(scorecard("Scorecard"));

@@ -33,7 +33,8 @@ export function asOfArg(v: unknown, now: () => Date, name = "as_of"): Serial {
 /** A date-time argument that must be given. */
 export function dateArg(v: unknown, name: string): Serial {
   const cell = (Array.isArray(v) ? (Array.isArray(v[0]) ? v[0][0] : v[0]) : v) as CellValue;
-  if (omitted(cell)) fail("bad_argument", `${name} is empty: give a date-time.`);
+  // 0 is the blank cell older Excel builds pass.
+  if (omitted(cell) || cell === 0) fail("bad_argument", `${name} is empty: give a date-time.`);
   const s = isDate(cell) ? dateToSerial(cell) : parseDate(cell);
   if (Number.isNaN(s)) fail("bad_argument", `${name} "${String(cell)}" is not a date-time: give a date cell or text like 2025-03-31 14:30.`);
   return s;

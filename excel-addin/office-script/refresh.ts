@@ -8,7 +8,7 @@
 import { CoreError } from "../../core/cell/error";
 import { buildReport, describeSource, stamp, type ReportDefinition } from "../../core/report";
 import { blockAddress } from "../address";
-import { REGISTRY_SHEET, readRegistry, registryRows, withDefinition } from "../registry";
+import { isRegistryContent, readRegistry, registryRows, withDefinition } from "../registry";
 
 /** The few ExcelScript calls used, typed here because the script has no access to the add-in's types. */
 export interface ScriptRange {
@@ -32,7 +32,7 @@ export interface ScriptWorkbook {
 
 /** Recomputes every stored report; returns one line per report for the flow's run history. */
 export function refreshAll(wb: ScriptWorkbook, now: Date): string {
-  const registrySheet = wb.getWorksheet(REGISTRY_SHEET);
+  const registrySheet = wb.getWorksheets().find((w) => isRegistryContent(w.getName(), w.getUsedRange(true)?.getValues()));
   if (!registrySheet) return "No vendorscore reports in this workbook: generate one from the add-in first.";
   let reg = readRegistry(registrySheet.getUsedRange(true)?.getValues() ?? []);
   const lines: string[] = [];
