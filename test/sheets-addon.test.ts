@@ -202,6 +202,14 @@ describe("stored reports and refresh", () => {
     world.lockBusy = true;
     expect(gas.vendorscoreRefreshAll!()).toEqual({ ok: false, message: "Another refresh of this spreadsheet is running: try again in a minute." });
   });
+
+  it("does not generate while a refresh holds the document lock, and writes no sheet", () => {
+    const { world, ss, gas } = session();
+    world.lockBusy = true;
+    const sheets = ss.getSheets().length;
+    expect(gas.vendorscoreGenerate!(scorecardRequest())).toMatchObject({ ok: false, message: expect.stringMatching(/running/) });
+    expect(ss.getSheets().length).toBe(sheets);
+  });
 });
 
 describe("scheduled refresh", () => {

@@ -3,7 +3,7 @@ import type { CellValue } from "../../core/cell/types";
 import type { HostResult, NamedSource, PanelRequest, ReportStatus, Schedule, SelectionInfo, SourceCells } from "../../panel/host";
 import { fromSheets } from "../convert";
 import { activeDoc } from "./doc";
-import { refreshDocument } from "./refresh";
+import { refreshDocument, withDocumentLock } from "./refresh";
 import { compute, rangeLabel, rangeSource, reportStatuses, write } from "./reports";
 import { getSchedule, setSchedule } from "./schedule";
 import { newReportId } from "./store";
@@ -50,7 +50,7 @@ export const endpoints = {
       }
       const req: GenerateRequest = { kind: request.kind, source, config: request.config, calendar: request.calendar, asOf: request.asOf, output: request.output };
       const def = newDefinition(newReportId(doc.now()), req);
-      return write(doc, compute(doc, def, true), true);
+      return withDocumentLock(() => write(doc, compute(doc, def, true), true));
     });
   },
   vendorscoreRefreshAll(): HostResult {

@@ -23,13 +23,23 @@ const WAITING = "Not refreshed yet: the last run reached its time limit; this re
 export function refreshDocument(doc: Doc, options: RefreshOptions = {}): HostResult {
   const budget = options.budgetMs ?? TIME_BUDGET_MS;
   const start = Date.now();
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(20_000)) return { ok: false, message: "Another refresh of this spreadsheet is running: try again in a minute." };
-  try {
+  return withDocumentLock(() => {
     const result = refreshLocked(doc, start, budget);
     doc.store.setLastRun({ at: doc.now().toISOString(), message: result.message, ok: result.ok });
     SpreadsheetApp.flush();
     return result;
+  });
+}
+
+/**
+ * Runs work that reads and writes the document's vendorscore state (the sheets it owns, the
+ * stored reports) under the document lock, so Generate and a scheduled refresh never interleave.
+ */
+export function withDocumentLock(work: () => HostResult): HostResult {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(20_000)) return { ok: false, message: "Another refresh of this spreadsheet is running: try again in a minute." };
+  try {
+    return work();
   } finally {
     lock.releaseLock();
   }
