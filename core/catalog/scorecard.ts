@@ -71,14 +71,11 @@ export const VENDORSCORECARD: FunctionDef = {
   result: "table",
   impl(args, env) {
     const a = run(args, env, 1, 2);
-    // Compliance, when the data has it, goes after Rank so the documented columns keep their places.
-    const extra: KpiKey[] = a.table.num("compliance") !== undefined ? ["compliance"] : [];
+    // Always the documented columns, whatever the data holds, so formulas that index into the
+    // spill keep working; compliance is read with VENDORKPI or shown by VENDORBREAKDOWN when scored.
     const keys: KpiKey[] = ["lines", "spend", "on_time", "in_full", "otif", "defect_rate", "price_variance", "lead_time"];
-    const header: string[] = ["Vendor", ...keys.map((k) => KPIS[k].label), "Score", "Grade", "Rank", ...extra.map((k) => KPIS[k].label)];
-    const grid: ResultGrid = [header];
-    for (const r of a.vendors) {
-      grid.push([r.vendor, ...keys.map((k) => cell(r.values[k])), cell(r.score), cell(r.grade), cell(r.rank), ...extra.map((k) => cell(r.values[k]))]);
-    }
+    const grid: ResultGrid = [[...SCORECARD_COLUMNS]];
+    for (const r of a.vendors) grid.push([r.vendor, ...keys.map((k) => cell(r.values[k])), cell(r.score), cell(r.grade), cell(r.rank)]);
     return grid;
   },
 };
