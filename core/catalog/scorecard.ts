@@ -89,13 +89,13 @@ export const VENDORBREAKDOWN: FunctionDef = {
   impl(args, env) {
     const a = run(args, env, 2, 3);
     const r = a.find(textArg(args[1], "vendor"));
-    const grid: ResultGrid = [["KPI", "Value", "Target", "Floor", "Weight", "Weight share", "KPI score", "Contribution", "Note"]];
+    // The documented columns first, in their order; Weight share and Note explain them.
+    const grid: ResultGrid = [["KPI", "Value", "Target", "Floor", "Weight", "KPI score", "Contribution", "Weight share", "Note"]];
     for (const p of r.parts) {
       let note = p.value === undefined ? "no data: left out, the other weights renormalised" : p.weight === 0 ? "weight 0: shown, not scored" : "";
       if (p.key === "defect_rate" && p.value !== undefined && a.sums.defectBasis === "ordered") note = "rejected / ordered qty on delivered lines (the range has no received qty)";
-      grid.push([KPIS[p.key].label, cell(p.value), p.target, p.floor, p.weight, cell(p.value === undefined ? undefined : p.weightShare), cell(p.kpiScore), cell(p.value === undefined ? undefined : p.contribution), note]);
+      grid.push([KPIS[p.key].label, cell(p.value), p.target, p.floor, p.weight, cell(p.kpiScore), cell(p.value === undefined ? undefined : p.contribution), cell(p.value === undefined ? undefined : p.weightShare), note]);
     }
-    grid.push(["Score", "", "", "", "", "", "", cell(r.score), r.grade ? `grade ${r.grade}` : "no scored KPI has data"]);
     return grid;
   },
 };
