@@ -75,9 +75,9 @@ describe("placeholders", () => {
     expect(catalog.VENDORKPI.fn(range, "Acme", "in_full", AS_OF)).toBe(1);
     const dq = catalog.VENDORDATAQUALITY.fn(range) as unknown[][];
     const row = (f: string) => dq.find((r) => r[0] === f)!;
-    expect(row("promised").slice(1, 7)).toEqual(["Scheduled Delivery Date", "header name", 2, 0, 1, 0]);
+    expect(row("promised").slice(1, 7)).toEqual(["Scheduled Delivery Date", "alias", 2, 0, 1, 0]);
     expect(row("delivered").slice(3, 7)).toEqual([2, 0, 1, 0]);
-    expect(row("ordered_qty").slice(1, 7)).toEqual(["PO Qty", "header name", 2, 0, 1, 0]);
+    expect(row("ordered_qty").slice(1, 7)).toEqual(["PO Qty", "alias", 2, 0, 1, 0]);
   });
 
   it("do not hide text with digits that still is not a date", () => {

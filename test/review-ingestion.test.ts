@@ -30,7 +30,7 @@ describe("purchase-order headers listed in the issues", () => {
     const h = shout(header);
     const range: Range = field === "vendor" ? [[h], ["Acme"]] : [["Vendor", h], ["Acme", ""]];
     const row = qualityRow(range, field);
-    expect(row.slice(0, 3)).toEqual([field, h, "header name"]);
+    expect(row.slice(0, 3)).toEqual([field, h, "alias"]);
   });
 });
 

@@ -104,10 +104,10 @@ describe("VENDORDATAQUALITY counts", () => {
 
   it.each<[string, CellValue[]]>([
     // Only the two counted lines (A Delivered, B Pending): cells of blank-vendor and cancelled lines are not read.
-    ["promised", ["promised", "Scheduled Delivery Date", "header name", 2, 0, 0, 0]],
-    ["delivered", ["delivered", "Delivered Date", "header name", 1, 0, 1, 0]],
-    ["ordered_qty", ["ordered_qty", "Qty", "header name", 2, 0, 0, 0]],
-    ["rejected_qty", ["rejected_qty", "Defective Units", "header name", 1, 1, 0, 0]],
+    ["promised", ["promised", "Scheduled Delivery Date", "alias", 2, 0, 0, 0]],
+    ["delivered", ["delivered", "Delivered Date", "alias", 1, 0, 1, 0]],
+    ["ordered_qty", ["ordered_qty", "Qty", "alias", 2, 0, 0, 0]],
+    ["rejected_qty", ["rejected_qty", "Defective Units", "alias", 1, 1, 0, 0]],
   ])("counts values, blanks, placeholders and unparseable cells of %s on the lines that count", (field, expected) => {
     expect(row(field).slice(0, 7)).toEqual(expected);
   });

@@ -37,7 +37,7 @@ export function dataQuality(range: Range, settings: ReadSettings): ResultGrid {
     if (q.dateOrder) {
       note = q.dateOrder.from === "values" ? `numeric dates read as ${q.dateOrder.order} (shown by the values)` : `numeric dates are ambiguous: read as ${q.dateOrder.order} (date_order setting; default MDY)`;
     }
-    grid.push([field.key, m.header, m.how === "mapping" ? "mapping row" : "header name", counted - empty, blank, q.placeholders, q.unparseable, note]);
+    grid.push([field.key, m.header, m.how === "mapping" ? "mapping row" : "alias", counted - empty, blank, q.placeholders, q.unparseable, note]);
   }
   grid.push(["lines", "", "", rows, "", "", "", "rows under the header"]);
   grid.push(["skipped: blank vendor", "", "", t.skipped.blankVendor, "", "", "", "lines with no vendor are left out"]);
