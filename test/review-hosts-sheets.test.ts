@@ -3,9 +3,7 @@ import { KIND_INFO } from "../core/report";
 import type { PanelRequest } from "../panel/host";
 import { SHEETS_SCHEDULES } from "../sheets-addon/schedules";
 import { wallClock } from "../sheets-addon/zone";
-import { buildBundle, loadBundle } from "./fixtures/sheets/bundle";
-import { instantIn, sampleCsv, typed } from "./fixtures/sheets/sample";
-import { World } from "./fixtures/sheets/services";
+import { buildBundle, sampleSession } from "./fixtures/sheets/bundle";
 import { serial } from "./helpers/sheet";
 
 const QUARTER = 900_000;
@@ -74,15 +72,7 @@ describe("the built bundle's sidebar endpoints", () => {
   beforeAll(() => (dir = buildBundle()), 60_000);
   const ZONE = "America/New_York";
 
-  function session() {
-    const world = new World(dir);
-    const ss = world.open("sheet-1", ZONE);
-    const po = ss.insertSheet("PO lines");
-    const grid = typed(sampleCsv("po-lines"), (w) => instantIn(ZONE, w));
-    po.getRange(1, 1, grid.length, grid[0]!.length).setValues(grid);
-    ss.setActiveRange(po.getRange(1, 1, grid.length, grid[0]!.length));
-    return { world, ss, po, gas: loadBundle(dir, world.globals()), grid };
-  }
+  const session = () => sampleSession(dir, ZONE);
 
   it("sends the source to the sidebar's column form as plain JSON: date cells as wall-clock serials, never Date", () => {
     const { gas, grid } = session();

@@ -1,8 +1,7 @@
 import { KIND_INFO } from "../core/report";
 import type { PanelRequest } from "../panel/host";
-import { buildBundle, loadBundle } from "./fixtures/sheets/bundle";
-import { instantIn, sampleCsv, typed } from "./fixtures/sheets/sample";
-import { World } from "./fixtures/sheets/services";
+import { buildBundle, sampleSession } from "./fixtures/sheets/bundle";
+import { sampleCsv } from "./fixtures/sheets/sample";
 import type { FakeRule, FakeSheet, FakeSpreadsheet } from "./fixtures/sheets/spreadsheet";
 import { serial } from "./helpers/sheet";
 
@@ -14,13 +13,7 @@ const AS_OF = serial("2025-03-31");
 
 /** A user's session: the sample spreadsheet open in Sheets with the add-on loaded. */
 function session(rows = sampleCsv("po-lines")) {
-  const world = new World(dir);
-  const ss = world.open("sheet-1", ZONE);
-  const po = ss.insertSheet("PO lines");
-  const grid = typed(rows, (w) => instantIn(ZONE, w));
-  po.getRange(1, 1, grid.length, grid[0]!.length).setValues(grid);
-  ss.setActiveRange(po.getRange(1, 1, grid.length, grid[0]!.length));
-  const gas = loadBundle(dir, world.globals());
+  const { world, ss, po, gas } = sampleSession(dir, ZONE, rows);
   world.calls.reset();
   return { world, ss, po, gas };
 }

@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { buildBundle, loadBundle } from "./fixtures/sheets/bundle";
-import { instantIn, sampleCsv, typed } from "./fixtures/sheets/sample";
-import { World } from "./fixtures/sheets/services";
+import { buildBundle, sampleSession } from "./fixtures/sheets/bundle";
+import type { World } from "./fixtures/sheets/services";
 import type { FakeSheet } from "./fixtures/sheets/spreadsheet";
 
 const ZONE = "Australia/Sydney";
@@ -41,13 +40,7 @@ const GOOGLE_SCRIPT_RUN = `
   })();`;
 
 async function openSidebar(): Promise<{ page: Page; world: World; calls: string[] }> {
-  const world = new World(dir);
-  const ss = world.open("sheet-1", ZONE);
-  const po = ss.insertSheet("PO lines");
-  const grid = typed(sampleCsv("po-lines"), (w) => instantIn(ZONE, w));
-  po.getRange(1, 1, grid.length, grid[0]!.length).setValues(grid);
-  ss.setActiveRange(po.getRange(1, 1, grid.length, grid[0]!.length));
-  const gas = loadBundle(dir, world.globals());
+  const { world, gas } = sampleSession(dir, ZONE);
   const calls: string[] = [];
   const page = await browser.newPage({ viewport: { width: 300, height: 1100 } });
   page.on("pageerror", (e) => console.log("PAGEERROR", e.message));

@@ -1,5 +1,6 @@
 import type { ResultGrid } from "../cell/types";
 import { DEFAULT_SCORED, KPIS } from "../kpi/defs";
+import { DEFAULT_POLICY } from "../sla/policy";
 
 /** The reports the task pane and the sidebar generate. */
 export const REPORT_KINDS = ["scorecard", "sla", "segments"] as const;
@@ -55,10 +56,7 @@ export const KIND_INFO: Readonly<Record<ReportKind, ReportKindInfo>> = {
     configLabel: "SLA policy",
     defaultConfig: [
       ["priority", "resolution target (h)", "response target (h)", "clock"],
-      ["P1", 4, 0.5, "24x7"],
-      ["P2", 8, 1, "business"],
-      ["P3", 24, 4, "business"],
-      ["P4", 40, 8, "business"],
+      ...DEFAULT_POLICY.rows.map((r) => [r.priority, r.resolution, r.response ?? "", r.clock]),
     ],
     calendarLabel: "Business hours",
     defaultCalendar: [
