@@ -1,0 +1,153 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { createCatalog, formatSerial, type Range, type ResultGrid } from "../../core";
+
+// End to end: the CLI runs as a child process, exactly as `npx vendorscore` does.
+const ROOT = path.join(__dirname, "..", "..");
+const BIN = path.join(ROOT, "cli", "vendorscore.js");
+const catalog = createCatalog({ now: () => new Date(2025, 3, 10) });
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vendorscore-cli-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const csvRange = (text: string): Range => Papa.parse<string[]>(text.trim(), { skipEmptyLines: "greedy" }).data;
+const sample = (name: string) => path.join(ROOT, "samples", name);
+const file = (name: string, text: string) => {
+  const p = path.join(tmp, name);
+  fs.writeFileSync(p, text);
+  return p;
+};
+
+/** A result grid as CSV text reads it back: numbers in their shortest round-trip form. */
+const asText = (grid: ResultGrid): string[][] => grid.map((row) => row.map(String));
+
+describe("vendorscore CLI", () => {
+  it("writes the same scorecard as VENDORSCORECARD for a CSV file, as CSV on standard output", () => {
+    const { code, stdout, stderr } = run("scorecard", sample("po-lines.csv"), "--as-of", "2025-04-10");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const expected = catalog.VENDORSCORECARD.fn(csvRange(fs.readFileSync(sample("po-lines.csv"), "utf8")), undefined, "2025-04-10") as ResultGrid;
+    expect(csvRange(stdout)).toEqual(asText(expected));
+    expect(expected.length).toBeGreaterThan(3);
+  });
+
+  it("writes SLA status as JSON objects keyed by the header, the breach moment as date text", () => {
+    const out = path.join(tmp, "sla.json");
+    const { code } = run("sla", sample("tickets.csv"), "--as-of", "2025-04-01 12:00", "--out", out);
+    expect(code).toBe(0);
+    const rows = JSON.parse(fs.readFileSync(out, "utf8")) as Record<string, unknown>[];
+    const expected = catalog.SLASTATUS.fn(csvRange(fs.readFileSync(sample("tickets.csv"), "utf8")), undefined, undefined, "2025-04-01 12:00") as ResultGrid;
+    expect(rows).toHaveLength(expected.length - 1);
+    const header = expected[0]!.map(String);
+    expected.slice(1).forEach((row, i) => {
+      header.forEach((h, c) => {
+        const v = row[c]!;
+        const want = v === "" ? null : h === "Breach at" && typeof v === "number" ? formatSerial(v) : v;
+        expect(rows[i]![h]).toEqual(want);
+      });
+    });
+  });
+
+  it("reads an XLSX file with date cells and writes an XLSX scorecard that reads back with the catalog's numbers", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Lines");
+    ws.addRow(["Vendor", "Promised Date", "Delivered Date", "Ordered Qty", "Received Qty", "Unit Price", "Contract Price"]);
+    // exceljs writes a Date as the wall-clock time it holds in UTC.
+    const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    ws.addRow(["Acme", d("2025-03-10"), d("2025-03-10"), 100, 100, 10, 10]);
+    ws.addRow(["Acme", d("2025-03-10"), d("2025-03-12"), 50, 40, 11, 10]);
+    ws.addRow(["Beta", d("2025-03-15"), d("2025-03-14"), 200, 200, 5, 5]);
+    const input = path.join(tmp, "lines.xlsx");
+    await wb.xlsx.writeFile(input);
+    const out = path.join(tmp, "scorecard.xlsx");
+    const { code, stderr } = run("scorecard", input, "--as-of", "2025-04-10", "--out", out);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    const sheet = back.worksheets[0]!;
+    expect(sheet.name).toBe("Scorecard");
+    const got: unknown[][] = [];
+    sheet.eachRow((row) => got.push((row.values as unknown[]).slice(1).map((v) => v ?? "")));
+    const expected = catalog.VENDORSCORECARD.fn(
+      [
+        ["Vendor", "Promised Date", "Delivered Date", "Ordered Qty", "Received Qty", "Unit Price", "Contract Price"],
+        ["Acme", "2025-03-10", "2025-03-10", 100, 100, 10, 10],
+        ["Acme", "2025-03-10", "2025-03-12", 50, 40, 11, 10],
+        ["Beta", "2025-03-15", "2025-03-14", 200, 200, 5, 5],
+      ],
+      undefined,
+      "2025-04-10",
+    ) as ResultGrid;
+    expect(got.map((row) => row.slice(0, expected[0]!.length))).toEqual(expected.map((row) => row.map((v) => v)));
+  });
+
+  it("escapes text that a spreadsheet would run as a formula, in CSV and XLSX, and leaves negative numbers as numbers", async () => {
+    const input = file(
+      "evil.csv",
+      [
+        "Vendor,Ordered Qty,Received Qty,Unit Price,Contract Price",
+        '"=HYPERLINK(""http://x"",""y"")",10,10,9,10',
+        "+cmd,10,10,10,10",
+        "-2+3,10,10,10,10",
+        "@SUM(A1),10,10,10,10",
+      ].join("\n"),
+    );
+    const csv = run("scorecard", input, "--as-of", "2025-04-10");
+    expect(csv.code).toBe(0);
+    const rows = csvRange(csv.stdout);
+    const vendors = rows.slice(1).map((r) => r[0]);
+    expect(vendors.sort()).toEqual(["'+cmd", "'-2+3", "'=HYPERLINK(\"http://x\",\"y\")", "'@SUM(A1)"]);
+    const pv = rows[0]!.indexOf("Price variance");
+    const hyperlinkRow = rows.find((r) => String(r[0]).startsWith("'=HYPERLINK"))!;
+    expect(hyperlinkRow[pv]).toBe("-0.1");
+
+    const out = path.join(tmp, "evil.xlsx");
+    expect(run("scorecard", input, "--as-of", "2025-04-10", "--out", out).code).toBe(0);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    const sheet = back.worksheets[0]!;
+    const cells: unknown[] = [];
+    sheet.eachRow((row, n) => n > 1 && cells.push(row.getCell(1).value, row.getCell(pv + 1).value));
+    expect(cells.filter((v) => typeof v === "string").every((v) => (v as string).startsWith("'"))).toBe(true);
+    expect(cells).toContain(-0.1);
+    expect(cells.some((v) => typeof v === "object" && v !== null)).toBe(false); // no formula cells
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ["a missing data file", ["scorecard", "no-such-file.csv"], /no-such-file\.csv: no such file/],
+    ["a data file without a vendor column", ["scorecard", "bad-header.csv"], /#VALUE! No vendor column.*Headers seen: "Supplier ID", "Qty"/],
+    ["a weights file naming an unknown KPI", ["scorecard", "po.csv", "--weights", "bad-weights.csv"], /#VALUE! Weights row 2: "speed" is not a KPI/],
+    ["a missing config file", ["sla", "po.csv", "--policy", "nope.xlsx"], /--policy nope\.xlsx: no such file/],
+    ["an unknown report", ["scorecards", "po.csv"], /unknown report "scorecards": use one of scorecard, breakdown, sla, segments, quality/],
+    ["a breakdown without a vendor", ["breakdown", "po.csv"], /needs --vendor/],
+    ["an unknown vendor", ["breakdown", "po.csv", "--vendor", "Zed"], /#N\/A No lines for vendor "Zed"/],
+    ["an output file of unknown type", ["scorecard", "po.csv", "--out", "x.pdf"], /name a \.csv, \.xlsx or \.json file/],
+    ["an unparseable as-of date", ["scorecard", "po.csv", "--as-of", "someday"], /as_of "someday" is not a date/],
+  ])("exits with code 2 and says what is wrong for %s", (_what, args, message) => {
+    file("bad-header.csv", "Supplier ID,Qty\nA1,3\n");
+    file("po.csv", "Vendor,Ordered Qty,Received Qty\nAcme,10,10\n");
+    file("bad-weights.csv", "kpi,weight\nspeed,10\n");
+    const { code, stdout, stderr } = run(...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/); // a message, not a stack trace
+  });
+
+  it("prints usage with --help and exits 0", () => {
+    const { code, stdout } = run("--help");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: vendorscore <report> <data file>/);
+    expect(stdout).toMatch(/--as-of DATE/);
+  });
+});

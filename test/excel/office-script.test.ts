@@ -1,0 +1,94 @@
+import { transformSync } from "esbuild";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import vm from "node:vm";
+import { CoreError } from "../../core/cell/error";
+import { KIND_INFO, buildReport, parseDefinition } from "../../core/report";
+import { ExcelHost } from "../../excel-addin/host";
+import type { ScriptRange, ScriptSheet, ScriptWorkbook } from "../../excel-addin/office-script/refresh";
+import { officeGlobals } from "../../preview/excel/api";
+import { WHOLE_SHEET, clearRect, findSheet, parseRect, readValues, usedRect, writeBlock, type Rect, type SheetModel, type WorkbookModel } from "../../preview/excel/model";
+import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
+import { buildOfficeScript } from "../../scripts/build-office-script";
+
+const ROOT = join(__dirname, "..", "..");
+let script = "";
+
+beforeAll(async () => {
+  const file = await buildOfficeScript(mkdtempSync(join(tmpdir(), "vs-osts-")));
+  script = transformSync(readFileSync(file, "utf8"), { loader: "ts" }).code;
+}, 60_000);
+
+/** ExcelScript's synchronous API over the in-memory workbook, as the flow's Excel session offers it. */
+function scriptWorkbook(wb: WorkbookModel): ScriptWorkbook {
+  const range = (s: SheetModel, rect: Rect): ScriptRange => ({
+    getValues: () => readValues(s, rect === WHOLE_SHEET ? usedRect(s, true)! : rect),
+    setValues: (v) => writeBlock(s, rect, v, "values", ""),
+    setNumberFormats: (v) => writeBlock(s, rect, v, "formats", "General"),
+    clear: (applyTo = "All") => clearRect(s, rect, applyTo as "All"),
+  });
+  const sheet = (s: SheetModel): ScriptSheet => ({
+    getId: () => s.id,
+    getName: () => s.name,
+    getRange: (a) => range(s, a === undefined ? WHOLE_SHEET : parseRect(a)),
+    getUsedRange: (valuesOnly) => {
+      const r = usedRect(s, valuesOnly ?? false);
+      return r ? range(s, r) : undefined;
+    },
+  });
+  const named = (list: { name: string; sheetId: string; rect: Rect }[], name: string) => {
+    const t = list.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    return t && { getRange: () => range(findSheet(wb, t.sheetId)!, t.rect) };
+  };
+  return {
+    getWorksheet: (n) => (findSheet(wb, n) ? sheet(findSheet(wb, n)!) : undefined),
+    getWorksheets: () => wb.sheets.map(sheet),
+    getTable: (n) => named(wb.tables, n),
+    getNamedItem: (n) => named(wb.names, n),
+  };
+}
+
+function runScript(wb: WorkbookModel, now: Date): string {
+  const ctx = vm.createContext({ Date: class extends Date { constructor() { super(now.getTime()); } } });
+  vm.runInContext(script, ctx);
+  return vm.runInContext("main", ctx)(scriptWorkbook(wb));
+}
+
+describe("the generated Office Script (refresh while closed)", () => {
+  it("recomputes a report the add-in generated with the same numbers, after a source cell changed", async () => {
+    const wb = sampleWorkbook(readFileSync(join(ROOT, "samples", "po-lines.csv"), "utf8"), readFileSync(join(ROOT, "samples", "tickets.csv"), "utf8"));
+    const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date("2025-03-31T06:00:00Z") });
+    const r = await host.generate({ kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.defaultConfig, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
+    expect(r.ok).toBe(true);
+
+    const po = findSheet(wb, "PO lines")!;
+    po.values[1]![7] = 25; // Acme's first line: 25 rejected
+    const log = runScript(wb, new Date("2025-04-01T06:00:00Z"));
+    expect(log).toBe("Scorecard: refreshed (5 rows)");
+
+    const want = buildReport("scorecard", readValues(po, usedRect(po, true)!), KIND_INFO.scorecard.defaultConfig, SAMPLE_AS_OF, { now: () => new Date() });
+    if (want instanceof CoreError) throw want;
+    const out = findSheet(wb, "Scorecard")!;
+    const width = want.values[0]!.length;
+    expect(readValues(out, { r0: 0, c0: 0, r1: want.values.length - 1, c1: width - 1 })).toEqual(want.values);
+    expect(out.formats[1]!.slice(0, width)).toEqual(want.patterns);
+    const reg = readValues(findSheet(wb, "vendorscore")!, usedRect(findSheet(wb, "vendorscore")!, true)!);
+    const def = parseDefinition(reg[2]![1]);
+    expect(def.ok && def.value).toMatchObject({ lastRefresh: "2025-04-01T06:00:00.000Z", lastError: "" });
+  });
+
+  it("reports a renamed source sheet as that report's error and stores it for the pane", async () => {
+    const wb = sampleWorkbook(readFileSync(join(ROOT, "samples", "po-lines.csv"), "utf8"), readFileSync(join(ROOT, "samples", "tickets.csv"), "utf8"));
+    const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date() });
+    await host.generate({ kind: "scorecard", source: { type: "selection" }, config: [], calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
+    findSheet(wb, "PO lines")!.name = "Old lines";
+    expect(runScript(wb, new Date())).toMatch(/Scorecard: the source 'PO lines'!A1:N41 no longer exists/);
+    const reports = await host.listReports();
+    expect(reports[0]!.lastError).toMatch(/no longer exists/);
+  });
+
+  it("says so when the workbook has no reports", () => {
+    expect(runScript(sampleWorkbook("Vendor\nAcme", "Ticket\nT1"), new Date())).toMatch(/No vendorscore reports/);
+  });
+});

@@ -1,0 +1,258 @@
+/// <reference lib="dom" />
+/**
+ * The Excel task pane as a user drives it: the built preview page (the real task-pane bundle
+ * over the in-memory workbook) in headless Chromium. Selects sample data, generates each
+ * report, checks what lands in the workbook, edits a source cell, refreshes, and tries bad input.
+ */
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { CoreError } from "../../core/cell/error";
+import { KIND_INFO, buildReport, parseDefinition, type ReportKind, type ReportSheet } from "../../core/report";
+import { findSheet, readValues, usedRect } from "../../preview/excel/model";
+import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
+import { ARTIFACTS, PO_CSV, TICKETS_CSV, previewPages } from "../helpers/preview-page";
+
+jest.setTimeout(60_000);
+
+const session = previewPages();
+let page: Page;
+beforeEach(() => {
+  page = session.page;
+});
+
+
+/** The sample sheets as the in-memory workbook holds them (typed numbers and date serials). */
+function sampleGrid(sheet: "PO lines" | "Tickets"): unknown[][] {
+  const wb = sampleWorkbook(PO_CSV, TICKETS_CSV);
+  const s = findSheet(wb, sheet)!;
+  return readValues(s, usedRect(s, true)!);
+}
+
+function expected(kind: ReportKind, source: unknown[][]): ReportSheet {
+  const info = KIND_INFO[kind];
+  const r = buildReport(kind, source as never, info.defaultConfig, SAMPLE_AS_OF, { now: () => new Date(2025, 2, 31) }, info.defaultCalendar ?? []);
+  if (r instanceof CoreError) throw r;
+  return r;
+}
+
+type SheetView = {
+  values: unknown[][]; formats: string[][]; frozenRows: number; headerFill: string; headerBold: boolean; visibility: string; id: string;
+  conditionalFormats: { type: string; rect: { r0: number; c0: number; r1: number; c1: number }; formula?: string; fill?: string; criteria?: unknown }[];
+  charts: { name: string; type: string; title: string; source: { r0: number; c0: number; r1: number; c1: number } }[];
+};
+
+const sheet = (name: string) => page.evaluate((n) => (globalThis as never as { vsPreview: { sheet(n: string): unknown } }).vsPreview.sheet(n), name) as Promise<SheetView | null>;
+const select = (name: string, address: string) => page.evaluate(([n, a]) => (globalThis as never as { vsPreview: { select(n: string, a: string): void } }).vsPreview.select(n!, a!), [name, address]);
+const workbookState = () => page.evaluate(() => {
+  const m = (globalThis as never as { vsPreview: { model: { sheets: unknown[]; tables: unknown[] } } }).vsPreview.model;
+  return JSON.stringify({ sheets: m.sheets, tables: m.tables });
+});
+const syncLog = () => page.evaluate(() => [...(globalThis as never as { vsPreview: { runLog: number[] } }).vsPreview.runLog]);
+
+async function fillForm(kind: ReportKind, output: string): Promise<void> {
+  await page.selectOption("#vs-kind", kind);
+  await page.fill("#vs-asof-date", "2025-03-31");
+  await page.check("#vs-asof-fixed");
+  await page.fill("#vs-output", output);
+}
+
+/** Clicks Generate and waits until the pane has shown the result and re-listed the reports. */
+async function generate(): Promise<string> {
+  await page.click("#vs-generate");
+  await page.waitForFunction(() => (document.querySelector("#vs-message")?.textContent ?? "") !== "" && !document.querySelector(".vs-panel[aria-busy]"));
+  await page.waitForTimeout(50);
+  return (await page.textContent("#vs-message")) ?? "";
+}
+
+async function registry(): Promise<unknown[][]> {
+  return (await sheet("vendorscore"))?.values ?? [];
+}
+
+function dataBlock(v: SheetView, width: number): unknown[][] {
+  return v.values.map((r) => r.slice(0, width)).filter((r) => r.some((c) => c !== ""));
+}
+
+describe("generating reports from the task pane", () => {
+  it("writes the scorecard of a selected range: values, formats, colour scale, red grade D rows, frozen header, chart and stored definition", async () => {
+    await select("PO lines", "A1:N41");
+    await fillForm("scorecard", "Scorecard");
+    expect(await generate()).toMatch(/Vendor scorecard written to "Scorecard" \(5 rows\)/);
+    await page.screenshot({ path: join(ARTIFACTS, "excel-scorecard.png") });
+
+    const want = expected("scorecard", sampleGrid("PO lines"));
+    const got = (await sheet("Scorecard"))!;
+    const width = want.values[0]!.length;
+    expect(dataBlock(got, width)).toEqual(want.values);
+    expect(got.formats[1]!.slice(0, width)).toEqual(want.patterns);
+    expect(got.formats[1]![want.values[0]!.indexOf("On time")]).toBe("0.0%");
+    expect(got.formats[1]![want.values[0]!.indexOf("Spend")]).toBe("#,##0.00");
+    expect(got).toMatchObject({ frozenRows: 1, headerBold: true, headerFill: "#1F4E78" });
+
+    const score = want.values[0]!.indexOf("Score");
+    const grade = want.values[0]!.indexOf("Grade");
+    const scale = got.conditionalFormats.find((c) => c.type === "ColorScale")!;
+    expect(scale.rect).toEqual({ r0: 1, c0: score, r1: 5, c1: score });
+    const red = got.conditionalFormats.find((c) => c.type === "Custom")!;
+    expect(red).toMatchObject({ formula: `=$${String.fromCharCode(65 + grade)}2="D"`, fill: "#FFC7CE", rect: { r0: 1, c0: 0, r1: 5, c1: width - 1 } });
+    const redRows = await page.$$eval("#grid tbody tr", (trs) => trs.map((tr, i) => ((tr.children[1] as HTMLElement | undefined)?.style.background.includes("199") ? i : -1)).filter((i) => i > 0));
+    expect(redRows).toEqual([...want.redRows]);
+
+    expect(got.charts).toHaveLength(1);
+    expect(got.charts[0]).toMatchObject({ type: "BarClustered", title: "Score by vendor", name: "vendorscore chart" });
+    const src = got.charts[0]!.source;
+    expect(got.values.slice(src.r0, src.r1 + 1).map((r) => r.slice(src.c0, src.c1 + 1))).toEqual(want.chart!.data);
+
+    const reg = await registry();
+    expect((await sheet("vendorscore"))!.visibility).toBe("VeryHidden");
+    const def = parseDefinition(reg[2]![1]);
+    expect(def.ok && def.value).toMatchObject({ kind: "scorecard", source: { sheet: "PO lines", address: "A1:N41" }, asOf: SAMPLE_AS_OF, output: "Scorecard", outputId: got.id, lastError: "" });
+    expect(await page.textContent("#vs-reports")).toMatch(/Scorecard.*Vendor scorecard.*'PO lines'!A1:N41.*Refreshed/);
+    expect(await page.evaluate(() => (globalThis as never as { vsPreview: { model: { startupBehavior: string } } }).vsPreview.model.startupBehavior)).toBe("Load");
+  });
+
+  it("writes SLA status from a table picked by name: hours and percent formats, breached rows red, breaches charted by vendor", async () => {
+    await page.check("#vs-source-named");
+    await page.selectOption("#vs-named", "TicketsTable");
+    await fillForm("sla", "SLA status");
+    expect(await generate()).toMatch(/SLA status written to "SLA status"/);
+    await page.screenshot({ path: join(ARTIFACTS, "excel-sla.png") });
+    const want = expected("sla", sampleGrid("Tickets"));
+    const got = (await sheet("SLA status"))!;
+    const width = want.values[0]!.length;
+    expect(dataBlock(got, width)).toEqual(want.values);
+    const h = want.values[0]!;
+    expect(got.formats[1]![h.indexOf("% of target")]).toBe("0.0%");
+    expect(got.formats[1]![h.indexOf("Target (h)")]).toBe("0.0");
+    expect(got.formats[1]![h.indexOf("Breach at")]).toBe("yyyy-mm-dd hh:mm");
+    expect(got.conditionalFormats.find((c) => c.type === "Custom")!.formula).toBe(`=$${String.fromCharCode(65 + h.indexOf("Status"))}2="breached"`);
+    expect(want.redRows.length).toBeGreaterThan(0);
+    expect(got.charts[0]).toMatchObject({ title: "Breached tickets by vendor" });
+  });
+
+  it("writes vendor segments from the POLines table", async () => {
+    await page.check("#vs-source-named");
+    await page.selectOption("#vs-named", "POLines");
+    await fillForm("segments", "Segments");
+    expect(await generate()).toMatch(/Vendor segments written to "Segments" \(5 rows\)/);
+    const want = expected("segments", sampleGrid("PO lines"));
+    const got = (await sheet("Segments"))!;
+    expect(dataBlock(got, want.values[0]!.length)).toEqual(want.values);
+    expect(got.charts[0]).toMatchObject({ title: "Spend by vendor" });
+  });
+
+  it("refreshes a report in place after a source cell changes", async () => {
+    await select("PO lines", "A1:N41");
+    await fillForm("scorecard", "Scorecard");
+    await generate();
+    const firstId = (await sheet("Scorecard"))!.id;
+    // Acme's first line: 50 received, now 25 rejected.
+    await page.evaluate(() => (globalThis as never as { vsPreview: { setValue(s: string, a: string, v: number): void } }).vsPreview.setValue("PO lines", "H2", 25));
+    await page.click("#vs-refresh-all");
+    await page.waitForFunction(() => /Refreshed 1 report/.test(document.querySelector("#vs-message")?.textContent ?? ""));
+    const source = sampleGrid("PO lines");
+    source[1]![7] = 25;
+    const want = expected("scorecard", source);
+    const got = (await sheet("Scorecard"))!;
+    expect(got.id).toBe(firstId);
+    expect(dataBlock(got, want.values[0]!.length)).toEqual(want.values);
+    expect(want.values).not.toEqual(expected("scorecard", sampleGrid("PO lines")).values);
+    expect(got.charts).toHaveLength(1);
+    await page.screenshot({ path: join(ARTIFACTS, "excel-refreshed.png") });
+  });
+
+  it("takes the same number of context.sync() calls at 10 and 10,000 rows", async () => {
+    const counts: number[] = [];
+    for (const [name, rows] of [["Small", 10], ["Big", 10_000]] as const) {
+      await page.evaluate(([n, r]) => (globalThis as never as { vsPreview: { addPoCopy(n: string, r: number): void } }).vsPreview.addPoCopy(n as string, r as number), [name, rows]);
+      await select(name, `A1:N${rows + 1}`);
+      await fillForm("scorecard", `${name} scorecard`);
+      const before = (await syncLog()).length;
+      expect(await generate()).toMatch(/written/);
+      const runs = (await syncLog()).slice(before);
+      // The generation's own batch finishes first; the pane then re-lists reports in batches of 1-2 syncs.
+      counts.push(runs[0]!);
+      expect(Math.max(...runs)).toBe(runs[0]);
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThanOrEqual(4);
+    expect((await sheet("Big scorecard"))!.values.length).toBe(6);
+  });
+});
+
+describe("bad input through the pane changes nothing", () => {
+  it.each([
+    ["an empty selection", "Tickets", "P50", /source range is empty/],
+    ["a range without headers", "PO lines", "A2:N41", /header|column/i],
+  ])("%s shows a clear message", async (_, sheetName, address, message) => {
+    await select(sheetName, address);
+    const before = await workbookState();
+    const text = await generate();
+    expect(text).toMatch(message);
+    expect(await page.getAttribute("#vs-message", "class")).toBe("vs-error");
+    expect(await workbookState()).toBe(before);
+    await page.screenshot({ path: join(ARTIFACTS, `excel-bad-${address.replace(/\W/g, "")}.png`) });
+  });
+
+  it("a weights table with text in a number column is flagged on its row and blocks Generate", async () => {
+    await page.fill('input[aria-label="vs-config row 3 column 2"]', "lots");
+    await expect(page.isDisabled("#vs-generate")).resolves.toBe(true);
+    expect(await page.textContent(".vs-issue-row")).toMatch(/Weights row 3 \(in_full\): the weight "lots" is not a number/);
+    expect(await page.getAttribute('input[aria-label="vs-config row 3 column 2"] >> xpath=ancestor::tr', "class")).toMatch(/vs-invalid/);
+    await page.screenshot({ path: join(ARTIFACTS, "excel-bad-weights.png") });
+    await page.fill('input[aria-label="vs-config row 3 column 2"]', "20");
+    await expect(page.isDisabled("#vs-generate")).resolves.toBe(false);
+  });
+
+  it("an output name taken by a sheet the add-in did not create is left alone; the report goes to a new name and the pane says so", async () => {
+    await page.evaluate(() => (globalThis as never as { vsPreview: { addSheetFromCsv(n: string, c: string): void } }).vsPreview.addSheetFromCsv("Scorecard", "My notes,keep\n1,2"));
+    const mine = (await sheet("Scorecard"))!;
+    await select("PO lines", "A1:N41");
+    await fillForm("scorecard", "Scorecard");
+    expect(await generate()).toMatch(/written to "Scorecard \(2\)".*not created by vendorscore/s);
+    expect(await sheet("Scorecard")).toEqual(mine);
+    expect((await sheet("Scorecard (2)"))!.values[0]![0]).toBe("Vendor");
+    await page.screenshot({ path: join(ARTIFACTS, "excel-name-taken.png") });
+  });
+
+  it("a damaged stored definition and a deleted source sheet show in the reports list, not as a crash", async () => {
+    await select("PO lines", "A1:N41");
+    await fillForm("scorecard", "Scorecard");
+    await generate();
+    await page.evaluate(() => {
+      const p = (globalThis as never as { vsPreview: { model: { sheets: { name: string; values: unknown[][] }[] }; render(): void } }).vsPreview;
+      p.model.sheets.find((s) => s.name === "PO lines")!.name = "PO lines 2024";
+    });
+    await page.click("#vs-refresh-all");
+    await page.waitForFunction(() => /Refreshed 0 of 1/.test(document.querySelector("#vs-message")?.textContent ?? ""));
+    expect(await page.textContent("#vs-reports")).toMatch(/no longer exists/);
+    const def = parseDefinition((await registry())[2]![1]);
+    expect(def.ok && def.value.lastError).toMatch(/no longer exists/);
+
+    await page.evaluate(() => {
+      const p = (globalThis as never as { vsPreview: { model: { sheets: { name: string; values: unknown[][] }[] } } }).vsPreview;
+      p.model.sheets.find((s) => s.name === "vendorscore")!.values[2]![1] = "{damaged";
+    });
+    await page.click("#vs-refresh-all");
+    await page.waitForFunction(() => /could not be read/.test(document.querySelector("#vs-message")?.textContent ?? ""));
+    expect(await page.textContent("#vs-reports")).toMatch(/not valid JSON/);
+    await page.screenshot({ path: join(ARTIFACTS, "excel-damaged.png") });
+  });
+});
+
+describe("scheduled refresh", () => {
+  it("stores the interval in the workbook and refreshes on the timer while open", async () => {
+    page = await session.reopen((p) => p.clock.install({ time: new Date("2025-03-31T08:00:00Z") }));
+    await select("PO lines", "A1:N41");
+    await fillForm("scorecard", "Scorecard");
+    await generate();
+    await page.selectOption("#vs-schedule", "15min");
+    await page.waitForFunction(() => /every 15 minutes/.test(document.querySelector("#vs-message")?.textContent ?? ""));
+    const settings = (await registry()).find((r) => r[0] === "settings")!;
+    expect(JSON.parse(String(settings[1]))).toEqual({ schedule: "15min" });
+    const first = parseDefinition((await registry())[2]![1]);
+    await page.clock.runFor(15 * 60_000 + 1000);
+    await page.waitForFunction((t) => !document.querySelector("#vs-reports")?.textContent?.includes(t), new Date(first.ok ? first.value.lastRefresh : 0).toLocaleString());
+    const after = parseDefinition((await registry())[2]![1]);
+    expect(after.ok && first.ok && Date.parse(after.value.lastRefresh) - Date.parse(first.value.lastRefresh)).toBeGreaterThanOrEqual(15 * 60_000);
+  });
+});

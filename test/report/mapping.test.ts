@@ -1,0 +1,98 @@
+/**
+ * The pure parts behind the panes' column form and data-quality summary: a `(not used)`
+ * mapping row, the form's choices turned into mapping rows, and the summary's lines.
+ */
+import { CoreError } from "../../core/cell/error";
+import { buildReport, mappingForm, sourceSummary } from "../../core/report";
+import { NOT_USED, matchColumns } from "../../core/table/match";
+import { PO_SCHEMA } from "../../core/table/schema";
+
+const HEADER = ["Supplier", "Due Date", "Ship By", "Delivered", "Qty"];
+
+describe("a (not used) mapping row", () => {
+  it("leaves out a column the automatic match would pick", () => {
+    const m = matchColumns(HEADER, PO_SCHEMA, new Map([["delivered", NOT_USED]]));
+    expect(m.has("delivered")).toBe(false);
+    expect(m.get("promised")!.header).toBe("Due Date");
+  });
+
+  it("cannot leave out the vendor column", () => {
+    expect(() => matchColumns(HEADER, PO_SCHEMA, new Map([["vendor", "(Not Used)"]]))).toThrow(/No vendor column/);
+  });
+
+  it("makes the scorecard read the field as absent: a line delivered early counts as undelivered and late", () => {
+    const data = [["Vendor", "Promised", "Delivered"], ["Acme", 45010, 45000]];
+    const onTime = (weights: unknown[][]) => {
+      const r = buildReport("scorecard", data, weights as never, 45100, { now: () => new Date(0) });
+      if (r instanceof CoreError) throw r;
+      return r.values[1]![r.values[0]!.indexOf("On time")];
+    };
+    expect(onTime([["kpi", "weight"], ["on_time", 1]])).toBe(1);
+    expect(onTime([["kpi", "weight"], ["on_time", 1], ["delivered", "(not used)"]])).toBe(0);
+  });
+});
+
+describe("the mapping form", () => {
+  it.each([
+    ["no choices", [], []],
+    ["a choice equal to the detected column", [], [["promised", "Due Date"]]],
+    ["a different column", [["promised", "Ship By"]], [["promised", "Ship By"]]],
+    ["(not used) on a detected field", [["delivered", NOT_USED]], [["delivered", NOT_USED]]],
+    ["(not used) on a field with no column", [], [["amount", NOT_USED]]],
+    ["a header the source does not have", [], [["promised", "Gone"]]],
+  ])("%s gives mapping rows %j", (_, rows, choices) => {
+    expect(mappingForm("scorecard", HEADER, new Map(choices as [string, string][])).rows).toEqual(rows);
+  });
+
+  it("shows each field's detected column and the one read once the choices apply", () => {
+    const f = mappingForm("scorecard", HEADER, new Map([["promised", "Ship By"]]));
+    expect(f.headers).toEqual(HEADER);
+    expect(f.fields.find((x) => x.field === "promised")).toEqual({ field: "promised", required: false, detected: "Due Date", chosen: "Ship By" });
+    expect(f.fields.find((x) => x.field === "vendor")).toEqual({ field: "vendor", required: true, detected: "Supplier", chosen: "Supplier" });
+    expect(f.fields.find((x) => x.field === "amount")!.chosen).toBe("");
+  });
+
+  it("lists ticket fields for SLA and still shows a source without the required columns", () => {
+    const f = mappingForm("sla", ["Item", "Created"]);
+    expect(f.fields.map((x) => [x.field, x.chosen])).toEqual([["vendor", ""], ["ticket", ""], ["priority", ""], ["opened", "Created"], ["responded", ""], ["resolved", ""], ["updated", ""]]);
+    expect(f.problem).toBe("");
+  });
+
+  it("rows appended to the weights range are what the report reads", () => {
+    const data = [["Supplier", "Due Date", "Ship By", "Delivered", "Qty"], ["Acme", 45000, 45020, 45010, 1]];
+    const rows = mappingForm("scorecard", data[0]!, new Map([["promised", "Ship By"]])).rows;
+    const r = buildReport("scorecard", data, [["kpi", "weight"], ["on_time", 1], ...rows], 45100, { now: () => new Date(0) });
+    if (r instanceof CoreError) throw r;
+    expect(r.values[1]![r.values[0]!.indexOf("On time")]).toBe(1);
+  });
+});
+
+describe("the data-quality summary", () => {
+  const DATA = [
+    ["Supplier", "Promised Date", "Delivered Date", "Status"],
+    ["Acme", "2025-03-01", "Date Not Captured", "Delivered"],
+    ["Acme", "2025-03-01", "2025-03-02", "Cancelled"],
+    ["Birch", "2025-03-01", "3/x/2025", "Delivered"],
+    ["", "2025-03-01", "2025-03-02", "Delivered"],
+  ];
+
+  it("counts lines, skipped lines, fields not found and bad cells", () => {
+    const s = sourceSummary("scorecard", DATA, []);
+    expect(s.problem).toBe("");
+    expect(s.lines).toEqual([
+      "Counted: 2 of 4 lines (2 vendors)",
+      "Skipped: 1 cancelled, 1 blank vendor",
+      "Not found: ordered_qty, received_qty, rejected_qty, unit_price, contract_price, amount, order_date, compliance, supply_risk, profit_impact, tier",
+      "delivered: 1 placeholder read as blank, 1 unparseable",
+    ]);
+  });
+
+  it("gives the reason instead when the source cannot be read", () => {
+    expect(sourceSummary("scorecard", [["Item"], ["Bolts"]], []).problem).toMatch(/No vendor column/);
+    expect(sourceSummary("scorecard", DATA, [["kpi", "weight"], ["on_time", "lots"]]).problem).toMatch(/not a number/);
+  });
+
+  it("for SLA counts rows and names the ticket fields not found", () => {
+    expect(sourceSummary("sla", [["Vendor", "Priority", "Opened"], ["Acme", "P1", 45000]], []).lines).toEqual(["1 row under the header", "Not found: ticket, responded, resolved, updated"]);
+  });
+});

@@ -1,0 +1,124 @@
+import { CoreError } from "../../core/cell/error";
+import {
+  KIND_INFO, buildReport, chooseOutput, cleanSheetName, columnFormat, newDefinition, parseDefinition, stamp, validateConfig,
+  type ReportSheet,
+} from "../../core/report";
+
+const env = { now: () => new Date(2025, 2, 31, 12) };
+const AS_OF = 45747; // 2025-03-31
+
+const PO = [
+  ["Vendor", "Promised date", "Delivered date", "Ordered qty", "Received qty", "Rejected qty", "Unit price", "Contract price"],
+  ["Acme", "2025-03-01", "2025-03-01", 10, 10, 0, 5, 5],
+  ["Acme", "2025-03-02", "2025-03-02", 10, 10, 0, 5, 5],
+  ["Birch", "2025-03-01", "2025-03-10", 10, 5, 3, 7, 5],
+];
+
+function scorecard(): ReportSheet {
+  const r = buildReport("scorecard", PO, KIND_INFO.scorecard.defaultConfig, AS_OF, env);
+  if (r instanceof CoreError) throw r;
+  return r;
+}
+
+describe("buildReport", () => {
+  it("computes the scorecard through the catalog's VENDORSCORECARD, header first", () => {
+    const r = scorecard();
+    expect(r.values[0]).toEqual(["Vendor", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Rank"]);
+    expect(r.values.map((row) => row[0])).toEqual(["Vendor", "Acme", "Birch"]);
+    expect(r.values[1]![9]).toBeCloseTo(100);
+    expect(r.values[2]![10]).toBe("D");
+  });
+
+  it("formats columns by header: percent KPIs, currency spend, integer lines and rank", () => {
+    const r = scorecard();
+    const byHeader = Object.fromEntries(r.values[0]!.map((h, i) => [h, r.formats[i]]));
+    expect(byHeader).toMatchObject({ Vendor: "text", Lines: "integer", Spend: "currency", "On time": "percent", "Defect rate": "percent", Score: "number", Grade: "text", Rank: "integer" });
+    expect(r.patterns[r.values[0]!.indexOf("On time")]).toBe("0.0%");
+  });
+
+  it("puts the colour scale on Score, the red fill on grade D rows and charts Score by vendor", () => {
+    const r = scorecard();
+    expect(r.colorScale).toEqual({ column: 9, higherIsBetter: true });
+    expect(r.redRule).toEqual({ column: 10, equals: "D" });
+    expect(r.redRows).toEqual([2]);
+    expect(r.chart?.data).toEqual([["Vendor", "Score"], ["Acme", r.values[1]![9]], ["Birch", r.values[2]![9]]]);
+  });
+
+  it("uses the as-of rule: a fixed serial judges undelivered lines at that date", () => {
+    const open = [PO[0]!, ["Acme", "2025-03-10", "", 10, "", "", 5, 5]];
+    const before = buildReport("scorecard", open, [], 45700, env) as ReportSheet;
+    const after = buildReport("scorecard", open, [], 45747, env) as ReportSheet;
+    expect(before.values[1]![3]).toBe("");
+    expect(after.values[1]![3]).toBe(0);
+  });
+
+  it.each([
+    ["an empty range", [[null, ""], ["", null]], "empty_range"],
+    ["a range without headers", [["Acme", 1, 2], ["Birch", 3, 4]], "bad_header"],
+  ])("returns a CoreError for %s", (_, source, kind) => {
+    const r = buildReport("scorecard", source, [], AS_OF, env);
+    expect(r).toBeInstanceOf(CoreError);
+    expect((r as CoreError).kind).toBe(kind);
+  });
+});
+
+describe("validateConfig", () => {
+  it("accepts the default weights of every kind", () => {
+    for (const k of ["scorecard", "segments", "sla"] as const) expect(validateConfig(k, KIND_INFO[k].defaultConfig, KIND_INFO[k].defaultCalendar ?? [])).toEqual([]);
+  });
+
+  it("places text in a number column on its row, with the parser's own message", () => {
+    const grid = [["kpi", "weight", "target", "floor"], ["on_time", 50, "", ""], ["defect_rate", "lots", "", ""]];
+    expect(validateConfig("scorecard", grid)).toEqual([{ table: "config", row: 2, message: 'Weights row 3 (defect_rate): the weight "lots" is not a number.' }]);
+  });
+});
+
+describe("stored definitions", () => {
+  const def = newDefinition("r1", { kind: "scorecard", source: { sheet: "PO lines", address: "A1:P41" }, config: [["kpi", "weight"]], calendar: [], asOf: "today", output: "Scorecard" });
+
+  it("round-trips through JSON", () => {
+    expect(parseDefinition(JSON.stringify(def))).toEqual({ ok: true, value: def });
+  });
+
+  it.each([
+    ["corrupt JSON", "{not json", /not valid JSON/],
+    ["a missing field", JSON.stringify({ ...def, kind: undefined }), /damaged \(kind/],
+    ["an unknown kind", JSON.stringify({ ...def, kind: "pie" }), /damaged \(kind/],
+    ["an older version", JSON.stringify({ ...def, version: 0 }), /version 0/],
+  ])("rejects %s with a message, not a throw", (_, text, message) => {
+    const r = parseDefinition(text);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(message);
+  });
+
+  it("stamps a success with the time and clears the error; a failure keeps the last good time", () => {
+    const ok = stamp(def, new Date("2025-03-31T10:00:00Z"), { outputId: "7" });
+    expect(ok).toMatchObject({ lastRefresh: "2025-03-31T10:00:00.000Z", lastError: "", outputId: "7" });
+    expect(stamp(ok, new Date(), { error: "boom" })).toMatchObject({ lastRefresh: "2025-03-31T10:00:00.000Z", lastError: "boom" });
+  });
+});
+
+describe("chooseOutput", () => {
+  it("never reuses a sheet the add-in did not create and says so", () => {
+    const c = chooseOutput("Scorecard", [{ name: "scorecard", id: "1", ours: false }, { name: "Scorecard (2)", id: "2", ours: false }]);
+    expect(c).toMatchObject({ name: "Scorecard (3)", reuseId: "" });
+    expect(c.notice).toMatch(/not created by vendorscore/);
+  });
+
+  it("overwrites its own sheet of that name", () => {
+    expect(chooseOutput("Scorecard", [{ name: "Scorecard", id: "9", ours: true }])).toEqual({ name: "Scorecard", reuseId: "9", notice: "" });
+  });
+
+  it("cleans characters no sheet name may hold", () => {
+    expect(cleanSheetName("Q1: scores?", "Scorecard")).toBe("Q1 scores");
+    expect(cleanSheetName("  ", "Scorecard")).toBe("Scorecard");
+  });
+});
+
+describe("columnFormat", () => {
+  it.each([
+    ["% of target", "percent"], ["Target (h)", "hours"], ["Breach at", "date-time"], ["Spend share", "percent"], ["Breaches", "integer"], ["Kraljic", "text"],
+  ])("reads %s as %s", (header, format) => {
+    expect(columnFormat(header, ["x"])).toBe(format);
+  });
+});

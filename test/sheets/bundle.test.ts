@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DEFINITIONS, catalog } from "../../core";
+import { buildBundle, loadBundle } from "../fixtures/sheets/bundle";
+import { sampleCsv, typed } from "../fixtures/sheets/sample";
+import { serial } from "../helpers/sheet";
+
+let dir = "";
+let code = "";
+beforeAll(() => {
+  dir = buildBundle();
+  code = readFileSync(join(dir, "Code.js"), "utf8");
+}, 60_000);
+
+/** Names declared at the top level of a script, as Apps Script lists them. */
+function topLevelFunctions(src: string): string[] {
+  return [...src.matchAll(/^function ([A-Za-z0-9_$]+)\s*\(/gm)].map((m) => m[1]!);
+}
+
+describe("the built Apps Script bundle", () => {
+  it("writes Code.js, Sidebar.html and appsscript.json for clasp to push", () => {
+    const manifest = JSON.parse(readFileSync(join(dir, "appsscript.json"), "utf8")) as { runtimeVersion: string; oauthScopes: string[] };
+    expect(manifest.runtimeVersion).toBe("V8");
+    expect(manifest.oauthScopes).toEqual([
+      "https://www.googleapis.com/auth/spreadsheets",
+      "https://www.googleapis.com/auth/script.container.ui",
+      "https://www.googleapis.com/auth/script.scriptapp",
+    ]);
+    const html = readFileSync(join(dir, "Sidebar.html"), "utf8");
+    expect(html).toContain('<div id="app"></div>');
+    expect(html).toContain(".vs-panel");
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/);
+  });
+
+  it("declares only the catalog functions, menu, trigger and sidebar entry points at the top level; the library is private", () => {
+    const names = topLevelFunctions(code);
+    const expected = [
+      ...DEFINITIONS.map((d) => d.name),
+      "onOpen", "onInstall", "vendorscoreShowSidebar", "vendorscoreShowSchedule", "vendorscoreRefreshNow", "vendorscoreScheduledRefresh",
+      "vendorscoreSelection", "vendorscoreReadSource", "vendorscoreSources", "vendorscoreReports", "vendorscoreGenerate", "vendorscoreRefreshAll", "vendorscoreGetSchedule", "vendorscoreSetSchedule",
+    ];
+    // Names ending in "_" are private in Apps Script: neither a formula nor google.script.run can call them.
+    expect(names.filter((n) => !n.endsWith("_")).sort()).toEqual([...expected].sort());
+    expect(names.filter((n) => n.endsWith("_"))).toEqual(["VendorScoreLib_"]);
+    // What a load actually puts on the global object: the declarations above and the library's cache, nothing else.
+    const ctx = loadBundle(dir);
+    expect(Object.keys(ctx).sort()).toEqual([...expected, "VendorScoreLib_"].sort());
+  });
+
+  it("carries @customfunction JSDoc with the catalog's description and @param lines above every custom function", () => {
+    for (const def of DEFINITIONS) {
+      const at = code.indexOf(`\nfunction ${def.name}(`);
+      const doc = code.slice(code.lastIndexOf("/**", at), at);
+      expect(doc).toContain("@customfunction");
+      expect(doc).toContain(def.description);
+      for (const p of def.params) expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} ${p.name} ${p.optional ? "\\(optional\\) " : ""}\\S`));
+      expect(code.slice(at)).toMatch(new RegExp(`^\\nfunction ${def.name}\\(${def.params.map((p) => p.name).join(", ")}\\)`));
+    }
+  });
+
+  it("targets ES2019: no class fields, optional chaining or nullish operators survive in the script", () => {
+    expect(code).not.toMatch(/\?\.[A-Za-z_$(]/);
+    expect(code).not.toMatch(/\?\?=?/);
+  });
+
+  it("runs nothing when loaded: no service is touched, the library is evaluated on first use only", () => {
+    const touched: string[] = [];
+    const trap = (name: string) => new Proxy({}, { get: (_t, k) => (touched.push(`${name}.${String(k)}`), () => undefined) });
+    const ctx = loadBundle(dir, { SpreadsheetApp: trap("SpreadsheetApp"), PropertiesService: trap("PropertiesService"), ScriptApp: trap("ScriptApp") });
+    expect(touched).toEqual([]);
+    expect(ctx.VendorScoreLibCache_).toBeUndefined();
+  });
+
+  it("computes VENDORSCORE on the sample PO lines in a bare vm with no Google globals", () => {
+    const ctx = loadBundle(dir);
+    const rows = sampleCsv("po-lines");
+    const sheet = typed(rows, ([y, m, d, h, mi]) => new Date(y, m - 1, d, h, mi));
+    const asOf = serial("2025-03-31");
+    const vendor = String(rows[1]![1]);
+    const expected = catalog.VENDORSCORE.fn(typed(rows, ([y, m, d, h, mi]) => serial(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")} ${h}:${mi}`)), vendor, undefined, asOf);
+    expect(typeof expected).toBe("number");
+    expect(ctx.VENDORSCORE!(sheet, vendor, undefined, asOf)).toBe(expected);
+  });
+
+  it("throws a core error with its sheet code first, which Sheets shows as #ERROR! with the message", () => {
+    const ctx = loadBundle(dir);
+    const sheet = typed(sampleCsv("po-lines"), ([y, m, d]) => new Date(y, m - 1, d));
+    expect(() => ctx.VENDORSCORE!(sheet, "Nobody Ltd")).toThrow(/^#N\/A: .*Nobody Ltd/);
+    expect(() => ctx.VENDORSCORE!(sheet, "Acme Metals", [["kpi", "weight"], ["on_time", "abc"]])).toThrow(/^#VALUE!: .*abc/);
+  });
+});
