@@ -1,4 +1,4 @@
-import type { Range, ResultGrid } from "../../../core";
+import type { CellValue, Range, ResultGrid } from "../../../core";
 import { sharedCsv } from "../../helpers/csv";
 import { catalog, withDates } from "../../helpers/sheet";
 
@@ -327,5 +327,45 @@ describe("segmentation of the public procurement export", () => {
     });
     expect(column(grid, "Kraljic")).toEqual(expected);
     expect(ranked.map(([s]) => VENDORKRALJIC.fn(RANGE, s.toLowerCase(), RISK))).toEqual(expected);
+  });
+});
+
+describe("segmentation edge cases", () => {
+  it("ranks equal spends by vendor name, so the second of two 50% vendors starts at 50% and is still A", () => {
+    const range: Range = [["Vendor", "Amount"], ["Bolt", 50], ["Acme", 50], ["Core", 0], ["Dyn", -5]];
+    expect(["Acme", "Bolt", "Core", "Dyn"].map((v) => catalog.VENDORABC.fn(range, v))).toEqual(["A", "A", "C", "C"]);
+  });
+
+  it("reads cutoffs written as percentages", () => {
+    const range: Range = [["Vendor", "Amount"], ["A", 70], ["B", 20], ["C", 10]];
+    expect(catalog.VENDORABC.fn(range, "B", "70%", "90%")).toBe("B");
+    expect(catalog.VENDORABC.fn(range, "C", "70%", "90%")).toBe("C");
+  });
+
+  it("leaves cancelled lines out of ABC spend", () => {
+    const range: Range = [["Vendor", "Amount", "Status"], ["A", 100, "Cancelled"], ["B", 5, "open"], ["A", 1, ""]];
+    expect(catalog.VENDORABC.fn(range, "A")).toBe("B");
+  });
+
+  it("places vendors on the 0-1 risk scale at the 0.5 midpoint and on the 1-5 scale at 3", () => {
+    const share: Range = [["Vendor", "Amount", "Risk"], ["A", 80, 0.5], ["B", 15, 0.49], ["C", 5, 0.9]];
+    expect(["A", "B", "C"].map((v) => catalog.VENDORKRALJIC.fn(share, v))).toEqual(["Strategic", "Non-critical", "Bottleneck"]);
+    const five: Range = [["Vendor", "Amount", "Supply Risk"], ["A", 80, 2], ["B", 15, 3], ["C", 5, 1]];
+    expect(["A", "B", "C"].map((v) => catalog.VENDORKRALJIC.fn(five, v))).toEqual(["Leverage", "Bottleneck", "Non-critical"]);
+  });
+
+  it("averages the risk of a vendor's lines", () => {
+    const range: Range = [["Vendor", "Amount", "Risk"], ["A", 10, 2], ["A", 10, 4], ["B", 1, 5]];
+    const grid = catalog.VENDORSEGMENTS.fn(range) as CellValue[][];
+    expect(grid.slice(1).map((r) => [r[0], r[5], r[6], r[7]])).toEqual([
+      ["A", 3, "Strategic", "Strategic partner"],
+      ["B", 5, "Bottleneck", "Key"],
+    ]);
+  });
+
+  it("matches risk range vendors trimmed and in any case", () => {
+    const range: Range = [["Vendor", "Amount"], ["Acme", 80], ["Bolt", 20]];
+    expect(catalog.VENDORKRALJIC.fn(range, "bolt", [["Vendor", "Risk"], [" BOLT ", 4], ["acme", 1]])).toBe("Bottleneck");
+    expect(catalog.VENDORKRALJIC.fn(range, "Acme", [["Vendor", "Risk"], [" BOLT ", 4], ["acme", 1]])).toBe("Leverage");
   });
 });

@@ -1,7 +1,5 @@
-import fc from "fast-check";
 import type { Range } from "../../../core";
-import { MS_PER_DAY } from "../../../core/cell/date";
-import { ALWAYS, DEFAULT_CALENDAR, breachAt, businessHours, makeCalendar, readCalendar, type Calendar } from "../../../core/sla";
+import { ALWAYS, DEFAULT_CALENDAR, breachAt, readCalendar } from "../../../core/sla";
 import { catalog, serial } from "../../helpers/sheet";
 
 // 2025-03-28 is a Friday, 2025-03-31 a Monday.
@@ -118,95 +116,25 @@ describe("breach moment (inverse of elapsed)", () => {
   });
 });
 
-// ---- property tests ------------------------------------------------------------------------
-
-const MINUTE = 1 / 1440;
-const BASE = serial("2024-01-01");
-/** A moment within about three years, to the minute. */
-const moment = fc.integer({ min: 0, max: 3 * 366 * 1440 }).map((m) => BASE + m * MINUTE);
-
-/** Random calendars: at least one workday, one to three disjoint shifts, up to 30 holidays. */
-const calendar: fc.Arbitrary<Calendar> = fc
-  .record({
-    days: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }).filter((d) => d.some(Boolean)),
-    cuts: fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { minLength: 2, maxLength: 6 }).filter((c) => c.length % 2 === 0),
-    holidays: fc.array(fc.integer({ min: 0, max: 3 * 366 }), { maxLength: 30 }),
-  })
-  .map(({ days, cuts, holidays }) => {
-    const q = [...cuts].sort((a, b) => a - b).map((c) => c * 15 * 60_000);
-    const shifts = [];
-    for (let i = 0; i < q.length; i += 2) shifts.push({ start: q[i]!, end: q[i + 1]! });
-    return makeCalendar(days, shifts, holidays.map((d) => BASE + d));
+describe("SLAHOURS at the edges of shifts, weeks and holidays", () => {
+  it.each<[string, string, string, Range | undefined, number]>([
+    ["closing to next opening", "2025-03-31 17:00", "2025-04-01 09:00", undefined, 0],
+    ["a whole working day", "2025-03-31 09:00", "2025-03-31 17:00", undefined, 8],
+    ["Saturday to Sunday", "2025-03-29 10:00", "2025-03-30 16:00", undefined, 0],
+    ["a holiday on a Saturday changes nothing", "2025-03-28 16:30", "2025-03-31 10:00", [["holiday", "2025-03-29"]], 1.5],
+    ["a Monday holiday moves the clock to Tuesday", "2025-03-28 16:30", "2025-04-01 10:00", [["holiday", "2025-03-31"]], 1.5],
+    ["the lunch break of a split shift", "2025-03-31 11:30", "2025-03-31 13:30", [["hours", "09:00-12:00"], ["hours", "13:00-17:00"]], 1],
+    ["a night shift across midnight in two rows", "2025-03-31 23:00", "2025-04-01 02:00", [["workdays", "Mon-Sun"], ["hours", "22:00-24:00"], ["hours", "00:00-06:00"]], 3],
+    ["hours typed as Excel time cells", "2025-03-31 07:00", "2025-03-31 19:00", [["hours", 0.375, 0.75]], 9],
+    ["a header row above the calendar rows", "2025-03-31 07:00", "2025-03-31 19:00", [["Setting", "Value"], ["hours", "08:00-18:00"]], 10],
+  ])("counts %s", (_what, start, end, calendar, hours) => {
+    expect(catalog.SLAHOURS.fn(start, end, calendar)).toBeCloseTo(hours, 10);
   });
 
-/** Day-by-day reference: what elapsed business time means, without any arithmetic shortcut. */
-function walk(cal: Calendar, a: number, b: number): number {
-  let total = 0;
-  const holidays = new Set(cal.holidays);
-  for (let day = Math.floor(a); day <= Math.floor(b); day++) {
-    if (!cal.workdays[(day + 6) % 7] || holidays.has(day)) continue;
-    for (const s of cal.shifts) {
-      const from = Math.max(a, day + s.start / MS_PER_DAY);
-      const to = Math.min(b, day + s.end / MS_PER_DAY);
-      if (to > from) total += (to - from) * 24;
-    }
-  }
-  return total;
-}
-
-const ordered = (xs: number[]) => [...xs].sort((x, y) => x - y);
-
-describe("business-hours properties", () => {
-  it("elapsed is never negative for start <= end", () => {
-    fc.assert(fc.property(calendar, moment, moment, (cal, x, y) => {
-      const [a, b] = ordered([x, y]);
-      expect(businessHours(cal, a!, b!)).toBeGreaterThanOrEqual(0);
-    }));
-  });
-
-  it("business elapsed never exceeds clock elapsed", () => {
-    fc.assert(fc.property(calendar, moment, moment, (cal, x, y) => {
-      const [a, b] = ordered([x, y]);
-      expect(businessHours(cal, a!, b!)).toBeLessThanOrEqual((b! - a!) * 24 + 1e-6);
-    }));
-  });
-
-  it("is additive: elapsed(a, c) = elapsed(a, b) + elapsed(b, c)", () => {
-    fc.assert(fc.property(calendar, moment, moment, moment, (cal, x, y, z) => {
-      const [a, b, c] = ordered([x, y, z]);
-      expect(businessHours(cal, a!, c!)).toBeCloseTo(businessHours(cal, a!, b!) + businessHours(cal, b!, c!), 6);
-    }));
-  });
-
-  it("adding a holiday never increases elapsed", () => {
-    fc.assert(fc.property(calendar, moment, moment, fc.integer({ min: 0, max: 3 * 366 }), (cal, x, y, extra) => {
-      const [a, b] = ordered([x, y]);
-      const more = makeCalendar(cal.workdays, cal.shifts, [...cal.holidays, BASE + extra]);
-      expect(businessHours(more, a!, b!)).toBeLessThanOrEqual(businessHours(cal, a!, b!) + 1e-9);
-    }));
-  });
-
-  it("counting whole weeks gives the same hours as walking day by day, over spans up to three years", () => {
-    fc.assert(fc.property(calendar, moment, moment, (cal, x, y) => {
-      const [a, b] = ordered([x, y]);
-      expect(businessHours(cal, a!, b!)).toBeCloseTo(walk(cal, a!, b!), 6);
-    }));
-  });
-
-  it("the breach moment is the first moment at which elapsed reaches the target", () => {
-    fc.assert(fc.property(calendar, moment, fc.integer({ min: 1, max: 2000 * 4 }), (cal, a, quarterHours) => {
-      const target = quarterHours / 4;
-      const t = breachAt(cal, a, target);
-      expect(t).toBeGreaterThanOrEqual(a);
-      expect(businessHours(cal, a, t)).toBeCloseTo(target, 6);
-      // A minute earlier the target was not yet reached.
-      expect(businessHours(cal, a, t - MINUTE)).toBeLessThan(target);
-    }));
-  });
-
-  it("24x7 elapsed equals clock hours", () => {
-    fc.assert(fc.property(moment, moment, (a, b) => {
-      expect(businessHours(ALWAYS, a, b)).toBeCloseTo((b - a) * 24, 6);
-    }));
+  it("counts wall-clock hours from Date cells, whatever the time zone's daylight saving does", () => {
+    // 2025-03-09 is the US spring-forward day and 2025-03-30 the European one: wall-clock 00:00-05:00 is 5 hours.
+    const always = [["workdays", "Mon-Sun"], ["hours", "00:00-24:00"]];
+    expect(catalog.SLAHOURS.fn(new Date(2025, 2, 9, 0), new Date(2025, 2, 9, 5), always)).toBe(5);
+    expect(catalog.SLAHOURS.fn(new Date(2025, 2, 30, 0), new Date(2025, 2, 30, 5), always)).toBe(5);
   });
 });

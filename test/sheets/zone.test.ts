@@ -1,10 +1,6 @@
-import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from "../core/cell/date";
-import { KIND_INFO } from "../core/report";
-import type { PanelRequest } from "../panel/host";
-import { SHEETS_SCHEDULES } from "../sheets-addon/schedules";
-import { wallClock } from "../sheets-addon/zone";
-import { buildBundle, sampleSession } from "./fixtures/sheets/bundle";
-import { serial } from "./helpers/sheet";
+import { MS_PER_DAY, UNIX_EPOCH_SERIAL } from "../../core/cell/date";
+import { wallClock } from "../../sheets-addon/zone";
+import { serial } from "../helpers/sheet";
 
 const QUARTER = 900_000;
 
@@ -57,41 +53,5 @@ describe("Sheets wall clock across offset changes", () => {
     const first = clock.toSerial(new Date("2025-11-02T05:30:00Z")); // 01:30 EDT
     const second = clock.toSerial(new Date("2025-11-02T06:30:00Z")); // 01:30 EST
     expect([first, second]).toEqual([serial("2025-11-02 01:30"), serial("2025-11-02 01:30")]);
-  });
-});
-
-describe("Sheets scheduled refresh choices", () => {
-  it("offers nothing more often than hourly (add-on triggers)", () => {
-    expect(SHEETS_SCHEDULES).not.toContain("15min");
-    for (const s of SHEETS_SCHEDULES) expect(s).toMatch(/^(off|hourly|daily@([0-9]|1[0-9]|2[0-3])|weekly@([0-9]|1[0-9]|2[0-3]))$/);
-  });
-});
-
-describe("the built bundle's sidebar endpoints", () => {
-  let dir = "";
-  beforeAll(() => (dir = buildBundle()), 60_000);
-  const ZONE = "America/New_York";
-
-  const session = () => sampleSession(dir, ZONE);
-
-  it("sends the source to the sidebar's column form as plain JSON: date cells as wall-clock serials, never Date", () => {
-    const { gas, grid } = session();
-    const r = gas.vendorscoreReadSource!({ type: "selection" }) as { ok: boolean; values: unknown[][] };
-    expect(r.ok).toBe(true);
-    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
-    const dateAt = grid.findIndex((row, i) => i > 0 && row.some((c) => Object.prototype.toString.call(c) === "[object Date]"));
-    const col = grid[dateAt]!.findIndex((c) => Object.prototype.toString.call(c) === "[object Date]");
-    expect(r.values[dateAt]![col]).toBeCloseTo(wallClock(ZONE).toSerial(grid[dateAt]![col] as Date), 9);
-  });
-
-  it("never writes into a user's sheet whose name differs from the output only in case", () => {
-    const { ss, gas } = session();
-    ss.insertSheet("SCORECARD").getRange(1, 1).setValue("my notes");
-    const req: PanelRequest = { kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.defaultConfig, calendar: [], asOf: serial("2025-03-31"), output: "Scorecard" };
-    const r = gas.vendorscoreGenerate!(req) as { ok: boolean; notice?: string };
-    expect(r.ok).toBe(true);
-    expect(r.notice).toMatch(/"SCORECARD" already exists/);
-    expect(ss.getSheetByName("SCORECARD")!.getDataRange().getValues()).toEqual([["my notes"]]);
-    expect(ss.getSheetByName("Scorecard (2)")!.getRange(1, 1).getValue()).toBe("Vendor");
   });
 });

@@ -1,114 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFINITIONS } from "../core";
-import { CoreError, type SheetError } from "../core/cell/error";
-import { KIND_INFO, chooseOutput } from "../core/report";
-import { splitAddress } from "../excel-addin/address";
-import { toExcel, toExcelError } from "../excel-addin/convert";
-import { ExcelHost } from "../excel-addin/host";
-import { functionsJson } from "../excel-addin/metadata";
-import { REGISTRY_SHEET } from "../excel-addin/registry";
-import { officeGlobals } from "../preview/excel/api";
-import { addSheet, findSheet, setCell, type WorkbookModel } from "../preview/excel/model";
-import { SAMPLE_AS_OF, sampleWorkbook } from "../preview/sample";
-
-/** Excel's runtime objects, as the custom-functions runtime defines them (convert.ts reads them at call time). */
-class FakeCfError {
-  constructor(readonly code: string, readonly message?: string) {}
-}
-const ERROR_CODE = { invalidValue: "#VALUE!", notAvailable: "#N/A", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!" };
-beforeAll(() => {
-  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: FakeCfError, ErrorCode: ERROR_CODE };
-});
-afterAll(() => {
-  delete (globalThis as { CustomFunctions?: unknown }).CustomFunctions;
-});
-
-/** A core error carrying a given sheet code (the code follows the kind; #NUM! has no kind yet). */
-function errorWithCode(code: SheetError, message: string): CoreError {
-  const e = new CoreError("bad_argument", message);
-  Object.defineProperty(e, "code", { value: code });
-  return e;
-}
-
-describe("Excel custom-function results", () => {
-  it.each([
-    ["#VALUE!", "#VALUE!", "Column \"Unit price\", row 4: \"abc\" is not a number."],
-    ["#N/A", "#N/A", "No lines for vendor \"Zed\"."],
-  ] as const)("maps a core %s to CustomFunctions.Error %s carrying the core's message", (code, excel, message) => {
-    const e = toExcelError(errorWithCode(code, message)) as unknown as FakeCfError;
-    expect(e).toBeInstanceOf(FakeCfError);
-    expect({ code: e.code, message: e.message }).toEqual({ code: excel, message });
-  });
-
-  it("maps a core #NUM! to ErrorCode.invalidNumber without a message (Excel shows none on #NUM!)", () => {
-    const e = toExcelError(errorWithCode("#NUM!", "out of range")) as unknown as FakeCfError;
-    expect(e.code).toBe("#NUM!");
-    expect(e.message).toBeUndefined();
-  });
-
-  it("returns a core error value (never throws it) so the cell shows the error", () => {
-    expect(() => toExcel(new CoreError("unknown_vendor", "No lines."))).not.toThrow();
-    expect((toExcel(new CoreError("unknown_vendor", "No lines.")) as FakeCfError).code).toBe("#N/A");
-  });
-
-  it("spills \"\" for every empty-looking cell: null, undefined, NaN and infinities never reach Excel (null would show 0)", () => {
-    const spilled = toExcel([
-      ["Vendor", "Score", "Grade"],
-      ["Acme", null as never, undefined as never],
-      ["Birch", Number.NaN, Number.POSITIVE_INFINITY],
-      ["Cedar", 0, false],
-    ]) as unknown[][];
-    expect(spilled).toEqual([
-      ["Vendor", "Score", "Grade"],
-      ["Acme", "", ""],
-      ["Birch", "", ""],
-      ["Cedar", 0, false],
-    ]);
-  });
-
-  it("turns a scalar NaN into \"\" and keeps a real 0 as 0", () => {
-    expect(toExcel(Number.NaN)).toBe("");
-    expect(toExcel(0)).toBe(0);
-  });
-});
-
-describe("functions.json against Excel's naming and parameter rules", () => {
-  const fns = functionsJson(DEFINITIONS).functions;
-  /** Names Excel would read as a cell (A1 up to XFD1048576, R1C1) or an Excel 4 macro. */
-  const cellLike = (n: string) => /^[A-Z]{1,3}\d{1,7}$/i.test(n) || /^R\d*C\d*$/i.test(n) || ["RUN", "ECHO"].includes(n.toUpperCase());
-
-  it("gives every function a legal id and name: letters, digits, _ and . only, starting with a letter, 3 to 128 characters", () => {
-    for (const f of fns) {
-      expect(f.id).toMatch(/^[A-Za-z0-9_.]+$/);
-      expect(f.name).toMatch(/^\p{L}[\p{L}\p{N}_.]{2,127}$/u);
-      expect(cellLike(f.name)).toBe(false);
-    }
-  });
-
-  it("has no two functions whose ids or names differ only in case", () => {
-    expect(new Set(fns.map((f) => f.id.toUpperCase())).size).toBe(fns.length);
-    expect(new Set(fns.map((f) => f.name.toUpperCase())).size).toBe(fns.length);
-  });
-
-  it("never puts a required parameter after an optional one (Excel fills omitted trailing arguments with null)", () => {
-    for (const f of fns) {
-      const firstOptional = f.parameters.findIndex((p) => p.optional);
-      if (firstOptional >= 0) expect(f.parameters.slice(firstOptional).every((p) => p.optional)).toBe(true);
-    }
-  });
-
-  it("declares every table result as an any matrix and no scalar parameter as typed number (a blank would arrive as 0)", () => {
-    for (const d of DEFINITIONS) {
-      const f = fns.find((x) => x.id === d.name)!;
-      if (d.result === "table") expect(f.result).toEqual({ type: "any", dimensionality: "matrix" });
-      for (const p of f.parameters) expect(p.type).not.toBe("number");
-    }
-  });
-});
+import { KIND_INFO, chooseOutput } from "../../core/report";
+import { splitAddress } from "../../excel-addin/address";
+import { ExcelHost } from "../../excel-addin/host";
+import { REGISTRY_SHEET } from "../../excel-addin/registry";
+import { officeGlobals } from "../../preview/excel/api";
+import { addSheet, findSheet, setCell, type WorkbookModel } from "../../preview/excel/model";
+import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
 
 describe("sheet names in the Excel host", () => {
-  const load = (f: string) => readFileSync(join(__dirname, "..", "samples", f), "utf8");
+  const load = (f: string) => readFileSync(join(__dirname, "..", "..", "samples", f), "utf8");
   function session(): { wb: WorkbookModel; host: ExcelHost; reselect: () => void } {
     const wb = sampleWorkbook(load("po-lines.csv"), load("tickets.csv"));
     const selection = { ...wb.selection, rect: { ...wb.selection.rect } };

@@ -1,0 +1,73 @@
+import type { Range } from "../../../core";
+import { catalog } from "../../helpers/sheet";
+
+const AS_OF = "2025-04-10";
+
+describe("bad input gives a typed error that says what to fix", () => {
+  it("lists the headers it saw when there is no vendor column", () => {
+    const r = catalog.VENDORSCORE.fn([["Name", "Due Date"], ["Acme", "2025-01-01"]], "Acme");
+    expect(r).toBeCoreError("#VALUE!", "vendor", '"Name"', '"Due Date"');
+  });
+
+  it.each([
+    ["an empty range", []],
+    ["a single blank cell", ""],
+    ["a header of blanks", [["", null]]],
+  ])("answers %s with #N/A", (_what, data) => {
+    expect(catalog.VENDORSCORECARD.fn(data)).toBeCoreError("#N/A", "empty");
+  });
+
+  it("reads a one-cell range passed as a scalar (Sheets) as a header without a vendor column", () => {
+    expect(catalog.VENDORSCORECARD.fn("Acme")).toBeCoreError("#VALUE!", "vendor");
+  });
+
+  it("keeps headers such as __proto__ and constructor away from object prototypes", () => {
+    const range = [
+      ["__proto__", "constructor", "Vendor", "toString", "hasOwnProperty", "Promised Date", "Delivered Date"],
+      [1, 2, "Acme", 3, 4, "2025-03-01", "2025-03-01"],
+      [{} as never, "x", "__proto__", "y", "z", "2025-03-01", "2025-03-05"],
+    ];
+    const grid = catalog.VENDORSCORECARD.fn(range, null, AS_OF) as unknown[][];
+    expect(grid.map((r) => r[0])).toEqual(["Vendor", "Acme", "__proto__"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(catalog.VENDORKPI.fn(range, "__proto__", "on_time", AS_OF)).toBe(0);
+    expect(catalog.VENDORKPI.fn(range, "constructor", "on_time", AS_OF)).toBeCoreError("#N/A", "constructor");
+  });
+});
+
+describe("edge cases an analyst meets", () => {
+  it("says to start the selection at the header when the first row is blank", () => {
+    expect(catalog.VENDORSCORECARD.fn([["", ""], ["Vendor", "Amount"], ["A", 1]])).toBeCoreError("#VALUE!", "first row", "header");
+  });
+});
+
+describe("a column's day/month order", () => {
+  const range = (dates: string[]): Range => [["Vendor", "Promised", "Delivered"], ...dates.map((d) => ["Acme", d, "01/03/2025"])];
+
+  it("is DMY when a first part is over 12", () => {
+    // 01/03/2025 is 1 March under DMY: delivered before every promise, all on time.
+    const dq = catalog.VENDORDATAQUALITY.fn(range(["13/03/2025", "02/03/2025"])) as unknown[][];
+    expect(dq.find((r) => r[0] === "promised")![7]).toBe("numeric dates read as DMY (shown by the values)");
+    expect(catalog.VENDORKPI.fn(range(["13/03/2025", "02/03/2025"]), "Acme", "on_time", AS_OF)).toBe(1);
+  });
+
+  it("is decided per column: an ambiguous column uses the date_order setting", () => {
+    // Promised 02/03/2025: MDY = Feb 3 (delivered Jan 3: on time); DMY = Mar 2. Delivered 01/03/2025: MDY Jan 3; DMY Mar 1.
+    const r = range(["02/03/2025"]);
+    const dq = catalog.VENDORDATAQUALITY.fn(r) as unknown[][];
+    expect(dq.find((x) => x[0] === "delivered")![7]).toMatch(/ambiguous: read as MDY/);
+    const dmy = catalog.VENDORDATAQUALITY.fn(r, [["date_order", "DMY"]]) as unknown[][];
+    expect(dmy.find((x) => x[0] === "delivered")![7]).toMatch(/ambiguous: read as DMY/);
+    const lead = [["Vendor", "PO Date", "Delivered"], ["Acme", "01/02/2025", "01/03/2025"]];
+    expect(catalog.VENDORKPI.fn(lead, "Acme", "lead_time", AS_OF)).toBe(1); // Jan 2 -> Jan 3
+    expect(catalog.VENDORBREAKDOWN.fn(lead, "Acme", [["date_order", "DMY"], ["lead_time", 1]], AS_OF)).toEqual(
+      expect.arrayContaining([expect.arrayContaining(["Lead time (days)", 28])]), // Feb 1 -> Mar 1
+    );
+  });
+
+  it("is MDY when a second part is over 12, whatever the setting", () => {
+    const dq = catalog.VENDORDATAQUALITY.fn(range(["03/13/2025"]), [["date_order", "DMY"]]) as unknown[][];
+    expect(dq.find((r) => r[0] === "promised")![7]).toBe("numeric dates read as MDY (shown by the values)");
+  });
+});
