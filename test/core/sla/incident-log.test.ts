@@ -4,9 +4,9 @@ import Papa from "papaparse";
 import type { Range, ResultGrid } from "../../../core";
 import { catalog } from "../../helpers/sheet";
 
-// The public IT service-desk event log (UCI, CC BY 4.0): one row per state change of an incident,
-// times like 29-02-2016 01:16, `?` for unknown. The cells are the strings a pasted CSV holds.
-const FILE = join(__dirname, "../../../../shared/data/uci_incident_event_log_first5998.csv");
+// The public IT service-desk event log (UCI, CC BY 4.0; see test/data/README.md): one row per state change of an
+// incident, times like 29-02-2016 01:16, `?` for unknown. The cells are the strings a pasted CSV holds.
+const FILE = join(__dirname, "..", "..", "data", "uci_incident_event_log_first5998.csv");
 const RANGE = Papa.parse<string[]>(readFileSync(FILE, "utf8"), { skipEmptyLines: true }).data as Range;
 const HEAD = RANGE[0] as string[];
 const col = (name: string) => HEAD.indexOf(name);
