@@ -1,5 +1,6 @@
 import { catalog } from "../helpers/sheet";
 import { sharedCsv } from "../helpers/csv";
+import { table } from "../helpers/table";
 
 // The public procurement export: PO_ID, Supplier, Order_Date, Delivery_Date, Item_Category, Order_Status,
 // Quantity, Unit_Price, Negotiated_Price, Defective_Units, Compliance. It has no promised date and no
@@ -33,7 +34,7 @@ function expected(supplier: string) {
 describe("the public procurement export", () => {
   it("finds every column without mapping rows", () => {
     const dq = catalog.VENDORDATAQUALITY.fn(RANGE) as unknown[][];
-    const found = Object.fromEntries(dq.slice(1).map((r) => [r[0], r[1]]));
+    const found = Object.fromEntries(table(dq).pick("Field", "Header"));
     expect(found).toMatchObject({
       vendor: "Supplier",
       order_date: "Order_Date",
@@ -47,8 +48,8 @@ describe("the public procurement export", () => {
       promised: "not found",
       received_qty: "not found",
     });
-    expect(dq.find((r) => r[0] === "skipped: cancelled")![3]).toBe(63);
-    expect(dq.find((r) => r[0] === "rejected_qty")![4]).toBe(RANGE.slice(1).filter((r) => r[9] === "" && r[5] !== "Cancelled").length);
+    expect(table(dq).row("skipped: cancelled").get("Values")).toBe(63);
+    expect(table(dq).row("rejected_qty").get("Blank")).toBe(RANGE.slice(1).filter((r) => r[9] === "" && r[5] !== "Cancelled").length);
   });
 
   it("has the five suppliers", () => {
@@ -64,7 +65,7 @@ describe("the public procurement export", () => {
 
   it("says the defect rate is over ordered quantity, the export having no received quantity", () => {
     const grid = catalog.VENDORBREAKDOWN.fn(RANGE, "Alpha_Inc", null, AS_OF) as unknown[][];
-    expect(grid.find((r) => r[0] === "Defect rate")![8]).toMatch(/ordered qty/);
+    expect(table(grid).row("Defect rate").get("Note")).toMatch(/ordered qty/);
   });
 
   it("gives the same scorecard when the cancelled lines are deleted", () => {

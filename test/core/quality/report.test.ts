@@ -1,5 +1,6 @@
 import type { CellValue, Range } from "../../../core";
 import { catalog } from "../../helpers/sheet";
+import { table } from "../../helpers/table";
 
 describe("VENDORDATAQUALITY counts", () => {
   const range: Range = [
@@ -12,7 +13,7 @@ describe("VENDORDATAQUALITY counts", () => {
     ["C", 45000, new Date(2025, 0, 1), "12 pcs", "canceled", "?"],
   ];
   const grid = catalog.VENDORDATAQUALITY.fn(range) as CellValue[][];
-  const row = (field: string) => grid.find((r) => r[0] === field)!;
+  const row = (field: string) => table(grid).row(field);
 
   it.each<[string, CellValue[]]>([
     // Only the two counted lines (A Delivered, B Pending): cells of blank-vendor and cancelled lines are not read.
@@ -21,17 +22,17 @@ describe("VENDORDATAQUALITY counts", () => {
     ["ordered_qty", ["ordered_qty", "Qty", "alias", 2, 0, 0, 0]],
     ["rejected_qty", ["rejected_qty", "Defective Units", "alias", 1, 1, 0, 0]],
   ])("counts values, blanks, placeholders and unparseable cells of %s on the lines that count", (field, expected) => {
-    expect(row(field).slice(0, 7)).toEqual(expected);
+    expect(row(field).pick("Field", "Header", "Matched by", "Values", "Blank", "Placeholders", "Unparseable")).toEqual(expected);
   });
 
   it("says how the date order of each column was chosen", () => {
-    expect(row("promised")[7]).toMatch(/ambiguous: read as MDY/);
+    expect(row("promised").get("Note")).toMatch(/ambiguous: read as MDY/);
     // The delivered column's only numeric date (13/04/2025) is on a cancelled line, which is not read.
-    expect(row("delivered")[7]).toBe("");
+    expect(row("delivered").get("Note")).toBe("");
   });
 
   it("counts the lines skipped for a blank vendor and for cancelled / canceled / void status", () => {
-    expect(grid.slice(-4).map((r) => [r[0], r[3]])).toEqual([
+    expect(table(grid).pick("Field", "Values").slice(-4)).toEqual([
       ["lines", 6],
       ["skipped: blank vendor", 1],
       ["skipped: cancelled", 3],
@@ -40,7 +41,7 @@ describe("VENDORDATAQUALITY counts", () => {
   });
 
   it("reports a field no header matched as not found, with the headers to use", () => {
-    expect(row("unit_price").slice(0, 3)).toEqual(["unit_price", "not found", ""]);
-    expect(row("unit_price")[7]).toContain('"unit price"');
+    expect(row("unit_price").pick("Field", "Header", "Matched by")).toEqual(["unit_price", "not found", ""]);
+    expect(row("unit_price").get("Note")).toContain('"unit price"');
   });
 });

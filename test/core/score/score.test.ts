@@ -1,6 +1,7 @@
 import type { CellValue, Range } from "../../../core";
 import { PO_HEADER } from "../../helpers/ranges";
 import { catalog } from "../../helpers/sheet";
+import { table } from "../../helpers/table";
 
 const AS_OF = "2025-04-10";
 
@@ -24,18 +25,18 @@ describe("VENDORBREAKDOWN explains the composite", () => {
   ])("has contributions that add up to VENDORSCORE under %s", (_what, weights) => {
     const grid = catalog.VENDORBREAKDOWN.fn(range, "acme", weights, AS_OF) as CellValue[][];
     const score = catalog.VENDORSCORE.fn(range, "Acme", weights, AS_OF) as number;
-    const parts = grid.slice(1).map((r) => (r[6] === "" ? 0 : (r[6] as number)));
+    const parts = table(grid).column("Contribution").map((c) => (c === "" ? 0 : (c as number)));
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(score, 10);
   });
 
   it("renormalises the weights over the KPIs with data: lead_time has no order date, so on_time and defect_rate share 3:1", () => {
     const grid = catalog.VENDORBREAKDOWN.fn(range, "Acme", [["on_time", 3], ["defect_rate", 1, 0, 0.5], ["lead_time", 5]], AS_OF) as CellValue[][];
     // defect rate 1/9: KPI score (0.5 - 1/9) / 0.5 = 7/9 -> 77.78; on time 0.
-    expect(grid.slice(1).map((r) => [r[0], r[7], r[5]])).toEqual([
+    expect(table(grid).pick("KPI", "Weight share", "KPI score")).toEqual([
       ["On time", 0.75, 0],
       ["Defect rate", 0.25, expect.closeTo((7 / 9) * 100, 10)],
       ["Lead time (days)", "", ""],
     ]);
-    expect(grid.slice(1).reduce((a, r) => a + (r[6] === "" ? 0 : (r[6] as number)), 0)).toBeCloseTo((7 / 9) * 25, 10);
+    expect(table(grid).column("Contribution").reduce<number>((a, c) => a + (c === "" ? 0 : (c as number)), 0)).toBeCloseTo((7 / 9) * 25, 10);
   });
 });

@@ -1,5 +1,6 @@
 import type { Range } from "../../../core";
 import { catalog, withDates } from "../../helpers/sheet";
+import { table } from "../../helpers/table";
 
 // A worked example small enough to check on paper. As of 2025-04-10:
 //  Acme 1: promised 03-10, delivered 03-10, 100/100 received, 1 rejected, price 10 = contract 10 -> on time, in full
@@ -129,10 +130,9 @@ describe("VENDORSCORECARD", () => {
     expect(grid[0]).toEqual(["Vendor", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Rank"]);
     expect(grid.map((r) => r[0])).toEqual(["Vendor", "Beta", "Acme", "Carol"]);
     expect(grid[1]).toEqual(["Beta", 2, 1500, 1, 1, 1, 1 / 300, "", 13.5, 100, "A", 1]);
-    const acme = grid[2]!;
-    expect(acme[0]).toBe("Acme");
-    expect(acme.slice(1, 9) as number[]).toEqual([4, 1740, 1 / 3, 0.5, 1 / 3, 3 / 140, 40 / 1700, 10].map((v) => expect.closeTo(v, 12)));
-    expect(acme.slice(9)).toEqual([expect.closeTo(ACME_SCORE, 10), "D", 2]);
+    const acme = table(grid).row("Acme");
+    expect(acme.pick("Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)")).toEqual([4, 1740, 1 / 3, 0.5, 1 / 3, 3 / 140, 40 / 1700, 10].map((v) => expect.closeTo(v, 12)));
+    expect(acme.pick("Score", "Grade", "Rank")).toEqual([expect.closeTo(ACME_SCORE, 10), "D", 2]);
     expect(grid[3]).toEqual(["Carol", 1, 300, "", "", "", "", "", "", "", "", ""]);
   });
 
@@ -144,7 +144,7 @@ describe("VENDORSCORECARD", () => {
       ["Moe", "2025-03-01", "2025-03-09"],
     ];
     const grid = catalog.VENDORSCORECARD.fn(tied, null, AS_OF) as unknown[][];
-    expect(grid.slice(1).map((r) => [r[0], r[11]])).toEqual([["Amy", 1], ["Zed", 1], ["Moe", 3]]);
+    expect(table(grid).pick("Vendor", "Rank")).toEqual([["Amy", 1], ["Zed", 1], ["Moe", 3]]);
   });
 });
 
@@ -153,24 +153,24 @@ describe("VENDORBREAKDOWN", () => {
     const grid = catalog.VENDORBREAKDOWN.fn(PO, "Acme", null, AS_OF) as unknown[][];
     expect(grid[0]).toEqual(["KPI", "Value", "Target", "Floor", "Weight", "KPI score", "Contribution", "Weight share", "Note"]);
     expect(grid).toHaveLength(5);
-    expect(grid.slice(1).map((r) => r.slice(0, 5))).toEqual([
+    expect(table(grid).pick("KPI", "Value", "Target", "Floor", "Weight")).toEqual([
       ["On time", expect.closeTo(1 / 3, 12), 0.98, 0.8, 35],
       ["In full", 0.5, 0.98, 0.8, 20],
       ["Defect rate", expect.closeTo(3 / 140, 12), 0.005, 0.05, 25],
       ["Price variance", expect.closeTo(40 / 1700, 12), 0, 0.05, 20],
     ]);
-    expect(grid.slice(1).map((r) => r[5])).toEqual([0, 0, expect.closeTo(ACME_DEFECT_SCORE, 10), expect.closeTo(ACME_VARIANCE_SCORE, 10)]);
-    expect(grid.slice(1).map((r) => r[7])).toEqual([0.35, 0.2, 0.25, 0.2]);
-    const contributions = grid.slice(1).map((r) => r[6] as number);
+    expect(table(grid).column("KPI score")).toEqual([0, 0, expect.closeTo(ACME_DEFECT_SCORE, 10), expect.closeTo(ACME_VARIANCE_SCORE, 10)]);
+    expect(table(grid).column("Weight share")).toEqual([0.35, 0.2, 0.25, 0.2]);
+    const contributions = table(grid).column("Contribution") as number[];
     expect(contributions.reduce((a, b) => a + b, 0)).toBeCloseTo(ACME_SCORE, 10);
   });
 
   it("marks a KPI without data as left out with its weight renormalised", () => {
     const grid = catalog.VENDORBREAKDOWN.fn(PO, "Beta", null, AS_OF) as unknown[][];
-    const variance = grid.find((r) => r[0] === "Price variance")!;
-    expect(variance[1]).toBe("");
-    expect(variance[8]).toMatch(/no data/);
-    expect(grid.find((r) => r[0] === "On time")![7]).toBeCloseTo(35 / 80, 12);
+    const variance = table(grid).row("Price variance");
+    expect(variance.get("Value")).toBe("");
+    expect(variance.get("Note")).toMatch(/no data/);
+    expect(table(grid).row("On time").get("Weight share")).toBeCloseTo(35 / 80, 12);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { CellValue, Range } from "../../../core";
 import { catalog } from "../../helpers/sheet";
+import { table } from "../../helpers/table";
 
 const AS_OF = "2025-04-10";
 
@@ -19,15 +20,15 @@ describe("VENDORSCORECARD order and ranks", () => {
   const grid = catalog.VENDORSCORECARD.fn(range, [["on_time", 1, 1, 0]], AS_OF) as CellValue[][];
 
   it("sorts by score descending, ties by vendor name ignoring case, unscored vendors last", () => {
-    expect(grid.slice(1).map((r) => r[0])).toEqual(["alpha", "Zed", "Mid", "omega", "Low", "Beta"]);
+    expect(table(grid).column("Vendor")).toEqual(["alpha", "Zed", "Mid", "omega", "Low", "Beta"]);
   });
 
   it("gives equal scores the same rank and skips the ranks they use (1, 1, 3, 3, 5)", () => {
-    expect(grid.slice(1).map((r) => [r[9], r[11]])).toEqual([[100, 1], [100, 1], [50, 3], [50, 3], [0, 5], ["", ""]]);
+    expect(table(grid).pick("Score", "Rank")).toEqual([[100, 1], [100, 1], [50, 3], [50, 3], [0, 5], ["", ""]]);
   });
 
   it("leaves the grade and rank of a vendor without a score as empty cells", () => {
-    expect(grid.at(-1)!.slice(9)).toEqual(["", "", ""]);
+    expect(table(grid).rows.at(-1)!.pick("Score", "Grade", "Rank")).toEqual(["", "", ""]);
   });
 });
 

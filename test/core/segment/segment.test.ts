@@ -1,15 +1,11 @@
 import type { CellValue, Range, ResultGrid } from "../../../core";
 import { catalog, withDates } from "../../helpers/sheet";
+import { table } from "../../helpers/table";
 
 const { VENDORABC, VENDORKRALJIC, VENDORSEGMENTS, VENDORSCORECARD } = catalog;
 
 /** The column of a spilled table under a header. */
-function column(grid: unknown, header: string): unknown[] {
-  const g = grid as ResultGrid;
-  const c = g[0]!.indexOf(header);
-  if (c < 0) throw new Error(`no column ${header} in ${JSON.stringify(g[0])}`);
-  return g.slice(1).map((row) => row[c]);
-}
+const column = (grid: unknown, header: string) => table(grid).column(header);
 
 function classesOf(range: Range, a?: number, b?: number): Record<string, unknown> {
   const vendors = [...new Set(range.slice(1).map((r) => String(r[0]).trim()))];
@@ -254,7 +250,7 @@ describe("VENDORSEGMENTS: the segment table", () => {
   it("shows the same score and grade as the scorecard", () => {
     const seg = VENDORSEGMENTS.fn(DATA);
     const card = VENDORSCORECARD.fn(DATA) as ResultGrid;
-    const byVendor = new Map(card.slice(1).map((r) => [r[0], [r[card[0]!.indexOf("Score")], r[card[0]!.indexOf("Grade")]]]));
+    const byVendor = new Map(table(card).rows.map((r) => [r.get("Vendor"), r.pick("Score", "Grade")]));
     const segVendors = column(seg, "Vendor");
     expect(segVendors.map((v, i) => [column(seg, "Score")[i], column(seg, "Grade")[i]])).toEqual(segVendors.map((v) => byVendor.get(v as string)));
   });
@@ -312,7 +308,7 @@ describe("segmentation edge cases", () => {
   it("averages the risk of a vendor's lines", () => {
     const range: Range = [["Vendor", "Amount", "Risk"], ["A", 10, 2], ["A", 10, 4], ["B", 1, 5]];
     const grid = catalog.VENDORSEGMENTS.fn(range) as CellValue[][];
-    expect(grid.slice(1).map((r) => [r[0], r[5], r[6], r[7]])).toEqual([
+    expect(table(grid).pick("Vendor", "Supply risk", "Kraljic", "Tier")).toEqual([
       ["A", 3, "Strategic", "Strategic partner"],
       ["B", 5, "Bottleneck", "Key"],
     ]);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Papa from "papaparse";
 import type { Range, ResultGrid } from "../../../core";
 import { catalog } from "../../helpers/sheet";
+import { table } from "../../helpers/table";
 
 // The public IT service-desk event log (UCI, CC BY 4.0; see test/data/README.md): one row per state change of an
 // incident, times like 29-02-2016 01:16, `?` for unknown. The cells are the strings a pasted CSV holds.
@@ -46,11 +47,11 @@ function agreement(out: ResultGrid): { agree: number; compared: number } {
   const state = stateRows();
   let agree = 0;
   let compared = 0;
-  for (const row of out.slice(1)) {
-    const s = state.get(String(row[0]))!;
+  for (const row of table(out).rows) {
+    const s = state.get(String(row.get("Ticket")))!;
     if (s[col("resolved_at")] === "?") continue; // still open in the log: made_sla says nothing yet
     compared++;
-    if ((row[8] === "met") === (s[col("made_sla")] === "TRUE")) agree++;
+    if ((row.get("Status") === "met") === (s[col("made_sla")] === "TRUE")) agree++;
   }
   return { agree, compared };
 }
@@ -61,24 +62,24 @@ describe("the public incident event log", () => {
   it("gives exactly one row per incident, with no row in error", () => {
     const incidents = new Set((RANGE.slice(1) as string[][]).map((r) => r[col("number")]));
     expect(out.length - 1).toBe(incidents.size);
-    expect(new Set(out.slice(1).map((r) => r[0]))).toEqual(incidents);
-    expect(out.slice(1).filter((r) => String(r[8]).startsWith("#"))).toEqual([]);
+    expect(new Set(table(out).column("Ticket"))).toEqual(incidents);
+    expect(table(out).column("Status").filter((s) => String(s).startsWith("#"))).toEqual([]);
   });
 
   it("takes each incident's state from its row with the latest sys_updated_at", () => {
     const state = stateRows();
-    for (const row of out.slice(1)) {
-      const s = state.get(String(row[0]))!;
-      expect([row[1], row[2]]).toEqual([s[col("assignment_group")], s[col("priority")]]);
+    for (const row of table(out).rows) {
+      const s = state.get(String(row.get("Ticket")))!;
+      expect(row.pick("Vendor", "Priority")).toEqual([s[col("assignment_group")], s[col("priority")]]);
       // Incidents with resolved_at `?` are still open, so never met.
-      if (s[col("resolved_at")] === "?") expect(row[8]).not.toBe("met");
+      if (s[col("resolved_at")] === "?") expect(row.get("Status")).not.toBe("met");
     }
   });
 
   it("reads dd-mm-yyyy times as day first, from the values alone (29-02-2016 01:16)", () => {
-    const first = out.find((r) => r[0] === "INC0000045")!;
+    const first = table(out).row("INC0000045");
     // Opened 29-02-2016 01:16, resolved 29-02-2016 11:29: 10 h 13 min on a 24x7 clock.
-    expect(first[4]).toBeCloseTo(10 + 13 / 60, 9);
+    expect(first.get("Elapsed (h)")).toBeCloseTo(10 + 13 / 60, 9);
   });
 
   it("agrees with made_sla on 847 of 861 resolved incidents (98.4%) under P1 4 h, P2 8 h, P3 and P4 96 h, all 24x7", () => {

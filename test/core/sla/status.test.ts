@@ -1,5 +1,6 @@
-import type { CellValue, Range, ResultGrid } from "../../../core";
+import type { Range, ResultGrid } from "../../../core";
 import { catalog, serial, withDates } from "../../helpers/sheet";
+import { table as spilled } from "../../helpers/table";
 
 // 2025-03-28 is a Friday, 2025-03-31 a Monday. Default calendar Mon-Fri 09:00-17:00;
 // default policy P1 4 h 24x7, P2 8 h, P3 24 h, P4 40 h business.
@@ -316,7 +317,9 @@ describe("SLACREDIT: the credit of the lowest band the compliance falls under", 
   });
 });
 
-const at = (grid: unknown, ticket: string) => (grid as CellValue[][]).find((r) => r[0] === ticket)!;
+const at = (grid: unknown, ticket: string) => spilled(grid).row(ticket);
+/** The judgement columns of SLASTATUS, from the target to the breach margin. */
+const JUDGED = ["Target (h)", "Elapsed (h)", "% of target", "Time left (h)", "Breach at", "Status", "Breach by (h)"];
 
 describe("SLASTATUS against the default policy", () => {
   const tickets: Range = [
@@ -329,34 +332,34 @@ describe("SLASTATUS against the default policy", () => {
   const grid = catalog.SLASTATUS.fn(tickets, undefined, undefined, "2025-04-01 12:00");
 
   it("counts a P1 around the clock across midnight: 3.5 of 4 hours, met", () => {
-    expect(at(grid, "T1").slice(3, 10)).toEqual([4, 3.5, 0.875, 0.5, expect.closeTo(45748.083333, 5), "met", ""]);
+    expect(at(grid, "T1").pick(...JUDGED)).toEqual([4, 3.5, 0.875, 0.5, expect.closeTo(45748.083333, 5), "met", ""]);
   });
 
   it("starts the clock of a ticket opened on Saturday at Monday's opening: P2 at 8 + 3 hours is breached by 3", () => {
     const row = at(grid, "T2");
-    expect(row.slice(3, 7)).toEqual([8, 11, 11 / 8, -3]);
-    expect(row.slice(8, 10)).toEqual(["breached", 3]);
+    expect(row.pick("Target (h)", "Elapsed (h)", "% of target", "Time left (h)")).toEqual([8, 11, 11 / 8, -3]);
+    expect(row.pick("Status", "Breach by (h)")).toEqual(["breached", 3]);
     // Breach at Monday 17:00.
-    expect(row[7]).toBeCloseTo(45747 + 17 / 24, 8);
+    expect(row.get("Breach at")).toBeCloseTo(45747 + 17 / 24, 8);
   });
 
   it("matches priorities by their leading number: 3 - Moderate is P3 (24 business hours), open at 11 hours", () => {
-    expect(at(grid, "T3").slice(3, 10)).toEqual([24, 11, 11 / 24, 13, expect.any(Number), "open", ""]);
+    expect(at(grid, "T3").pick(...JUDGED)).toEqual([24, 11, 11 / 24, 13, expect.any(Number), "open", ""]);
   });
 
   it("reads a placeholder resolved time as not resolved yet", () => {
-    expect(at(grid, "T4").slice(3, 10)).toEqual([40, 11, 11 / 40, 29, expect.any(Number), "open", ""]);
+    expect(at(grid, "T4").pick(...JUDGED)).toEqual([40, 11, 11 / 40, 29, expect.any(Number), "open", ""]);
   });
 
   it("marks at risk from 75% of the target, and from a threshold given as a percentage", () => {
     const open: Range = [HEAD, ["T1", "Acme", "P2", "2025-03-31 09:00", ""]];
-    expect(at(catalog.SLASTATUS.fn(open, undefined, undefined, "2025-03-31 15:00"), "T1")[8]).toBe("at risk");
-    expect(at(catalog.SLASTATUS.fn(open, undefined, undefined, "2025-03-31 14:59"), "T1")[8]).toBe("open");
-    expect(at(catalog.SLASTATUS.fn(open, undefined, undefined, "2025-03-31 14:59", "50%"), "T1")[8]).toBe("at risk");
+    expect(at(catalog.SLASTATUS.fn(open, undefined, undefined, "2025-03-31 15:00"), "T1").get("Status")).toBe("at risk");
+    expect(at(catalog.SLASTATUS.fn(open, undefined, undefined, "2025-03-31 14:59"), "T1").get("Status")).toBe("open");
+    expect(at(catalog.SLASTATUS.fn(open, undefined, undefined, "2025-03-31 14:59", "50%"), "T1").get("Status")).toBe("at risk");
   });
 
   it("judges a ticket resolved after as_of as still open at as_of", () => {
     const later: Range = [HEAD, ["T1", "Acme", "P2", "2025-03-31 09:00", "2025-04-02 09:00"]];
-    expect(at(catalog.SLASTATUS.fn(later, undefined, undefined, "2025-03-31 12:00"), "T1").slice(4, 9)).toEqual([3, 3 / 8, 5, expect.any(Number), "open"]);
+    expect(at(catalog.SLASTATUS.fn(later, undefined, undefined, "2025-03-31 12:00"), "T1").pick("Elapsed (h)", "% of target", "Time left (h)", "Breach at", "Status")).toEqual([3, 3 / 8, 5, expect.any(Number), "open"]);
   });
 });

@@ -1,6 +1,7 @@
 import type { CellValue, Range } from "../../../core";
 import { GOOD } from "../../helpers/ranges";
 import { catalog } from "../../helpers/sheet";
+import { table } from "../../helpers/table";
 
 const AS_OF = "2025-04-10";
 
@@ -23,7 +24,7 @@ describe("edge cases an analyst meets", () => {
       [0, 45717, 45717, 0], // a blank row as old builds pass it
     ];
     expect(catalog.VENDORKPI.fn(range, "A", "on_time", AS_OF)).toBe(0.5);
-    expect((catalog.VENDORSCORECARD.fn(range, null, AS_OF) as unknown[][]).map((r) => r[0])).toEqual(["Vendor", "A"]);
+    expect(table(catalog.VENDORSCORECARD.fn(range, null, AS_OF)).column("Vendor")).toEqual(["A"]);
   });
 });
 
@@ -51,17 +52,17 @@ describe("placeholders", () => {
     expect(catalog.VENDORKPI.fn(range, "Acme", "on_time", AS_OF)).toBe(0);
     expect(catalog.VENDORKPI.fn(range, "Acme", "in_full", AS_OF)).toBe(1);
     const dq = catalog.VENDORDATAQUALITY.fn(range) as unknown[][];
-    const row = (f: string) => dq.find((r) => r[0] === f)!;
-    expect(row("promised").slice(1, 7)).toEqual(["Scheduled Delivery Date", "alias", 2, 0, 1, 0]);
-    expect(row("delivered").slice(3, 7)).toEqual([2, 0, 1, 0]);
-    expect(row("ordered_qty").slice(1, 7)).toEqual(["PO Qty", "alias", 2, 0, 1, 0]);
+    const row = (f: string) => table(dq).row(f);
+    expect(row("promised").pick("Header", "Matched by", "Values", "Blank", "Placeholders", "Unparseable")).toEqual(["Scheduled Delivery Date", "alias", 2, 0, 1, 0]);
+    expect(row("delivered").pick("Values", "Blank", "Placeholders", "Unparseable")).toEqual([2, 0, 1, 0]);
+    expect(row("ordered_qty").pick("Header", "Matched by", "Values", "Blank", "Placeholders", "Unparseable")).toEqual(["PO Qty", "alias", 2, 0, 1, 0]);
   });
 
   it("do not hide text with digits that still is not a date", () => {
     const bad = [...range, ["Acme", "2025-13-45", "", "", ""]];
     expect(catalog.VENDORKPI.fn(bad, "Acme", "on_time", AS_OF)).toBeCoreError("#VALUE!", "Scheduled Delivery Date", "row 5", "2025-13-45");
     const dq = catalog.VENDORDATAQUALITY.fn(bad) as unknown[][];
-    expect(dq.find((r) => r[0] === "promised")![6]).toBe(1);
+    expect(table(dq).row("promised").get("Unparseable")).toBe(1);
   });
 });
 
@@ -91,7 +92,7 @@ describe("ranges as hosts hand them over", () => {
       ["Core"],
     ];
     const grid = catalog.VENDORSCORECARD.fn(range, [["on_time", 1]], "2025-04-10") as CellValue[][];
-    expect(grid.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[9], r[11]])).toEqual([
+    expect(table(grid).pick("Vendor", "Lines", "Spend", "On time", "Score", "Rank")).toEqual([
       ["Beta", 1, 5, 1, 100, 1],
       ["Acme", 1, "", 0, 0, 2],
       ["Core", 1, "", "", "", ""],
@@ -101,7 +102,7 @@ describe("ranges as hosts hand them over", () => {
   it("shows each vendor under the first spelling seen and merges case and spaces", () => {
     const range: Range = [["Vendor", "Amount"], ["  acme corp ", 1], ["ACME CORP", 2], ["Acme Corp", 3]];
     const grid = catalog.VENDORSCORECARD.fn(range) as CellValue[][];
-    expect(grid.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([["acme corp", 3, 6]]);
+    expect(table(grid).pick("Vendor", "Lines", "Spend")).toEqual([["acme corp", 3, 6]]);
     expect(catalog.VENDORKPI.fn(range, " Acme CORP", "spend")).toBe(6);
   });
 

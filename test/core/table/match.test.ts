@@ -1,5 +1,6 @@
 import type { CellValue, Range } from "../../../core";
 import { catalog } from "../../helpers/sheet";
+import { table } from "../../helpers/table";
 
 const AS_OF = "2025-04-10";
 
@@ -24,7 +25,7 @@ const shout = (h: string) => h.toUpperCase().replace(/ /g, "_");
 
 function qualityRow(range: Range, field: string): CellValue[] {
   const grid = catalog.VENDORDATAQUALITY.fn(range) as CellValue[][];
-  return grid.find((r) => r[0] === field)!;
+  return table(grid).row(field).pick("Field", "Header", "Matched by");
 }
 
 describe("purchase-order headers listed in the issues", () => {
@@ -32,7 +33,7 @@ describe("purchase-order headers listed in the issues", () => {
     const h = shout(header);
     const range: Range = field === "vendor" ? [[h], ["Acme"]] : [["Vendor", h], ["Acme", ""]];
     const row = qualityRow(range, field);
-    expect(row.slice(0, 3)).toEqual([field, h, "alias"]);
+    expect(row).toEqual([field, h, "alias"]);
   });
 });
 
@@ -55,11 +56,11 @@ describe("ticket headers listed in the SLA issue", () => {
   it.each(TICKET_ALIASES)("reads %s from a column headed %j", (field, header) => {
     const cols = Object.entries(base).map(([f, [h, v]]) => [f === field ? shout(header) : h, v] as const);
     const range: Range = [cols.map((c) => c[0]), cols.map((c) => c[1])];
-    const [head, row] = catalog.SLASTATUS.fn(range, undefined, undefined, "2025-04-01 09:00") as CellValue[][];
-    expect(head!.slice(0, 3)).toEqual(["Ticket", "Vendor", "Priority"]);
+    const out = table(catalog.SLASTATUS.fn(range, undefined, undefined, "2025-04-01 09:00"));
+    expect(out.header.slice(0, 3)).toEqual(["Ticket", "Vendor", "Priority"]);
     // T-1, Acme, P2 (8 business hours), 2 hours elapsed, met: each cell proves its column was read.
-    expect(row!.slice(0, 5)).toEqual(["T-1", "Acme", "P2", 8, 2]);
-    expect(row![8]).toBe("met");
+    expect(out.rows[0]!.pick("Ticket", "Vendor", "Priority", "Target (h)", "Elapsed (h)")).toEqual(["T-1", "Acme", "P2", 8, 2]);
+    expect(out.rows[0]!.get("Status")).toBe("met");
   });
 });
 

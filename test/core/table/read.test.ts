@@ -1,5 +1,6 @@
 import type { Range } from "../../../core";
 import { catalog } from "../../helpers/sheet";
+import { table } from "../../helpers/table";
 
 const AS_OF = "2025-04-10";
 
@@ -28,7 +29,7 @@ describe("bad input gives a typed error that says what to fix", () => {
       [{} as never, "x", "__proto__", "y", "z", "2025-03-01", "2025-03-05"],
     ];
     const grid = catalog.VENDORSCORECARD.fn(range, null, AS_OF) as unknown[][];
-    expect(grid.map((r) => r[0])).toEqual(["Vendor", "Acme", "__proto__"]);
+    expect(table(grid).column("Vendor")).toEqual(["Acme", "__proto__"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
     expect(catalog.VENDORKPI.fn(range, "__proto__", "on_time", AS_OF)).toBe(0);
@@ -48,7 +49,7 @@ describe("a column's day/month order", () => {
   it("is DMY when a first part is over 12", () => {
     // 01/03/2025 is 1 March under DMY: delivered before every promise, all on time.
     const dq = catalog.VENDORDATAQUALITY.fn(range(["13/03/2025", "02/03/2025"])) as unknown[][];
-    expect(dq.find((r) => r[0] === "promised")![7]).toBe("numeric dates read as DMY (shown by the values)");
+    expect(table(dq).row("promised").get("Note")).toBe("numeric dates read as DMY (shown by the values)");
     expect(catalog.VENDORKPI.fn(range(["13/03/2025", "02/03/2025"]), "Acme", "on_time", AS_OF)).toBe(1);
   });
 
@@ -56,9 +57,9 @@ describe("a column's day/month order", () => {
     // Promised 02/03/2025: MDY = Feb 3 (delivered Jan 3: on time); DMY = Mar 2. Delivered 01/03/2025: MDY Jan 3; DMY Mar 1.
     const r = range(["02/03/2025"]);
     const dq = catalog.VENDORDATAQUALITY.fn(r) as unknown[][];
-    expect(dq.find((x) => x[0] === "delivered")![7]).toMatch(/ambiguous: read as MDY/);
+    expect(table(dq).row("delivered").get("Note")).toMatch(/ambiguous: read as MDY/);
     const dmy = catalog.VENDORDATAQUALITY.fn(r, [["date_order", "DMY"]]) as unknown[][];
-    expect(dmy.find((x) => x[0] === "delivered")![7]).toMatch(/ambiguous: read as DMY/);
+    expect(table(dmy).row("delivered").get("Note")).toMatch(/ambiguous: read as DMY/);
     const lead = [["Vendor", "PO Date", "Delivered"], ["Acme", "01/02/2025", "01/03/2025"]];
     expect(catalog.VENDORKPI.fn(lead, "Acme", "lead_time", AS_OF)).toBe(1); // Jan 2 -> Jan 3
     expect(catalog.VENDORBREAKDOWN.fn(lead, "Acme", [["date_order", "DMY"], ["lead_time", 1]], AS_OF)).toEqual(
@@ -68,6 +69,6 @@ describe("a column's day/month order", () => {
 
   it("is MDY when a second part is over 12, whatever the setting", () => {
     const dq = catalog.VENDORDATAQUALITY.fn(range(["03/13/2025"]), [["date_order", "DMY"]]) as unknown[][];
-    expect(dq.find((r) => r[0] === "promised")![7]).toBe("numeric dates read as MDY (shown by the values)");
+    expect(table(dq).row("promised").get("Note")).toBe("numeric dates read as MDY (shown by the values)");
   });
 });
