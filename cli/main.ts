@@ -1,18 +1,26 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { createCatalog, DEFINITIONS, isCoreError, type Range, type ResultGrid } from "../core";
+import { bind, createCatalog, dateToSerial, isCoreError, type Range, type ResultGrid } from "../core";
+import { KIND_INFO, REPORT_KINDS, kindInfo, reportKind, type ReportKindInfo } from "../core/report";
 import { EXIT_USAGE, UsageError } from "./errors";
 import { readRange, type Progress } from "./read";
-import { REPORTS, type ConfigName, type ReportInputs } from "./reports";
 import { writeResult, type Format } from "./write";
+
+/** Config file options, each filling the catalog parameter a report's record names. */
+const FILE_OPTIONS = ["weights", "policy", "calendar", "risk"] as const;
+/** Value options and the catalog parameter each fills, where a report's function has it. */
+const VALUE_OPTIONS = { vendor: "vendor", "as-of": "as_of", "at-risk": "at_risk" } as const;
+
+/** A report needs `--vendor` when its function has a vendor parameter. */
+const needsVendor = (r: ReportKindInfo) => r.fn.params.some((p) => p.name === "vendor" && !p.optional);
 
 const HELP = `vendorscore: vendor scorecards, SLA status and segments from CSV or XLSX files.
 
 Usage: vendorscore <report> <data file> [options]
 
 Reports:
-${REPORTS.map((r) => `  ${r.name.padEnd(10)} ${r.summary}`).join("\n")}
+${REPORT_KINDS.map((k) => `  ${k.padEnd(10)} ${KIND_INFO[k].summary}`).join("\n")}
 
 Options:
   --weights FILE   weights / settings / mapping rows (scorecard, breakdown, segments, quality)
@@ -46,13 +54,15 @@ async function main(argv: string[]): Promise<void> {
   }
   const [reportName, dataFile, ...extra] = positionals;
   if (!reportName) throw new UsageError("no report given: vendorscore <report> <data file>; see --help.");
-  const report = REPORTS.find((r) => r.name === reportName.toLowerCase());
-  if (!report) throw new UsageError(`unknown report "${reportName}": use one of ${REPORTS.map((r) => r.name).join(", ")}.`);
-  if (!dataFile) throw new UsageError(`no data file: vendorscore ${report.name} <data file.csv|.xlsx>.`);
+  const kind = reportKind(reportName.toLowerCase());
+  if (!kind) throw new UsageError(`unknown report "${reportName}": use one of ${REPORT_KINDS.join(", ")}.`);
+  const report = kindInfo(kind);
+  if (!dataFile) throw new UsageError(`no data file: vendorscore ${kind} <data file.csv|.xlsx>.`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"; see --help.`);
-  if (report.needsVendor && !values.vendor) throw new UsageError(`the ${report.name} report needs --vendor NAME.`);
-  for (const c of ["weights", "policy", "calendar", "risk"] as const) {
-    if (values[c] !== undefined && !report.configs.includes(c)) throw new UsageError(`--${c} does not apply to the ${report.name} report (it takes ${report.configs.map((x) => `--${x}`).join(", ") || "no config file"}).`);
+  if (needsVendor(report) && !values.vendor) throw new UsageError(`the ${kind} report needs --vendor NAME.`);
+  const files = Object.keys(report.files);
+  for (const c of FILE_OPTIONS) {
+    if (values[c] !== undefined && !files.includes(c)) throw new UsageError(`--${c} does not apply to the ${kind} report (it takes ${files.map((x) => `--${x}`).join(", ") || "no config file"}).`);
   }
   const format = outputFormat(values.format, values.out);
 
@@ -61,24 +71,24 @@ async function main(argv: string[]): Promise<void> {
   const started = Date.now();
   progress(`reading ${dataFile}`);
   const data = await readRange(dataFile, progress, values.sheet);
-  const inputs: { -readonly [K in keyof ReportInputs]: ReportInputs[K] } = {};
-  for (const c of report.configs) {
-    const file = values[c];
-    if (file !== undefined) inputs[c] = await readConfig(c, file);
+  // The report's function, its parameters filled by name: the data, config files, then values.
+  const args: Record<string, unknown> = { [report.source.param]: data };
+  for (const [option, param] of Object.entries(report.files)) {
+    const file = values[option as (typeof FILE_OPTIONS)[number]];
+    if (file !== undefined) args[param] = await readConfig(option, file);
   }
-  if (values.vendor !== undefined) inputs.vendor = values.vendor;
-  if (values["as-of"] !== undefined) inputs.asOf = values["as-of"];
-  if (values["at-risk"] !== undefined) inputs.atRisk = values["at-risk"];
+  for (const [option, param] of Object.entries(VALUE_OPTIONS)) {
+    const v = values[option as keyof typeof VALUE_OPTIONS];
+    if (v !== undefined && report.fn.params.some((p) => p.name === param)) args[param] = v;
+  }
 
-  progress(`computing ${report.name} over ${(data.length - 1).toLocaleString("en-US")} rows`);
-  const catalog = createCatalog({ now: () => new Date() });
-  const fn = catalog[report.functionName as keyof typeof catalog];
-  const result = fn.fn(...report.args(data, inputs));
-  if (isCoreError(result)) throw new UsageError(`${report.name}: ${result.code} ${result.message}`);
+  progress(`computing ${kind} over ${(data.length - 1).toLocaleString("en-US")} rows`);
+  const { context } = createCatalog({ today: () => dateToSerial(new Date()) });
+  const result = bind(report.fn, context).call(args);
+  if (isCoreError(result)) throw new UsageError(`${kind}: ${result.code} ${result.message}`);
   const grid = (Array.isArray(result) ? result : [[result]]) as ResultGrid;
-  const dateColumns = DEFINITIONS.find((d) => d.name === report.functionName)?.dateColumns ?? [];
   progress(`writing ${grid.length - 1} rows to ${values.out ?? "standard output"}`);
-  await writeResult(grid, format, values.out, report.sheet, dateColumns);
+  await writeResult(grid, format, values.out, report.defaultOutput, report.fn.dateColumns ?? []);
   progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -113,7 +123,7 @@ function outputFormat(format: string | undefined, out: string | undefined): Form
   throw new UsageError(format ? `--format ${format}: use csv, json or xlsx.` : `--out ${out}: name a .csv, .xlsx or .json file, or give --format.`);
 }
 
-async function readConfig(name: ConfigName, file: string): Promise<Range> {
+async function readConfig(name: string, file: string): Promise<Range> {
   try {
     return await readRange(file, () => {});
   } catch (e) {

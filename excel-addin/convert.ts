@@ -1,6 +1,5 @@
 /// <reference types="custom-functions-runtime" />
-import { CoreError } from "../core/cell/error";
-import type { Result } from "../core/catalog/types";
+import { CoreError, type Result } from "../core";
 
 /**
  * Excel's calling conventions to the core's. Omitted optional arguments and blank cells arrive
@@ -27,7 +26,7 @@ function cellOut(v: unknown): unknown {
 
 /**
  * The one place core errors become Excel errors. Excel shows a custom message only on
- * #VALUE! and #N/A, so #NUM! goes without one.
+ * #VALUE! and #N/A, so #NUM! (an overflow) goes without one.
  */
 export function toExcelError(e: CoreError): CustomFunctions.Error {
   switch (e.code) {

@@ -1,6 +1,5 @@
 /// <reference types="office-js" />
-import { CoreError } from "../core/cell/error";
-import type { Env } from "../core/catalog/types";
+import { CoreError, createCatalog, dateToSerial, type Context, type Range } from "../core";
 import {
   KIND_INFO, buildReport, chooseOutput, describeSource, isStale, newDefinition, stamp, staleSourceMessage,
   type GenerateRequest, type ReportDefinition, type ReportSource, type SheetInfo,
@@ -32,8 +31,13 @@ export class ExcelHost implements PanelHost {
   /** Called after a report is written, e.g. to make the add-in load with the document. */
   onGenerated: () => void = () => {};
   private counter = 0;
+  /** What reports compute with: today as the workbook's machine shows it, and a parse cache of this pane's own. */
+  private readonly cx: Context;
 
-  constructor(private readonly run: Runner, private readonly env: Env) {}
+  /** `clock.now()` is the real instant: stamps use it, and its local fields are the day Excel shows. */
+  constructor(private readonly run: Runner, private readonly clock: { readonly now: () => Date }) {
+    this.cx = createCatalog({ today: () => dateToSerial(clock.now()) }).context;
+  }
 
   getSelection(): Promise<SelectionInfo> {
     return this.run(async (ctx) => {
@@ -115,7 +119,7 @@ export class ExcelHost implements PanelHost {
       await ctx.sync();
       const reg = await this.readRegistry(ctx, s);
       const stored = reg.entries.flatMap((e) => (e.def ? [e.def] : []));
-      const defs = stored.filter((d) => isStale(d, this.env.now(), olderThanMs));
+      const defs = stored.filter((d) => isStale(d, this.clock.now(), olderThanMs));
       const damaged = reg.entries.length - stored.length;
       if (defs.length === 0) {
         if (damaged) return { ok: false, message: `${damaged} stored report(s) could not be read: generate them again.` };
@@ -164,7 +168,7 @@ export class ExcelHost implements PanelHost {
    */
   private async produce(ctx: Excel.RequestContext, s: Snapshot, def: ReportDefinition, isNew: boolean): Promise<HostResult> {
     const fail = async (message: string): Promise<HostResult> => {
-      if (!isNew) await this.saveDefinition(ctx, s, stamp(def, this.env.now(), { error: message }));
+      if (!isNew) await this.saveDefinition(ctx, s, stamp(def, this.clock.now(), { error: message }));
       return { ok: false, message };
     };
     if (!this.sourceExists(s, def.source)) return fail(isNew ? `The source ${describeSource(def.source)} was not found.` : staleSourceMessage(def));
@@ -176,7 +180,7 @@ export class ExcelHost implements PanelHost {
     await ctx.sync();
     const reg = readRegistry(regRange?.isNullObject ? [] : (regRange?.values as unknown[][] | undefined));
 
-    const report = buildReport(def.kind, src.values as unknown[][] as never, def.config, def.asOf, this.env, def.calendar);
+    const report = buildReport({ kind: def.kind, source: src.values as Range, config: def.config, calendar: def.calendar, asOf: def.asOf }, this.cx);
     if (report instanceof CoreError) return fail(`${KIND_INFO[def.kind].label} from ${describeSource(def.source)}: ${report.message}`);
 
     const ours = new Set(reg.entries.flatMap((e) => (e.def?.outputId ? [e.def.outputId] : [])));
@@ -196,7 +200,7 @@ export class ExcelHost implements PanelHost {
     await ctx.sync();
 
     // Sync 4: the definition, now that the sheet's id is known.
-    const saved = stamp({ ...def, output: sheet.name }, this.env.now(), { output: sheet.name, outputId: sheet.id });
+    const saved = stamp({ ...def, output: sheet.name }, this.clock.now(), { output: sheet.name, outputId: sheet.id });
     this.writeRegistry(ctx, s, withDefinition(reg, saved));
     await ctx.sync();
     const rows = report.values.length - 1;
@@ -256,6 +260,6 @@ export class ExcelHost implements PanelHost {
 
   private newId(): string {
     this.counter += 1;
-    return `r${this.env.now().getTime().toString(36)}${this.counter}`;
+    return `r${this.clock.now().getTime().toString(36)}${this.counter}`;
   }
 }

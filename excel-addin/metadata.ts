@@ -1,4 +1,4 @@
-import type { FunctionDef, ParamSpec, ResultType } from "../core/catalog/types";
+import type { FunctionDef, ParamSpec, ResultType } from "../core";
 
 /** One entry of Excel's functions.json, as Microsoft's metadata schema names the fields. */
 export interface FunctionMetadata {

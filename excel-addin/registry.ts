@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { isCoreError } from "../core";
 import { parseDefinition, type ReportDefinition } from "../core/report";
 import type { Schedule } from "../panel/host";
 
@@ -67,7 +68,7 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
       continue;
     }
     const parsed = parseDefinition(String(row[1] ?? ""));
-    entries.push(parsed.ok ? { id, def: parsed.value, problem: "" } : { id, problem: parsed.error, raw: String(row[1] ?? "") });
+    entries.push(isCoreError(parsed) ? { id, problem: parsed.message, raw: String(row[1] ?? "") } : { id, def: parsed, problem: "" });
   }
   return { entries, schedule };
 }

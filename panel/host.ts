@@ -1,4 +1,4 @@
-import type { CellValue } from "../core/cell/types";
+import type { CellValue } from "../core";
 import type { ConfigGrid, AsOfRule, ReportKind } from "../core/report";
 
 /**

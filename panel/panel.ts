@@ -1,5 +1,5 @@
-import { serialOf } from "../core/cell/date";
-import { KIND_INFO, REPORT_KINDS, availableKinds, cleanSheetName, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
+import { createCatalog, dateToSerial, serialOf } from "../core";
+import { PANE_KINDS, cleanSheetName, kindInfo, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
 import { ConfigTable } from "./configTable";
 import { el } from "./dom";
 import { scheduleLabel, type HostResult, type PanelHost, type PanelRequest, type ReportStatus, type Schedule, type SourceCells } from "./host";
@@ -18,7 +18,8 @@ export interface PanelOptions {
  */
 export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOptions = {}): { refresh(): Promise<void> } {
   const formatTime = options.formatTime ?? ((iso: string) => new Date(iso).toLocaleString());
-  const kinds = availableKinds();
+  // The pane's own parse cache for the column form and summary; "today" matters to neither.
+  const cx = createCatalog({ today: () => dateToSerial(new Date()) }).context;
 
   const selection = el("input", { type: "radio", name: "vs-source", id: "vs-source-selection", value: "selection", checked: "" });
   const named = el("input", { type: "radio", name: "vs-source", id: "vs-source-named", value: "named" });
@@ -27,15 +28,11 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const namedSelect = el("select", { id: "vs-named", "aria-label": "Table or named range" });
 
   const kindSelect = el("select", { id: "vs-kind", "aria-label": "Report" });
-  for (const k of REPORT_KINDS) {
-    const o = el("option", { value: k, text: KIND_INFO[k].label + (kinds.includes(k) ? "" : " (coming soon)") });
-    if (!kinds.includes(k)) o.disabled = true;
-    kindSelect.append(o);
-  }
+  for (const k of PANE_KINDS) kindSelect.append(el("option", { value: k, text: kindInfo(k).label }));
   const hint = el("p", { class: "vs-hint", id: "vs-hint" });
   const config = new ConfigTable("vs-config", "Weights", validate);
   const calendar = new ConfigTable("vs-calendar", "Business hours", validate);
-  const check = new SourceCheck(() => config.get());
+  const check = new SourceCheck(() => config.get(), cx);
 
   const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
   const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed" });
@@ -73,7 +70,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   let issues = 0;
   function validate(): void {
     const kind = kindSelect.value as ReportKind;
-    const found = validateConfig(kind, config.get(), KIND_INFO[kind].defaultCalendar ? calendar.get() : []);
+    const found = validateConfig(kind, config.get(), kindInfo(kind).calendar ? calendar.get() : [], cx);
     config.showIssues(found.filter((i) => i.table === "config"));
     calendar.showIssues(found.filter((i) => i.table === "calendar"));
     const badDate = asOfFixed.checked && asOfDate.value === "";
@@ -84,14 +81,15 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   }
 
   function setKind(kind: ReportKind): void {
-    const info = KIND_INFO[kind];
+    const info = kindInfo(kind);
     check.setKind(kind);
-    hint.textContent = info.sourceHint;
-    config.element.querySelector("legend")!.textContent = info.configLabel;
-    config.set(info.defaultConfig);
-    calendar.element.hidden = !info.defaultCalendar;
-    calendar.set(info.defaultCalendar ?? []);
-    const previous = Object.values(KIND_INFO).some((k) => k.defaultOutput === output.value);
+    hint.textContent = info.source.hint;
+    config.element.hidden = !info.config;
+    config.element.querySelector("legend")!.textContent = info.config?.label ?? "";
+    config.set(info.config?.defaults ?? []);
+    calendar.element.hidden = !info.calendar;
+    calendar.set(info.calendar?.defaults ?? []);
+    const previous = PANE_KINDS.some((k) => kindInfo(k).defaultOutput === output.value);
     if (output.value === "" || previous) output.value = info.defaultOutput;
     validate();
   }
@@ -181,9 +179,9 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
         source: sourceChoice(),
         // Mapping rows from the column form ride in the weights / policy range, so the stored definition keeps them.
         config: [...config.get(), ...check.rows()],
-        calendar: KIND_INFO[kind].defaultCalendar ? calendar.get() : [],
+        calendar: kindInfo(kind).calendar ? calendar.get() : [],
         asOf: asOf(),
-        output: cleanSheetName(output.value, KIND_INFO[kind].defaultOutput),
+        output: cleanSheetName(output.value, kindInfo(kind).defaultOutput),
       };
       return host.generate(request);
     }),
@@ -191,7 +189,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   refreshAll.addEventListener("click", () => void busy(refreshAll, () => host.refreshAll()));
   schedule.addEventListener("change", () => void host.setSchedule(schedule.value as Schedule).then(show));
 
-  kindSelect.value = kinds[0] ?? "scorecard";
+  kindSelect.value = PANE_KINDS[0]!;
   setKind(kindSelect.value as ReportKind);
   void refresh();
   return { refresh };

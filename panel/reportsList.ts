@@ -1,4 +1,4 @@
-import { KIND_INFO } from "../core/report";
+import { kindInfo } from "../core/report";
 import { el } from "./dom";
 import type { ReportStatus } from "./host";
 
@@ -13,7 +13,7 @@ export function renderReports(list: HTMLElement, reports: readonly ReportStatus[
       const problem = r.problem || r.lastError;
       return el("li", { "data-report": r.id, class: problem ? "vs-has-error" : "" },
         el("strong", { text: r.output || "(unknown sheet)" }),
-        el("span", { class: "vs-meta", text: ` ${r.kind ? KIND_INFO[r.kind].label : "?"} · ${r.source}` }),
+        el("span", { class: "vs-meta", text: ` ${r.kind ? kindInfo(r.kind).label : "?"} · ${r.source}` }),
         el("span", { class: "vs-time", text: r.lastRefresh ? `Refreshed ${formatTime(r.lastRefresh)}` : "Never refreshed" }),
         ...(problem ? [el("span", { class: "vs-error-text", text: problem })] : []));
     }),

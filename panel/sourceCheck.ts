@@ -1,5 +1,4 @@
-import type { CellValue } from "../core/cell/types";
-import { NOT_USED } from "../core/table/match";
+import { NOT_USED, type CellValue, type Context } from "../core";
 import { mappingForm, sourceSummary, type ConfigGrid, type MappingForm, type ReportKind } from "../core/report";
 import { el } from "./dom";
 import type { SourceCells } from "./host";
@@ -21,7 +20,7 @@ export class SourceCheck {
   private form: MappingForm | null = null;
 
   /** `config` gives the weights or policy table as typed, so its settings rows (date_order) apply to the summary. */
-  constructor(private readonly config: () => ConfigGrid) {
+  constructor(private readonly config: () => ConfigGrid, private readonly cx: Context) {
     this.body = el("tbody");
     this.note = el("p", { class: "vs-issue", id: "vs-source-problem", role: "alert", hidden: "" });
     this.quality = el("ul", { id: "vs-quality", class: "vs-quality", "aria-label": "What will be counted" });
@@ -64,7 +63,7 @@ export class SourceCheck {
   /** Re-reads the summary after the weights or policy table changed (a date_order row, say). */
   refreshSummary(): void {
     if (!this.values || !this.form) return;
-    const s = sourceSummary(this.kind, this.values, [...this.config(), ...this.form.rows]);
+    const s = sourceSummary(this.kind, this.values, [...this.config(), ...this.form.rows], this.cx);
     this.quality.replaceChildren(...s.lines.map((line) => el("li", { text: line })));
     this.show(this.form.problem || s.problem);
   }

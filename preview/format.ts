@@ -1,4 +1,4 @@
-import { serialParts } from "../core/cell/date";
+import { serialParts } from "../core";
 import type { Cell } from "./excel/model";
 
 /** Shows a cell as Excel would with the number formats the add-in writes (and the sample's dates). */

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import { DEFINITIONS } from "../core";
-import type { FunctionDef, ParamSpec } from "../core/catalog/types";
+import type { FunctionDef, ParamSpec } from "../core";
 
 export const ROOT = resolve(__dirname, "..");
 /** The private library: a function ending in "_", so neither the sheet nor the client can call it. */
@@ -74,7 +74,7 @@ function jsdoc(def: FunctionDef): string {
 /** Top-level declarations Apps Script can see: custom functions with JSDoc, menu/trigger handlers, sidebar endpoints. */
 function stubs(library: string): string {
   const names = exported(library);
-  const byName = new Map(DEFINITIONS.map((d) => [d.name, d as FunctionDef]));
+  const byName = new Map<string, FunctionDef>(DEFINITIONS.map((d) => [d.name, d]));
   const out: string[] = [];
   for (const name of names.functions) {
     const def = byName.get(name);

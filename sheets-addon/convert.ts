@@ -1,6 +1,4 @@
-import { isDate } from "../core/cell/blank";
-import { CoreError } from "../core/cell/error";
-import type { Result } from "../core/catalog/types";
+import { CoreError, isDate, type Result } from "../core";
 import type { WallClock } from "./zone";
 
 /**

@@ -1,4 +1,4 @@
-import { MS_PER_DAY, UNIX_EPOCH_SERIAL, type Serial } from "../core/cell/date";
+import { MS_PER_DAY, UNIX_EPOCH_SERIAL, type Serial } from "../core";
 
 /**
  * Converts between the instants Sheets hands a script (`Date` objects) and the wall-clock
@@ -91,12 +91,4 @@ export function localClock(): WallClock {
       return d;
     },
   };
-}
-
-/**
- * A `Date` whose local fields show the serial's wall clock: what the core's "today" reads
- * (it takes local fields), so "today" is the spreadsheet's day, not the script's.
- */
-export function localDateShowing(s: Serial): Date {
-  return localClock().toDate(s);
 }

@@ -1,19 +1,34 @@
-import { bind, type CatalogFunction, type Env, type FunctionDef } from "./types";
+import { ParseCache } from "../table/cache";
+import { bind, type CatalogFunction, type Context, type Env, type ParamSpec } from "./types";
 import { VENDORDATAQUALITY } from "./quality";
 import { VENDORBREAKDOWN, VENDORGRADE, VENDORKPI, VENDORSCORE, VENDORSCORECARD } from "./scorecard";
 import { VENDORABC, VENDORKRALJIC, VENDORSEGMENTS } from "./segment";
 import { SLABREACHES, SLACOMPLIANCE, SLACREDIT, SLAHOURS, SLASTATUS } from "./sla";
 
 /** Every spreadsheet function, in the order the help lists them. Add a function here and nowhere else. */
-export const DEFINITIONS = [VENDORSCORE, VENDORKPI, VENDORGRADE, VENDORSCORECARD, VENDORBREAKDOWN, VENDORDATAQUALITY, VENDORABC, VENDORKRALJIC, VENDORSEGMENTS, SLASTATUS, SLACOMPLIANCE, SLABREACHES, SLAHOURS, SLACREDIT] as const satisfies readonly FunctionDef[];
+export const DEFINITIONS = [VENDORSCORE, VENDORKPI, VENDORGRADE, VENDORSCORECARD, VENDORBREAKDOWN, VENDORDATAQUALITY, VENDORABC, VENDORKRALJIC, VENDORSEGMENTS, SLASTATUS, SLACOMPLIANCE, SLABREACHES, SLAHOURS, SLACREDIT] as const;
 
-export type FunctionName = (typeof DEFINITIONS)[number]["name"];
+type Definition = (typeof DEFINITIONS)[number];
+export type FunctionName = Definition["name"];
 
-export type Catalog = Record<FunctionName, CatalogFunction>;
+/** Each function by name, typed by its own parameters (so `call` takes exactly their names). */
+export type Catalog = { readonly [D in Definition as D["name"]]: CatalogFunction<D["params"]> } & {
+  /** What its functions run with: the host's today and the catalog's own parse cache (for reports run beside the functions). */
+  readonly context: Context;
+};
 
-/** The catalog with a given clock: hosts and tests inject "now" so results are reproducible. */
-export function createCatalog(env: Env): Catalog {
-  const catalog = Object.create(null) as Catalog;
-  for (const def of DEFINITIONS) catalog[def.name as FunctionName] = bind(def, env);
-  return catalog;
+/**
+ * A catalog: every function bound to the host's environment and to a parse cache of its own.
+ * Hosts make one per runtime (an Excel custom-function runtime, an Apps Script execution, a Node
+ * process); tests make their own, so nothing is shared between them.
+ *
+ * @example createCatalog({ today: () => 45747.5 }).VENDORSCORE.fn(range, "Acme") // 87.5
+ */
+export function createCatalog(env: Env, cache = new ParseCache()): Catalog {
+  const context: Context = { today: env.today, cache };
+  const catalog: Record<string, unknown> = Object.create(null);
+  for (const def of DEFINITIONS) catalog[def.name] = bind<readonly ParamSpec[]>(def, context);
+  // Not enumerable: the catalog's own keys are exactly its functions.
+  Object.defineProperty(catalog, "context", { value: context, enumerable: false });
+  return catalog as Catalog;
 }

@@ -1,76 +1,81 @@
-import { asOfArg, textArg } from "../cell/args";
-import { fail } from "../cell/error";
+import { CoreError, problem } from "../cell/error";
 import type { ResultGrid } from "../cell/types";
 import { KPIS, kpiByName, type KpiKey } from "../kpi/defs";
 import { readScoreConfig } from "../score/config";
-import { analyze } from "../scorecard/analyze";
-import { cell, type Env, type FunctionDef, type ParamSpec } from "./types";
+import { analyze, type VendorResult } from "../scorecard/analyze";
+import { asOf, config, range, text } from "./params";
+import { cell, defineFunction } from "./types";
 
-export const DATA: ParamSpec = { name: "data", type: "range", description: "Purchase-order lines with a header row (vendor, promised date, delivered date, quantities, prices...)." };
-export const VENDOR: ParamSpec = { name: "vendor", type: "string", description: "The vendor's name as written in the data (any case)." };
-export const WEIGHTS: ParamSpec = { name: "weights", type: "range", optional: true, description: "Rows kpi, weight, target, floor; settings such as grace_days, 2; mapping rows such as promised, Ship By." };
+export const DATA = range("data", "Purchase-order lines with a header row (vendor, promised date, delivered date, quantities, prices...).");
+export const VENDOR = text("vendor", "The vendor's name as written in the data (any case).");
+export const WEIGHTS = config("weights", "Rows kpi, weight, target, floor; settings such as grace_days, 2; mapping rows such as promised, Ship By.", readScoreConfig);
 /** The weights range where only its settings and mapping rows matter (a function that scores nothing). */
-export const SETTINGS: ParamSpec = { name: "settings", type: "range", optional: true, description: "A weights range: its mapping rows (promised, Ship By) and settings (grace_days, date_order, promised_days) apply." };
-export const AS_OF: ParamSpec = { name: "as_of", type: "date", optional: true, description: "Date the data is judged at (undelivered lines past promise are late). Default: today." };
-
-function run(args: readonly unknown[], env: Env, weightsAt: number, asOfAt: number) {
-  const config = readScoreConfig(args[weightsAt] as never);
-  return analyze(args[0] as never, config, asOfArg(args[asOfAt], env.now));
-}
+export const SETTINGS = config("settings", "A weights range: its mapping rows (promised, Ship By) and settings (grace_days, date_order, promised_days) apply.", readScoreConfig);
+export const AS_OF = asOf("as_of", "Date the data is judged at (undelivered lines past promise are late). Default: today.");
 
 export const SCORECARD_COLUMNS = ["Vendor", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Rank"] as const;
 
-export const VENDORSCORE: FunctionDef = {
+/** A vendor's KPI that overflowed, as the problem a single-value function returns. */
+function overflowed(r: VendorResult, keys: readonly KpiKey[]): CoreError | undefined {
+  const key = keys.find((k) => r.overflow?.includes(k));
+  return key && problem("overflow", `Vendor "${r.vendor}": ${KPIS[key].label} overflowed (its lines add up beyond the largest number a sheet holds): check for values such as 1e308.`, { field: key });
+}
+
+export const VENDORSCORE = defineFunction({
   name: "VENDORSCORE",
   description: "A vendor's weighted score 0-100 from its purchase-order lines.",
   example: '=VENDORSCORE(A1:J5000, "Acme") returns 87.5 when Acme scores B.',
   params: [DATA, VENDOR, WEIGHTS, AS_OF],
   result: "number",
-  impl(args, env) {
-    const r = run(args, env, 2, 3).find(textArg(args[1], "vendor"));
-    if (r.score === undefined) fail("no_data", `Vendor "${r.vendor}" has no data for any scored KPI (${r.parts.map((p) => p.key).join(", ")}): add the columns they need or score other KPIs.`);
+  impl({ data, vendor, weights, as_of }, cx) {
+    const r = analyze(data, weights, as_of, cx.cache).find(vendor);
+    if (r instanceof CoreError) return r;
+    if (r.score === undefined) {
+      return overflowed(r, r.parts.map((p) => p.key)) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI (${r.parts.map((p) => p.key).join(", ")}): add the columns they need or score other KPIs.`);
+    }
     return r.score;
   },
-};
+});
 
-export const VENDORGRADE: FunctionDef = {
+export const VENDORGRADE = defineFunction({
   name: "VENDORGRADE",
   description: "A vendor's grade A-D (A >= 90, B >= 75, C >= 60).",
   example: '=VENDORGRADE(A1:J5000, "Acme") returns "B".',
   params: [DATA, VENDOR, WEIGHTS, AS_OF],
   result: "string",
-  impl(args, env) {
-    const r = run(args, env, 2, 3).find(textArg(args[1], "vendor"));
-    if (r.grade === undefined) fail("no_data", `Vendor "${r.vendor}" has no data for any scored KPI, so it has no grade.`);
+  impl({ data, vendor, weights, as_of }, cx) {
+    const r = analyze(data, weights, as_of, cx.cache).find(vendor);
+    if (r instanceof CoreError) return r;
+    if (r.grade === undefined) return overflowed(r, r.parts.map((p) => p.key)) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI, so it has no grade.`);
     return r.grade;
   },
-};
+});
 
-export const VENDORKPI: FunctionDef = {
+export const VENDORKPI = defineFunction({
   name: "VENDORKPI",
   description: "One raw KPI of a vendor: on_time, in_full, otif, defect_rate, price_variance, lead_time, spend, lines or compliance.",
   example: '=VENDORKPI(A1:J5000, "Acme", "on_time") returns 0.92.',
-  params: [DATA, VENDOR, { name: "kpi", type: "string", description: "KPI key or label, e.g. on_time or \"Defect rate\"." }, AS_OF, SETTINGS],
+  params: [DATA, VENDOR, text("kpi", "KPI key or label, e.g. on_time or \"Defect rate\"."), AS_OF, SETTINGS],
   result: "number",
-  impl(args, env) {
-    const name = textArg(args[2], "kpi");
-    const key = kpiByName(name);
-    if (!key) fail("bad_argument", `"${name}" is not a KPI: use one of ${Object.keys(KPIS).join(", ")}.`);
-    const r = run([args[0], args[1], args[4], args[3]], env, 2, 3).find(textArg(args[1], "vendor"));
+  impl({ data, vendor, kpi, as_of, settings }, cx) {
+    const key = kpiByName(kpi);
+    if (!key) return problem("bad_argument", `"${kpi}" is not a KPI: use one of ${Object.keys(KPIS).join(", ")}.`, { arg: "kpi" });
+    const r = analyze(data, settings, as_of, cx.cache).find(vendor);
+    if (r instanceof CoreError) return r;
     const v = r.values[key];
-    if (v === undefined) fail("no_data", `No line of vendor "${r.vendor}" can be evaluated for ${key} (${KPIS[key].description}).`);
+    if (v === undefined) return overflowed(r, [key]) ?? problem("no_data", `No line of vendor "${r.vendor}" can be evaluated for ${key} (${KPIS[key].description}).`, { field: key });
     return v;
   },
-};
+});
 
-export const VENDORSCORECARD: FunctionDef = {
+export const VENDORSCORECARD = defineFunction({
   name: "VENDORSCORECARD",
   description: "Spills a ranked scorecard: one row per vendor with its KPIs, score, grade and rank.",
   example: "=VENDORSCORECARD(A1:J5000) spills Vendor, Lines, Spend, On time ... Score, Grade, Rank.",
   params: [DATA, WEIGHTS, AS_OF],
   result: "table",
-  impl(args, env) {
-    const a = run(args, env, 1, 2);
+  impl({ data, weights, as_of }, cx) {
+    const a = analyze(data, weights, as_of, cx.cache);
     // Always the documented columns, whatever the data holds, so formulas that index into the
     // spill keep working; compliance is read with VENDORKPI or shown by VENDORBREAKDOWN when scored.
     const keys: KpiKey[] = ["lines", "spend", "on_time", "in_full", "otif", "defect_rate", "price_variance", "lead_time"];
@@ -78,24 +83,26 @@ export const VENDORSCORECARD: FunctionDef = {
     for (const r of a.vendors) grid.push([r.vendor, ...keys.map((k) => cell(r.values[k])), cell(r.score), cell(r.grade), cell(r.rank)]);
     return grid;
   },
-};
+});
 
-export const VENDORBREAKDOWN: FunctionDef = {
+export const VENDORBREAKDOWN = defineFunction({
   name: "VENDORBREAKDOWN",
   description: "Spills how a vendor's score is made: each scored KPI's value, target, floor, weight, KPI score and contribution.",
   example: '=VENDORBREAKDOWN(A1:J5000, "Acme") explains Acme\'s score; its Contribution column adds up to the score.',
   params: [DATA, VENDOR, WEIGHTS, AS_OF],
   result: "table",
-  impl(args, env) {
-    const a = run(args, env, 2, 3);
-    const r = a.find(textArg(args[1], "vendor"));
+  impl({ data, vendor, weights, as_of }, cx) {
+    const a = analyze(data, weights, as_of, cx.cache);
+    const r = a.find(vendor);
+    if (r instanceof CoreError) return r;
     // The documented columns first, in their order; Weight share and Note explain them.
     const grid: ResultGrid = [["KPI", "Value", "Target", "Floor", "Weight", "KPI score", "Contribution", "Weight share", "Note"]];
     for (const p of r.parts) {
       let note = p.value === undefined ? "no data: left out, the other weights renormalised" : p.weight === 0 ? "weight 0: shown, not scored" : "";
+      if (r.overflow?.includes(p.key)) note = "overflowed: its lines add up beyond the largest number a sheet holds";
       if (p.key === "defect_rate" && p.value !== undefined && a.sums.defectBasis === "ordered") note = "rejected / ordered qty on delivered lines (the range has no received qty)";
       grid.push([KPIS[p.key].label, cell(p.value), p.target, p.floor, p.weight, cell(p.kpiScore), cell(p.value === undefined ? undefined : p.contribution), cell(p.value === undefined ? undefined : p.weightShare), note]);
     }
     return grid;
   },
-};
+});

@@ -1,26 +1,46 @@
 import type { Range, ResultGrid } from "../cell/types";
+import type { DateOrder } from "../cell/date";
+import type { ParseCache } from "../table/cache";
+import type { MatchHow } from "../table/match";
 import type { ReadSettings } from "../table/read";
 import { readLines } from "../table/lines";
-import { PO_SCHEMA } from "../table/schema";
+import { PO_SCHEMA, type PoField } from "../table/schema";
+
+/** What reading one field found. Counts are over the lines that count (not blank-vendor or cancelled ones). */
+export interface FieldQuality {
+  readonly field: PoField;
+  /** The column's header and how it was matched; undefined when the range has no such column. */
+  readonly match?: { readonly header: string; readonly how: MatchHow };
+  readonly values: number;
+  readonly blank: number;
+  readonly placeholders: number;
+  readonly unparseable: number;
+  /** The day/month order of numeric date text, and whether the values showed it or the setting chose it. */
+  readonly dateOrder?: { readonly order: DateOrder; readonly from: "values" | "setting" };
+}
+
+/** What the scorecard will count in a range, as data. */
+export interface DataQuality {
+  readonly fields: readonly FieldQuality[];
+  /** Rows under the header. */
+  readonly lines: number;
+  readonly skipped: { readonly blankVendor: number; readonly cancelled: number };
+  readonly counted: number;
+  readonly vendors: number;
+}
 
 /**
- * What the scorecard will count in a range, before it counts it: each field, the column it
- * was matched to and how, and per reason the cells or lines left out.
+ * What the scorecard will count in a range, before it counts it: each field, the column it was
+ * matched to and how, and per reason the cells or lines left out.
  *
- * @example dataQuality(range, {}) // [["Field", "Header", ...], ["vendor", "Supplier", "alias", 777, 0, 0, 0, ""], ...]
+ * @example dataQualityOf(range, {}, cache).skipped.cancelled // 1
  */
-export function dataQuality(range: Range, settings: ReadSettings): ResultGrid {
-  const t = readLines(range, { ...settings, lenient: true });
+export function dataQualityOf(range: Range, settings: ReadSettings, cache: ParseCache): DataQuality {
+  const t = readLines(range, { ...settings, lenient: true }, cache);
   const { matches, quality, columns, rows } = t.columns;
-  // Values, Blank, Placeholders and Unparseable count cells of the lines that are counted
-  // (not those of blank-vendor or cancelled lines), so they add up to the "counted" row.
-  const grid: ResultGrid = [["Field", "Header", "Matched by", "Values", "Blank", "Placeholders", "Unparseable", "Note"]];
-  for (const field of PO_SCHEMA) {
+  const fields = PO_SCHEMA.map((field): FieldQuality => {
     const m = matches.get(field.key);
-    if (!m) {
-      grid.push([field.key, "not found", "", 0, 0, 0, 0, `head a column ${field.aliases.slice(0, 3).map((a) => `"${a}"`).join(" or ")}, or add a mapping row "${field.key}, <header>"`]);
-      continue;
-    }
+    if (!m) return { field: field.key, values: 0, blank: 0, placeholders: 0, unparseable: 0 };
     const q = quality.get(field.key)!;
     const col = columns.get(field.key)!;
     // Counted over the lines that count: skipped lines' cells are not read.
@@ -32,17 +52,46 @@ export function dataQuality(range: Range, settings: ReadSettings): ResultGrid {
       const v = col[r];
       if (v === "" || (typeof v === "number" && v !== v)) empty++;
     }
-    const blank = empty - q.placeholders - q.unparseable;
-    let note = "";
-    if (q.dateOrder) {
-      note = q.dateOrder.from === "values" ? `numeric dates read as ${q.dateOrder.order} (shown by the values)` : `numeric dates are ambiguous: read as ${q.dateOrder.order} (date_order setting; default MDY)`;
+    return {
+      field: field.key,
+      match: { header: m.header, how: m.how },
+      values: counted - empty,
+      blank: empty - q.placeholders - q.unparseable,
+      placeholders: q.placeholders,
+      unparseable: q.unparseable,
+      ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
+    };
+  });
+  const counted = rows - t.skipped.blankVendor - t.skipped.cancelled - blankRows(range);
+  return { fields, lines: rows, skipped: t.skipped, counted, vendors: t.vendors.size };
+}
+
+/** The note on a field's row: how numeric dates were read. */
+export function dateOrderNote(q: FieldQuality): string {
+  if (!q.dateOrder) return "";
+  return q.dateOrder.from === "values" ? `numeric dates read as ${q.dateOrder.order} (shown by the values)` : `numeric dates are ambiguous: read as ${q.dateOrder.order} (date_order setting; default MDY)`;
+}
+
+/**
+ * {@link dataQualityOf} as the grid VENDORDATAQUALITY spills.
+ *
+ * @example dataQuality(range, {}, cache) // [["Field", "Header", ...], ["vendor", "Supplier", "alias", 777, 0, 0, 0, ""], ...]
+ */
+export function dataQuality(range: Range, settings: ReadSettings, cache: ParseCache): ResultGrid {
+  const dq = dataQualityOf(range, settings, cache);
+  const grid: ResultGrid = [["Field", "Header", "Matched by", "Values", "Blank", "Placeholders", "Unparseable", "Note"]];
+  for (const q of dq.fields) {
+    if (!q.match) {
+      const aliases = PO_SCHEMA.find((f) => f.key === q.field)!.aliases;
+      grid.push([q.field, "not found", "", 0, 0, 0, 0, `head a column ${aliases.slice(0, 3).map((a) => `"${a}"`).join(" or ")}, or add a mapping row "${q.field}, <header>"`]);
+      continue;
     }
-    grid.push([field.key, m.header, m.how === "mapping" ? "mapping row" : "alias", counted - empty, blank, q.placeholders, q.unparseable, note]);
+    grid.push([q.field, q.match.header, q.match.how === "mapping" ? "mapping row" : "alias", q.values, q.blank, q.placeholders, q.unparseable, dateOrderNote(q)]);
   }
-  grid.push(["lines", "", "", rows, "", "", "", "rows under the header"]);
-  grid.push(["skipped: blank vendor", "", "", t.skipped.blankVendor, "", "", "", "lines with no vendor are left out"]);
-  grid.push(["skipped: cancelled", "", "", t.skipped.cancelled, "", "", "", "cancelled / canceled / void lines are left out of every KPI and of spend"]);
-  grid.push(["counted", "", "", rows - t.skipped.blankVendor - t.skipped.cancelled - blankRows(range), "", "", "", `${t.vendors.size} vendors`]);
+  grid.push(["lines", "", "", dq.lines, "", "", "", "rows under the header"]);
+  grid.push(["skipped: blank vendor", "", "", dq.skipped.blankVendor, "", "", "", "lines with no vendor are left out"]);
+  grid.push(["skipped: cancelled", "", "", dq.skipped.cancelled, "", "", "", "cancelled / canceled / void lines are left out of every KPI and of spend"]);
+  grid.push(["counted", "", "", dq.counted, "", "", "", `${dq.vendors} vendors`]);
   return grid;
 }
 

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { CoreError } from "../cell/error";
 import type { ResultCell, ResultGrid } from "../cell/types";
 import { REPORT_KINDS, type ReportKind } from "./kinds";
 
@@ -42,33 +43,36 @@ export type ReportSource = ReportDefinition["source"];
 export type AsOfRule = ReportDefinition["asOf"];
 export type ConfigGrid = ResultGrid;
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
-
 /**
  * Reads a stored definition (JSON text or an already parsed object), validating every field.
- * Corrupt JSON, a missing field or an older version give a message for the pane, never a throw.
+ * Corrupt JSON, a missing field or an older version give a problem for the pane, never a throw.
  *
- * @example parseDefinition('{"version":1,...}') // { ok: true, value: {...} }
+ * @example parseDefinition('{"version":1,...}') // { version: 1, id: ..., kind: "scorecard", ... }
  */
-export function parseDefinition(stored: unknown): Parsed<ReportDefinition> {
+/** A stored definition that cannot be used, with what to do about it. */
+function damaged(message: string): CoreError {
+  return new CoreError("bad_config", message, { arg: "definition" });
+}
+
+export function parseDefinition(stored: unknown): ReportDefinition | CoreError {
   let data = stored;
   if (typeof stored === "string") {
     try {
       data = JSON.parse(stored);
     } catch {
-      return { ok: false, error: "The stored report definition is not valid JSON (was the hidden registry edited?): generate the report again." };
+      return damaged("The stored report definition is not valid JSON (was the hidden registry edited?): generate the report again.");
     }
   }
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version === "number" && version !== DEFINITION_VERSION) {
-    return { ok: false, error: `The stored report definition has version ${version}; this add-in reads version ${DEFINITION_VERSION}: generate the report again.` };
+    return damaged(`The stored report definition has version ${version}; this add-in reads version ${DEFINITION_VERSION}: generate the report again.`);
   }
   const r = ReportDefinitionSchema.safeParse(data);
-  if (r.success) return { ok: true, value: r.data };
+  if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   const where = issue.path.length ? issue.path.join(".") : "the definition";
   const what = issue.code === "invalid_type" ? `expected ${issue.expected}` : issue.message;
-  return { ok: false, error: `The stored report definition is damaged (${where}: ${what}): generate the report again.` };
+  return damaged(`The stored report definition is damaged (${where}: ${what}): generate the report again.`);
 }
 
 /** A config grid as plain cells: `null`/`undefined` become "", dates are not expected (the pane edits text and numbers). */

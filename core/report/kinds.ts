@@ -1,35 +1,64 @@
-import type { ResultGrid } from "../cell/types";
+/**
+ * The report kinds, as records in one registry. Everything a kind is lives here: the catalog
+ * function that computes it (imported, not named), the source it reads, its config tables with
+ * their defaults, the command line's file options, every output column with its format, the
+ * colour scale, the red rule, the chart and the default output name. The report builder, both
+ * hosts, the Office Script, the panel and the command line read this record; adding a report kind
+ * means adding a record here (and its tests).
+ */
+import type { ResultCell, ResultGrid } from "../cell/types";
+import { VENDORDATAQUALITY } from "../catalog/quality";
+import { VENDORBREAKDOWN, VENDORSCORECARD } from "../catalog/scorecard";
+import { VENDORSEGMENTS } from "../catalog/segment";
+import { SLASTATUS } from "../catalog/sla";
+import type { FunctionDef } from "../catalog/types";
 import { DEFAULT_SCORED, KPIS } from "../kpi/defs";
 import { DEFAULT_POLICY } from "../sla/policy";
+import { PO_SCHEMA, TICKET_SCHEMA, type Schema } from "../table/schema";
+import type { ColumnFormat } from "./format";
+import type { ChartSpec } from "./sheet";
 
-/** The reports the task pane and the sidebar generate. */
-export const REPORT_KINDS = ["scorecard", "sla", "segments"] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-
-/** What a report kind is made of: the catalog function that computes it and the config it takes. */
-export interface ReportKindInfo {
-  readonly kind: ReportKind;
-  /** Catalog function looked up by name at run time, so a kind whose function is not there yet is reported, not crashed on. */
-  readonly functionName: string;
+/** A config table the pane edits, stored with the report in its `config` or `calendar` slot. */
+export interface ConfigTable {
+  /** The catalog parameter it fills. */
+  readonly param: string;
+  /** Its name in the pane ("Weights", "SLA policy"). */
   readonly label: string;
-  /** What the source range holds, for the pane's hint. */
-  readonly sourceHint: string;
-  /** Name of the config table in the pane ("Weights", "SLA policy"). */
-  readonly configLabel: string;
-  /** The config table prefilled in the pane, header row first, in the shape the function's parser reads. */
-  readonly defaultConfig: ResultGrid;
-  /** A second config table (the SLA business-hours calendar); absent for the other kinds. */
-  readonly calendarLabel?: string;
-  readonly defaultCalendar?: ResultGrid;
-  /** Default name of the sheet a report is written to. */
-  readonly defaultOutput: string;
+  /** Prefilled in the pane, header row first, in the shape the parameter's parser reads. */
+  readonly defaults: ResultGrid;
 }
 
-const WEIGHTS_HEADER = ["kpi", "weight", "target", "floor"];
+/** What a report kind is made of. */
+export interface ReportKindInfo {
+  readonly kind: string;
+  readonly label: string;
+  /** One line for the command line's help. */
+  readonly summary: string;
+  /** The catalog function that computes it. */
+  readonly fn: FunctionDef;
+  /** The parameter the source range fills, and the columns it reads. */
+  readonly source: { readonly param: string; readonly schema: Schema; readonly hint: string };
+  /** The config table (`config` slot) and the second table (`calendar` slot), where the kind has them. */
+  readonly config?: ConfigTable;
+  readonly calendar?: ConfigTable;
+  /** Command-line file options (`--weights FILE`) and the parameter each fills. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Every column the function can spill, with how it is shown. */
+  readonly columns: Readonly<Record<string, ColumnFormat>>;
+  /** The column with a 3-colour scale; `higherIsBetter` puts green at the top. */
+  readonly scale?: { readonly column: string; readonly higherIsBetter: boolean };
+  /** Rows whose `column` equals `equals` (any case) get a red fill. */
+  readonly red?: { readonly column: string; readonly equals: string };
+  readonly chart?: (values: ResultGrid) => ChartSpec | null;
+  /** Default name of the sheet a report is written to. */
+  readonly defaultOutput: string;
+  /** Offered in the task pane and sidebar (a report needing a vendor is for the command line). */
+  readonly pane: boolean;
+}
 
 /** The default scored KPIs with their default weight, target and floor: exactly what readScoreConfig assumes when no weights are given. */
 function defaultWeights(): ResultGrid {
-  const rows: ResultGrid = [WEIGHTS_HEADER];
+  const rows: ResultGrid = [["kpi", "weight", "target", "floor"]];
   for (const key of DEFAULT_SCORED) {
     const k: { weight: number; target?: number; floor?: number } = KPIS[key];
     rows.push([key, k.weight, k.target ?? "", k.floor ?? ""]);
@@ -38,43 +67,151 @@ function defaultWeights(): ResultGrid {
   return rows;
 }
 
-export const KIND_INFO: Readonly<Record<ReportKind, ReportKindInfo>> = {
+const WEIGHTS: ConfigTable = { param: "weights", label: "Weights", defaults: defaultWeights() };
+const PO_HINT = "Purchase-order lines with a header row (vendor, promised and delivered dates, quantities, prices).";
+
+/** The KPI columns of the scorecard and the breakdown's KPI formats. */
+const KPI_COLUMNS = {
+  Vendor: "text", Lines: "integer", Spend: "currency", "On time": "percent", "In full": "percent", OTIF: "percent",
+  "Defect rate": "percent", "Price variance": "percent", "Lead time (days)": "number", Score: "number", Grade: "text", Rank: "integer",
+} as const satisfies Record<string, ColumnFormat>;
+
+/** `label` by vendor, in the rows' order, from the column of that name. */
+function byVendor(column: string) {
+  return (values: ResultGrid): ChartSpec | null => {
+    const header = (values[0] ?? []).map(String);
+    const v = header.indexOf("Vendor");
+    const c = header.indexOf(column);
+    if (v < 0 || c < 0) return null;
+    const data: ResultGrid = [["Vendor", column]];
+    for (const r of values.slice(1)) data.push([r[v] as ResultCell, r[c] as ResultCell]);
+    return { type: "bar", title: `${column} by vendor`, data };
+  };
+}
+
+/**
+ * Breached tickets per vendor, every vendor listed (0 included): a per-ticket "% of target" bar
+ * would not say which vendor to call.
+ */
+function breachesByVendor(values: ResultGrid): ChartSpec | null {
+  const header = (values[0] ?? []).map(String);
+  const vendor = header.indexOf("Vendor");
+  const status = header.indexOf("Status");
+  if (vendor < 0 || status < 0) return null;
+  const counts = new Map<string, number>();
+  for (const r of values.slice(1)) {
+    const v = String(r[vendor]);
+    counts.set(v, (counts.get(v) ?? 0) + (String(r[status]).toLowerCase() === "breached" ? 1 : 0));
+  }
+  const data: ResultGrid = [["Vendor", "Breaches"]];
+  for (const [v, n] of [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) data.push([v, n]);
+  return { type: "bar", title: "Breached tickets by vendor", data };
+}
+
+export const KIND_INFO = {
   scorecard: {
     kind: "scorecard",
-    functionName: "VENDORSCORECARD",
     label: "Vendor scorecard",
-    sourceHint: "Purchase-order lines with a header row (vendor, promised and delivered dates, quantities, prices).",
-    configLabel: "Weights",
-    defaultConfig: defaultWeights(),
+    summary: "ranked scorecard: one row per vendor with KPIs, score, grade, rank",
+    fn: VENDORSCORECARD,
+    source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
+    config: WEIGHTS,
+    files: { weights: "weights" },
+    columns: KPI_COLUMNS,
+    scale: { column: "Score", higherIsBetter: true },
+    red: { column: "Grade", equals: "D" },
+    chart: byVendor("Score"),
     defaultOutput: "Scorecard",
+    pane: true,
+  },
+  breakdown: {
+    kind: "breakdown",
+    label: "Score breakdown",
+    summary: "how one vendor's score is made (needs --vendor)",
+    fn: VENDORBREAKDOWN,
+    source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
+    config: WEIGHTS,
+    files: { weights: "weights" },
+    columns: {
+      KPI: "text", Value: "number", Target: "number", Floor: "number", Weight: "number", "KPI score": "number",
+      Contribution: "number", "Weight share": "percent", Note: "text",
+    },
+    defaultOutput: "Breakdown",
+    pane: false,
   },
   sla: {
     kind: "sla",
-    functionName: "SLASTATUS",
     label: "SLA status",
-    sourceHint: "Tickets with a header row (vendor, priority, opened, resolved).",
-    configLabel: "SLA policy",
-    defaultConfig: [
-      ["priority", "resolution target (h)", "response target (h)", "clock"],
-      ...DEFAULT_POLICY.rows.map((r) => [r.priority, r.resolution, r.response ?? "", r.clock]),
-    ],
-    calendarLabel: "Business hours",
-    defaultCalendar: [
-      ["workdays", "Mon-Fri"],
-      ["hours", "09:00-17:00"],
-    ],
+    summary: "each ticket's SLA status in business hours",
+    fn: SLASTATUS,
+    source: { param: "tickets", schema: TICKET_SCHEMA, hint: "Tickets with a header row (vendor, priority, opened, resolved)." },
+    config: {
+      param: "policy",
+      label: "SLA policy",
+      defaults: [
+        ["priority", "resolution target (h)", "response target (h)", "clock"],
+        ...DEFAULT_POLICY.rows.map((r) => [r.priority, r.resolution, r.response ?? "", r.clock]),
+      ],
+    },
+    calendar: { param: "calendar", label: "Business hours", defaults: [["workdays", "Mon-Fri"], ["hours", "09:00-17:00"]] },
+    files: { policy: "policy", calendar: "calendar" },
+    columns: {
+      Ticket: "text", Vendor: "text", Priority: "text", "Target (h)": "hours", "Elapsed (h)": "hours", "% of target": "percent",
+      "Time left (h)": "hours", "Breach at": "date-time", Status: "text", "Breach by (h)": "hours",
+      "Response target (h)": "hours", "Response (h)": "hours", "Response status": "text",
+    },
+    scale: { column: "% of target", higherIsBetter: false },
+    red: { column: "Status", equals: "breached" },
+    chart: breachesByVendor,
     defaultOutput: "SLA status",
+    pane: true,
   },
   segments: {
     kind: "segments",
-    functionName: "VENDORSEGMENTS",
     label: "Vendor segments",
-    sourceHint: "Purchase-order lines with a header row; a supply risk column enables the Kraljic matrix.",
-    configLabel: "Weights",
-    defaultConfig: defaultWeights(),
+    summary: "ABC class, Kraljic quadrant and tier per vendor",
+    fn: VENDORSEGMENTS,
+    source: { param: "data", schema: PO_SCHEMA, hint: "Purchase-order lines with a header row; a supply risk column enables the Kraljic matrix." },
+    config: WEIGHTS,
+    files: { risk: "risk", weights: "weights" },
+    columns: {
+      Vendor: "text", Spend: "currency", "Spend share": "percent", "Cumulative share": "percent", ABC: "text", "Supply risk": "number",
+      Kraljic: "text", Tier: "text", Score: "number", Grade: "text",
+    },
+    scale: { column: "Score", higherIsBetter: true },
+    red: { column: "Grade", equals: "D" },
+    chart: byVendor("Spend"),
     defaultOutput: "Segments",
+    pane: true,
   },
-};
+  quality: {
+    kind: "quality",
+    label: "Data quality",
+    summary: "what the scorecard will count: matched columns, blanks, placeholders",
+    fn: VENDORDATAQUALITY,
+    source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
+    files: { weights: "settings" },
+    columns: {
+      Field: "text", Header: "text", "Matched by": "text", Values: "integer", Blank: "integer", Placeholders: "integer",
+      Unparseable: "integer", Note: "text",
+    },
+    defaultOutput: "Data quality",
+    pane: false,
+  },
+} as const satisfies Record<string, ReportKindInfo>;
+
+export type ReportKind = keyof typeof KIND_INFO;
+
+/** Every kind, in the order the pane and the help list them. */
+export const REPORT_KINDS = Object.keys(KIND_INFO) as [ReportKind, ...ReportKind[]];
+
+/** The kinds the task pane and sidebar offer. */
+export const PANE_KINDS: readonly ReportKind[] = REPORT_KINDS.filter((k) => KIND_INFO[k].pane);
+
+/** A kind's record, typed as the general shape. */
+export function kindInfo(kind: ReportKind): ReportKindInfo {
+  return KIND_INFO[kind];
+}
 
 /**
  * Reads a kind from text, as stored or typed.
@@ -82,5 +219,5 @@ export const KIND_INFO: Readonly<Record<ReportKind, ReportKindInfo>> = {
  * @example reportKind("sla") // "sla"
  */
 export function reportKind(v: unknown): ReportKind | undefined {
-  return (REPORT_KINDS as readonly unknown[]).includes(v) ? (v as ReportKind) : undefined;
+  return typeof v === "string" && Object.prototype.hasOwnProperty.call(KIND_INFO, v) ? (v as ReportKind) : undefined;
 }

@@ -1,9 +1,9 @@
-import { CoreError } from "../cell/error";
+import { attempt, isCoreError } from "../cell/error";
 import type { CellValue } from "../cell/types";
 import { NOT_USED, matchColumns } from "../table/match";
-import { PO_SCHEMA, TICKET_SCHEMA, normalizeHeader, type FieldSpec, type Schema } from "../table/schema";
+import { normalizeHeader, type FieldSpec, type Schema } from "../table/schema";
 import type { ConfigGrid } from "./definition";
-import type { ReportKind } from "./kinds";
+import { kindInfo, type ReportKind } from "./kinds";
 
 /** One field of the mapping form: the column the core detected and the one it reads with the analyst's choices. */
 export interface FieldChoice {
@@ -28,7 +28,7 @@ export interface MappingForm {
 
 /** The columns a report kind reads: PO lines for the scorecard and segments, tickets for SLA. */
 export function sourceSchema(kind: ReportKind): Schema {
-  return kind === "sla" ? TICKET_SCHEMA : PO_SCHEMA;
+  return kindInfo(kind).source.schema;
 }
 
 // The form shows every field even while a required one is missing: generation reports that.
@@ -70,14 +70,9 @@ export function mappingForm(kind: ReportKind, header: readonly CellValue[], choi
     if (normalizeHeader(unused ? "" : choice) === normalizeHeader(detected.get(f.key)?.header ?? "")) continue;
     kept.set(f.key, unused ? NOT_USED : choice);
   }
-  let effective = detected;
-  let problem = "";
-  try {
-    effective = matchColumns(header, loose, kept);
-  } catch (e) {
-    if (!(e instanceof CoreError)) throw e;
-    problem = e.message;
-  }
+  const chosen = attempt(() => matchColumns(header, loose, kept));
+  const effective = isCoreError(chosen) ? detected : chosen;
+  const problem = isCoreError(chosen) ? chosen.message : "";
   return {
     headers,
     fields: schema.map((f) => ({ field: f.key, required: f.required === true, detected: detected.get(f.key)?.header ?? "", chosen: effective.get(f.key)?.header ?? "" })),

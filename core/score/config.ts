@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { isBlank } from "../cell/blank";
 import type { DateOrder } from "../cell/date";
-import { fail } from "../cell/error";
+import { CoreError, problem, quote } from "../cell/error";
 import { parseNumber } from "../cell/number";
 import type { CellValue, RangeArg } from "../cell/types";
 import { configRows, takeMapping, type ConfigRow } from "../config/rows";
@@ -39,11 +39,12 @@ const DATE_ORDERS = ["MDY", "DMY", "YMD"] as const;
 /**
  * Reads a weights range: rows `kpi, weight, target, floor` (blank target or floor keep the
  * defaults; naming any KPI replaces the default set), setting rows (`grace_days, 2`,
- * `date_order, DMY`, `promised_days, 14`) and mapping rows (`promised, Ship By`).
+ * `date_order, DMY`, `promised_days, 14`) and mapping rows (`promised, Ship By`). A bad row is
+ * returned as a problem with its row (1-based in the range), column and field.
  *
  * @example readScoreConfig([["on_time", 50], ["defect_rate", 50, 0.01, 0.1]])
  */
-export function readScoreConfig(arg: RangeArg): ScoreConfig {
+export function readScoreConfig(arg: RangeArg): ScoreConfig | CoreError {
   const { mapping, rest } = takeMapping(configRows(arg, ["kpi", "metric", "field", "setting", "name"]), PO_SCHEMA);
   let graceDays = 0;
   let promisedDays: number | undefined;
@@ -51,54 +52,82 @@ export function readScoreConfig(arg: RangeArg): ScoreConfig {
   const named: ScoredKpi[] = [];
   for (const r of rest) {
     switch (r.key) {
-      case "gracedays":
-        graceDays = settingNumber(r, "a number of days such as 2");
+      case "gracedays": {
+        const n = settingNumber(r, "grace_days", "a number of days such as 2");
+        if (n instanceof CoreError) return n;
+        graceDays = n;
         continue;
-      case "promiseddays":
-        promisedDays = settingNumber(r, "a number of days such as 14");
+      }
+      case "promiseddays": {
+        const n = settingNumber(r, "promised_days", "a number of days such as 14");
+        if (n instanceof CoreError) return n;
+        promisedDays = n;
         continue;
+      }
       case "dateorder": {
         const v = String(r.cells[1] ?? "").trim().toUpperCase();
-        if (!(DATE_ORDERS as readonly string[]).includes(v)) fail("bad_config", `Weights row ${r.row}: date_order must be MDY, DMY or YMD, not "${String(r.cells[1] ?? "")}".`);
+        if (!(DATE_ORDERS as readonly string[]).includes(v)) return bad(r, `date_order must be MDY, DMY or YMD, not "${quote(r.cells[1])}".`, { column: "2", field: "date_order" });
         dateOrder = v as DateOrder;
         continue;
       }
     }
     const key = kpiByName(r.name);
     if (!key) {
-      fail("bad_config", `Weights row ${r.row}: "${r.name}" is not a KPI. Use one of ${Object.keys(KPIS).join(", ")}, a setting (grace_days, promised_days, date_order) or a mapping row such as "promised, Ship By".`);
+      return bad(r, `"${quote(r.name)}" is not a KPI. Use one of ${Object.keys(KPIS).join(", ")}, a setting (grace_days, promised_days, date_order) or a mapping row such as "promised, Ship By".`, { column: "1" });
     }
-    if (named.some((k) => k.key === key)) fail("bad_config", `Weights row ${r.row}: ${key} is listed twice; keep one row per KPI.`);
-    named.push(kpiRow(r, key));
+    if (named.some((k) => k.key === key)) return bad(r, `${key} is listed twice; keep one row per KPI.`, { column: "1", field: key });
+    const k = kpiRow(r, key);
+    if (k instanceof CoreError) return k;
+    named.push(k);
   }
-  const kpis = named.length ? named : DEFAULT_SCORED.map((key) => kpiRow(undefined, key));
+  const kpis: ScoredKpi[] = [];
+  if (named.length) kpis.push(...named);
+  else {
+    for (const key of DEFAULT_SCORED) {
+      const k = kpiRow(undefined, key);
+      if (k instanceof CoreError) return k;
+      kpis.push(k);
+    }
+  }
   const read: ReadSettings = dateOrder ? { mapping, dateOrder } : { mapping };
   return promisedDays === undefined ? { kpis, graceDays, read } : { kpis, graceDays, promisedDays, read };
 }
 
-function kpiRow(r: ConfigRow | undefined, key: KpiKey): ScoredKpi {
+/** A problem in a weights row, placed at its row. */
+function bad(r: ConfigRow, message: string, where: { column?: string; field?: string } = {}): CoreError {
+  return problem("bad_config", `Weights row ${r.row}: ${message}`, { row: r.row, ...where });
+}
+
+function kpiRow(r: ConfigRow | undefined, key: KpiKey): ScoredKpi | CoreError {
   const def: { weight: number; target?: number; floor?: number } = KPIS[key];
   const where = r ? `Weights row ${r.row} (${key})` : key;
-  const cell = (i: number, name: string, fallback: number | undefined): number | undefined => {
+  const place = (column: number) => (r ? { row: r.row, column: String(column + 1), field: key } : { field: key });
+  const cell = (i: number, name: string, fallback: number | undefined): number | undefined | CoreError => {
     const v: CellValue = r?.cells[i];
     if (isBlank(v)) return fallback;
     const n = parseNumber(v);
-    if (Number.isNaN(n)) fail("bad_config", `${where}: the ${name} "${String(v)}" is not a number.`);
+    if (!Number.isFinite(n)) return problem("bad_config", `${where}: the ${name} "${quote(v)}" is not a number.`, place(i));
     return n;
   };
   const weight = cell(1, "weight", def.weight || 1);
+  if (weight instanceof CoreError) return weight;
   // Target = floor = 0 is what older Excel builds pass for two blank cells: keep the defaults.
   const zeros = r?.cells[2] === 0 && r?.cells[3] === 0;
   const target = zeros ? def.target : cell(2, "target", def.target);
+  if (target instanceof CoreError) return target;
   const floor = zeros ? def.floor : cell(3, "floor", def.floor);
-  if (target === undefined || floor === undefined) fail("bad_config", `${where}: ${key} has no default target and floor; give both in the 3rd and 4th columns.`);
+  if (floor instanceof CoreError) return floor;
+  if (target === undefined || floor === undefined) return problem("bad_config", `${where}: ${key} has no default target and floor; give both in the 3rd and 4th columns.`, place(2));
   const parsed = KpiRow.safeParse({ weight, target, floor });
-  if (!parsed.success) fail("bad_config", `${where}: ${parsed.error.issues[0]!.message}.`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return problem("bad_config", `${where}: ${issue.message}.`, place(issue.path[0] === "weight" ? 1 : 2));
+  }
   return { key, ...parsed.data };
 }
 
-function settingNumber(r: ConfigRow, example: string): number {
+function settingNumber(r: ConfigRow, field: string, example: string): number | CoreError {
   const n = parseNumber(r.cells[1]);
-  if (Number.isNaN(n) || n < 0) fail("bad_config", `Weights row ${r.row}: ${r.name} needs ${example}, not "${String(r.cells[1] ?? "")}".`);
+  if (!Number.isFinite(n) || n < 0) return problem("bad_config", `Weights row ${r.row}: ${r.name} needs ${example}, not "${quote(r.cells[1])}".`, { row: r.row, column: "2", field });
   return n;
 }

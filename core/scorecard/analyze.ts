@@ -1,11 +1,12 @@
 import { asRange } from "../cell/blank";
 import type { Serial } from "../cell/date";
-import { fail } from "../cell/error";
+import { problem, quote, type CoreError } from "../cell/error";
 import type { RangeArg } from "../cell/types";
 import { kpiValues, sumByVendor, type VendorSums } from "../kpi/accumulate";
 import type { KpiKey } from "../kpi/defs";
 import type { ScoreConfig } from "../score/config";
 import { scoreVendor, type VendorScore } from "../score/score";
+import type { ParseCache } from "../table/cache";
 import { readLines, type LineTable } from "../table/lines";
 
 /** Everything the scorecard functions show about one vendor. */
@@ -14,6 +15,8 @@ export interface VendorResult extends VendorScore {
   readonly values: Readonly<Record<KpiKey, number | undefined>>;
   /** 1 = best score; equal scores share a rank; undefined without a score. */
   rank: number | undefined;
+  /** KPIs whose lines add up beyond the largest finite number: left undefined in `values`. */
+  readonly overflow?: readonly KpiKey[];
 }
 
 export interface Analysis {
@@ -21,8 +24,8 @@ export interface Analysis {
   readonly sums: VendorSums;
   /** Sorted by score (best first, unscored last, ties by vendor name). */
   readonly vendors: readonly VendorResult[];
-  /** The result of a vendor named as a user typed it (trimmed, any case). */
-  find(vendor: string): VendorResult;
+  /** The result of a vendor named as a user typed it (trimmed, any case), or the problem naming the vendors there are. */
+  find(vendor: string): VendorResult | CoreError;
 }
 
 /**
@@ -34,10 +37,10 @@ export interface Analysis {
  * and as-of date is kept with it, so only the first call computes. The result is shared and
  * frozen; it equals an uncached run.
  *
- * @example analyze([["Vendor", "Ordered Qty", "Received Qty"], ["Acme", 10, 10]], readScoreConfig(undefined), 45700).find("acme").values.in_full // 1
+ * @example analyze([["Vendor", "Ordered Qty", "Received Qty"], ["Acme", 10, 10]], config, 45700, new ParseCache()).find("acme").values.in_full // 1
  */
-export function analyze(data: RangeArg, config: ScoreConfig, asOf: Serial): Analysis {
-  const table = readLines(asRange(data), config.read);
+export function analyze(data: RangeArg, config: ScoreConfig, asOf: Serial, cache: ParseCache): Analysis {
+  const table = readLines(asRange(data), config.read, cache);
   let kept = memo.get(table);
   if (!kept) memo.set(table, (kept = new Map()));
   const key = `${num(asOf)}|${configKey(config)}`;
@@ -94,8 +97,8 @@ function compute(table: LineTable, config: ScoreConfig, asOf: Serial): Analysis 
     find(vendor: string) {
       const id = table.vendors.find(vendor);
       if (id === undefined) {
-        const known = table.vendors.names.slice(0, 5).map((n) => `"${n}"`).join(", ");
-        fail("unknown_vendor", `No lines for vendor "${vendor}". Vendors in the range include ${known || "none"}.`);
+        const known = table.vendors.names.slice(0, 5).map((n) => `"${quote(n)}"`).join(", ");
+        return problem("unknown_vendor", `No lines for vendor "${quote(vendor)}". Vendors in the range include ${known || "none"}.`, { arg: "vendor" });
       }
       return results[id]!;
     },

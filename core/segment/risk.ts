@@ -1,5 +1,5 @@
 import { asRange, isBlank } from "../cell/blank";
-import { fail } from "../cell/error";
+import { attempt, type CoreError, fail, quote } from "../cell/error";
 import { parseNumber } from "../cell/number";
 import type { RangeArg } from "../cell/types";
 
@@ -22,7 +22,11 @@ export function vendorKey(name: string): string {
  *
  * @example readRiskRange([["Vendor", "Risk"], ["Acme", 4], ["Bolt", "2"]]) // Map { "acme" => 4, "bolt" => 2 }
  */
-export function readRiskRange(arg: RangeArg): Map<string, number> {
+export function readRiskRange(arg: RangeArg): Map<string, number> | CoreError {
+  return attempt(() => parseRiskRange(arg));
+}
+
+function parseRiskRange(arg: RangeArg): Map<string, number> {
   const range = asRange(arg);
   if (range.length === 0) fail("no_data", "The risk range is empty: give two columns, vendor and supply risk.");
   if (range.every((row) => row.length < 2)) fail("bad_argument", "The risk range has one column: give two columns, vendor and supply risk (1-5 or 0-1).");
@@ -36,7 +40,7 @@ export function readRiskRange(arg: RangeArg): Map<string, number> {
     first = false;
     if (header || isBlank(who) || isBlank(value)) return;
     const risk = parseNumber(value);
-    if (Number.isNaN(risk)) fail("bad_argument", `Risk range row ${i + 1}: "${String(value)}" is not a number; write the supply risk as a number (1-5 or 0-1).`);
+    if (Number.isNaN(risk)) fail("bad_argument", `Risk range row ${i + 1}: "${quote(value)}" is not a number; write the supply risk as a number (1-5 or 0-1).`);
     const name = String(who).trim();
     const key = vendorKey(name);
     const seen = rowOf.get(key);

@@ -1,5 +1,5 @@
-import { fail } from "../cell/error";
-import type { Analysis } from "../scorecard/analyze";
+import { fail, type CoreError } from "../cell/error";
+import type { Analysis, VendorResult } from "../scorecard/analyze";
 import { DEFAULT_CUTOFFS, rankBySpend, type AbcClass, type AbcCutoffs } from "./abc";
 import { quadrant, type Quadrant } from "./kraljic";
 import { vendorKey, type RiskTable } from "./risk";
@@ -48,8 +48,8 @@ export interface Segmentation {
   readonly vendors: readonly VendorSegment[];
   readonly risk: RiskAxis | undefined;
   readonly impact: ImpactAxis | undefined;
-  /** The segment of a vendor named as a user typed it (trimmed, any case); fails #N/A for an unknown vendor. */
-  find(vendor: string): VendorSegment;
+  /** The segment of a vendor named as a user typed it (trimmed, any case), or the #N/A problem naming the vendors there are. */
+  find(vendor: string): VendorSegment | CoreError;
 }
 
 /**
@@ -62,7 +62,8 @@ export interface Segmentation {
 export function segment(analysis: Analysis, options: SegmentOptions = {}): Segmentation {
   const { sums } = analysis;
   const names = sums.vendors;
-  const results = names.map((name) => analysis.find(name));
+  // Every name comes from the analysis itself, so each is found.
+  const results = names.map((name) => analysis.find(name) as VendorResult);
   const spend = results.map((r) => r.values.spend);
   const ranks = rankBySpend(names, spend, options.cutoffs ?? DEFAULT_CUTOFFS);
   const withKraljic = options.kraljic !== false;
@@ -104,8 +105,7 @@ export function segment(analysis: Analysis, options: SegmentOptions = {}): Segme
     impact: impact?.axis,
     find(vendor) {
       const id = analysis.table.vendors.find(vendor);
-      if (id === undefined) analysis.find(vendor); // fails, naming vendors that exist
-      return byId[id!]!;
+      return id === undefined ? (analysis.find(vendor) as CoreError) : byId[id]!;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { isBlank, isDate } from "../cell/blank";
 import { dateToSerial, MS_PER_DAY, parseDate, type Serial } from "../cell/date";
-import { fail } from "../cell/error";
+import { attempt, type CoreError, fail, quote } from "../cell/error";
 import type { CellValue, RangeArg } from "../cell/types";
 import { configRows, type ConfigRow } from "../config/rows";
 import { DEFAULT_CALENDAR, makeCalendar, type Calendar, type Shift } from "./calendar";
@@ -16,7 +16,11 @@ const HOUR_MS = 3_600_000;
  *
  * @example readCalendar([["workdays", "Sun-Thu"], ["hours", "08:00-12:00"], ["hours", "13:00-17:00"], ["holiday", "2025-12-25"]])
  */
-export function readCalendar(arg: RangeArg): Calendar {
+export function readCalendar(arg: RangeArg): Calendar | CoreError {
+  return attempt(() => parseCalendar(arg));
+}
+
+function parseCalendar(arg: RangeArg): Calendar {
   const rows = configRows(arg, ["setting", "key", "name", "calendar", "field"]);
   if (rows.length === 0) return DEFAULT_CALENDAR;
   let workdays: boolean[] | undefined;
@@ -24,13 +28,13 @@ export function readCalendar(arg: RangeArg): Calendar {
   const holidays: Serial[] = [];
   for (const r of rows) {
     const values = r.cells.slice(1).filter((c) => !isBlank(c));
-    if (values.length === 0) fail("bad_config", `Calendar row ${r.row}: "${r.name}" has no value in the next cell.`);
+    if (values.length === 0) fail("bad_config", `Calendar row ${r.row}: "${quote(r.name)}" has no value in the next cell.`, { row: r.row });
     switch (r.key) {
       case "workdays":
       case "workday":
       case "workingdays":
       case "days":
-        if (workdays) fail("bad_config", `Calendar row ${r.row}: workdays are given twice; keep one workdays row.`);
+        if (workdays) fail("bad_config", `Calendar row ${r.row}: workdays are given twice; keep one workdays row.`, { row: r.row });
         workdays = parseWorkdays(values[0]!, r);
         break;
       case "hours":
@@ -44,7 +48,7 @@ export function readCalendar(arg: RangeArg): Calendar {
         for (const v of values) holidays.push(holiday(v, r));
         break;
       default:
-        fail("bad_config", `Calendar row ${r.row}: "${r.name}" is not a calendar setting. Use workdays (e.g. Mon-Fri), hours (e.g. 09:00-17:00) or holiday (a date).`);
+        fail("bad_config", `Calendar row ${r.row}: "${quote(r.name)}" is not a calendar setting. Use workdays (e.g. Mon-Fri), hours (e.g. 09:00-17:00) or holiday (a date).`, { row: r.row });
     }
   }
   const days = workdays ?? DEFAULT_CALENDAR.workdays;
@@ -78,7 +82,7 @@ function parseWorkdays(v: CellValue, r: ConfigRow): boolean[] {
   }
   if (/^\d{1,2}$/.test(text)) {
     const off = WEEKEND_CODES[Number(text)];
-    if (!off) fail("bad_config", `Calendar row ${r.row}: weekend number ${text} is not one of NETWORKDAYS.INTL's (1-7, 11-17); write the weekend string as text, e.g. '0000011.`);
+    if (!off) fail("bad_config", `Calendar row ${r.row}: weekend number ${text} is not one of NETWORKDAYS.INTL's (1-7, 11-17); write the weekend string as text, e.g. '0000011.`, { row: r.row });
     return DAYS.map((_, wd) => !off.includes(wd));
   }
   const out = DAYS.map(() => false);
@@ -88,7 +92,7 @@ function parseWorkdays(v: CellValue, r: ConfigRow): boolean[] {
     const from = dayIndex(ends[0]!);
     const to = dayIndex(ends[ends.length - 1]!);
     if (from < 0 || to < 0 || ends.length > 2) {
-      fail("bad_config", `Calendar row ${r.row}: "${String(v)}" is not a list of workdays; write e.g. Mon-Fri, Mon,Tue,Thu or 0000011 (Monday first, 1 = day off).`);
+      fail("bad_config", `Calendar row ${r.row}: "${quote(v)}" is not a list of workdays; write e.g. Mon-Fri, Mon,Tue,Thu or 0000011 (Monday first, 1 = day off).`, { row: r.row });
     }
     for (let d = from; ; d = (d + 1) % 7) {
       out[d] = true;
@@ -114,14 +118,14 @@ const TIME = /^(\d{1,2})(?:[:.h](\d{2}))?\s*([ap])?\.?m?\.?$/;
  */
 function parseHours(values: CellValue[], r: ConfigRow): Shift[] {
   const bad = (what: string) =>
-    fail("bad_config", `Calendar row ${r.row}: ${what} is not business hours; write e.g. 09:00-17:00 (one row per shift).`);
+    fail("bad_config", `Calendar row ${r.row}: ${what} is not business hours; write e.g. 09:00-17:00 (one row per shift).`, { row: r.row });
   if (values.length >= 2 && values.every((v) => typeof v === "number" || isDate(v))) {
     return [shift(timeOfCell(values[0]!, bad), timeOfCell(values[1]!, bad), r)];
   }
   const out: Shift[] = [];
   for (const part of String(values[0]).split(/[,;]/)) {
     const ends = part.trim().toLowerCase().split(/\s*(?:-|–|to)\s*/);
-    if (ends.length !== 2) bad(`"${String(values[0])}"`);
+    if (ends.length !== 2) bad(`"${quote(values[0])}"`);
     out.push(shift(timeOfText(ends[0]!, bad), timeOfText(ends[1]!, bad), r));
   }
   return out;
@@ -131,7 +135,7 @@ function shift(start: number, end: number, r: ConfigRow): Shift {
   // 17:00-00:00 means until midnight.
   const e = end === 0 ? MS_PER_DAY : end;
   if (e <= start) {
-    fail("bad_config", `Calendar row ${r.row}: a shift must end after it starts on the same day; split a night shift into two rows, e.g. 22:00-24:00 and 00:00-06:00.`);
+    fail("bad_config", `Calendar row ${r.row}: a shift must end after it starts on the same day; split a night shift into two rows, e.g. 22:00-24:00 and 00:00-06:00.`, { row: r.row });
   }
   return { start, end: e };
 }
@@ -161,6 +165,6 @@ function timeOfCell(v: CellValue, bad: (what: string) => never): number {
 
 function holiday(v: CellValue, r: ConfigRow): Serial {
   const s = parseDate(v);
-  if (Number.isNaN(s)) fail("bad_config", `Calendar row ${r.row}: holiday "${String(v)}" is not a date; give a date cell or text like 2025-12-25.`);
+  if (Number.isNaN(s)) fail("bad_config", `Calendar row ${r.row}: holiday "${quote(v)}" is not a date; give a date cell or text like 2025-12-25.`, { row: r.row });
   return Math.floor(s);
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { isBlank } from "../cell/blank";
-import { fail } from "../cell/error";
+import { attempt, type CoreError, fail, quote } from "../cell/error";
 import { parseNumber } from "../cell/number";
 import type { RangeArg } from "../cell/types";
 import { configRows } from "../config/rows";
@@ -22,7 +22,11 @@ const Band = z.object({
  *
  * @example readCredits([["compliance below", "credit %"], [0.99, 0.05], [0.95, 0.1]])
  */
-export function readCredits(arg: RangeArg): CreditBand[] {
+export function readCredits(arg: RangeArg): CreditBand[] | CoreError {
+  return attempt(() => parseCredits(arg));
+}
+
+function parseCredits(arg: RangeArg): CreditBand[] {
   const rows = configRows(arg, ["compliancebelow", "compliance", "below", "threshold", "band"]);
   if (rows.length === 0) fail("bad_config", "The credit table is empty: give rows compliance below, credit % such as 0.99, 5%.");
   return rows.map((r) => {
@@ -33,7 +37,7 @@ export function readCredits(arg: RangeArg): CreditBand[] {
       const issue = parsed.error.issues[0]!;
       const cell = issue.path[0] === "credit" ? r.cells[1] : r.cells[0];
       const what = issue.code === "invalid_type" ? `"${String(cell ?? "")}" is not a number` : issue.message;
-      fail("bad_config", `Credit table row ${r.row}: ${what}. Rows read: compliance below, credit % (e.g. 0.99, 5%).`);
+      fail("bad_config", `Credit table row ${r.row}: ${what}. Rows read: compliance below, credit % (e.g. 0.99, 5%).`, { row: r.row });
     }
     return parsed.data;
   });

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { isBlank } from "../cell/blank";
 import type { DateOrder } from "../cell/date";
-import { fail } from "../cell/error";
+import { attempt, type CoreError, fail, quote } from "../cell/error";
 import { parseNumber } from "../cell/number";
 import type { CellValue, RangeArg } from "../cell/types";
 import { configRows, takeMapping } from "../config/rows";
@@ -106,7 +106,11 @@ export const DEFAULT_POLICY: Policy = makePolicy([
  *
  * @example readPolicy([["P1", 4, 1, "24x7"], ["P2", 8, 2], ["opened", "Created On"]])
  */
-export function readPolicy(arg: RangeArg): Policy {
+export function readPolicy(arg: RangeArg): Policy | CoreError {
+  return attempt(() => parsePolicy(arg));
+}
+
+function parsePolicy(arg: RangeArg): Policy {
   // A header row `Priority, Resolution (h), ...` may sit below the mapping rows; `priority` is
   // also a ticket field, so it must not be read as the mapping "priority column = Resolution (h)".
   const rows0 = configRows(arg, ["priority", "severity", "level"]).filter((r) => !isHeader(r.key, r.cells[1]));
@@ -118,7 +122,7 @@ export function readPolicy(arg: RangeArg): Policy {
   for (const r of rest) {
     if (r.key === "dateorder") {
       const v = String(r.cells[1] ?? "").trim().toUpperCase();
-      if (!(DATE_ORDERS as readonly string[]).includes(v)) fail("bad_config", `Policy row ${r.row}: date_order must be MDY, DMY or YMD, not "${String(r.cells[1] ?? "")}".`);
+      if (!(DATE_ORDERS as readonly string[]).includes(v)) fail("bad_config", `Policy row ${r.row}: date_order must be MDY, DMY or YMD, not "${quote(r.cells[1] ?? "")}".`, { row: r.row });
       dateOrder = v as DateOrder;
       continue;
     }
@@ -132,19 +136,19 @@ export function readPolicy(arg: RangeArg): Policy {
     }
     const clockKey = isBlank(clockCell) ? "business" : normalizeHeader(clockCell);
     const clock = CLOCKS[clockKey];
-    if (!clock) fail("bad_config", `Policy row ${r.row} (${r.name}): clock "${String(clockCell)}" is neither business nor 24x7.`);
+    if (!clock) fail("bad_config", `Policy row ${r.row} (${quote(r.name)}): clock "${quote(clockCell)}" is neither business nor 24x7.`, { row: r.row });
     const hours = (v: CellValue) => (isBlank(v) ? undefined : parseNumber(v));
     const candidate = { priority: r.name, resolution: hours(cells[0]) ?? NaN, clock, ...(isBlank(responseCell) ? {} : { response: hours(responseCell) }) };
     const parsed = Row.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const what = issue.code === "invalid_type" ? `the ${String(issue.path[0])} target "${String(issue.path[0] === "response" ? responseCell : cells[0] ?? "")}" is not a number of hours` : issue.message;
-      fail("bad_config", `Policy row ${r.row} (${r.name || "blank priority"}): ${what}. Rows read: priority, resolution hours, [response hours], [business or 24x7].`);
+      fail("bad_config", `Policy row ${r.row} (${r.name || "blank priority"}): ${what}. Rows read: priority, resolution hours, [response hours], [business or 24x7].`, { row: r.row });
     }
     const k = priorityKey(r.name);
     const norm = k.num === undefined ? normalizeHeader(r.name) : `#${k.num}`;
     const twice = seen.get(norm);
-    if (twice !== undefined) fail("bad_config", `Policy rows ${twice} and ${r.row} both give priority "${r.name}"; keep one.`);
+    if (twice !== undefined) fail("bad_config", `Policy rows ${twice} and ${r.row} both give priority "${quote(r.name)}"; keep one.`, { row: r.row });
     seen.set(norm, r.row);
     const p = parsed.data;
     rows.push(p.response === undefined ? { priority: p.priority, resolution: p.resolution, clock: p.clock } : { ...p, response: p.response });

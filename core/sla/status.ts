@@ -1,9 +1,10 @@
 import { formatSerial, type Serial } from "../cell/date";
-import { CoreError } from "../cell/error";
+import { CoreError, quote } from "../cell/error";
 import type { Range } from "../cell/types";
 import type { VendorIndex } from "../table/vendors";
 import { ALWAYS, breachAt, businessHours, type Calendar } from "./calendar";
 import type { Policy } from "./policy";
+import type { ParseCache } from "../table/cache";
 import { readTickets, timeProblem, type TicketTable } from "./tickets";
 
 export type SlaState = "met" | "breached" | "at risk" | "open";
@@ -45,8 +46,8 @@ export interface SlaReport {
  *
  * @example slaStatus(range, DEFAULT_POLICY, DEFAULT_CALENDAR, serialOf(2025, 3, 31, 12)).tickets[0].resolution.status // "at risk"
  */
-export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, asOf: Serial, atRisk = 0.75): SlaReport {
-  const t = readTickets(tickets, policy.read);
+export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, asOf: Serial, atRisk: number, cache: ParseCache): SlaReport {
+  const t = readTickets(tickets, policy.read, cache);
   const hasResponse = policy.hasResponse && t.columns.columns.has("responded");
   // Columns are looked up once here, not per ticket: this loop runs for every ticket of the range.
   const c: Ctx = {
@@ -147,21 +148,21 @@ export interface VendorSla {
 }
 
 /**
- * Counts a vendor's tickets by status. A ticket of that vendor that cannot be judged raises
- * its error: a count that silently skipped it would be wrong.
+ * Counts a vendor's tickets by status. A ticket of that vendor that cannot be judged gives
+ * its problem: a count that silently skipped it would be wrong.
  *
  * @example vendorSla(report, "Acme").compliance // 0.95
  */
-export function vendorSla(report: SlaReport, name: string): VendorSla {
+export function vendorSla(report: SlaReport, name: string): VendorSla | CoreError {
   const id = report.vendors.find(name);
   if (id === undefined) {
-    const seen = report.vendors.names.slice(0, 10).map((n) => `"${n}"`).join(", ");
-    throw new CoreError("unknown_vendor", `No ticket has vendor "${name}". Vendors in the range: ${seen || "(none)"}${report.vendors.size > 10 ? ", ..." : ""}.`);
+    const seen = report.vendors.names.slice(0, 10).map((n) => `"${quote(n)}"`).join(", ");
+    return new CoreError("unknown_vendor", `No ticket has vendor "${quote(name)}". Vendors in the range: ${seen || "(none)"}${report.vendors.size > 10 ? ", ..." : ""}.`, { arg: "vendor" });
   }
   let met = 0, breached = 0, atRisk = 0, open = 0;
   for (const t of report.tickets) {
     if (t.vendorId !== id) continue;
-    if (t.error) throw t.error;
+    if (t.error) return t.error;
     const s = t.resolution!.status;
     if (s === "met") met++;
     else if (s === "breached") breached++;

@@ -1,7 +1,8 @@
 import { isBlank } from "../cell/blank";
 import { isPlaceholder } from "../cell/number";
 import type { Range } from "../cell/types";
-import { readColumns, type ColumnTable, type ReadSettings } from "../table/read";
+import type { ParseCache } from "../table/cache";
+import { parseColumns, type ColumnTable, type ReadSettings } from "../table/read";
 import { TICKET_SCHEMA, type TicketField } from "../table/schema";
 import { VendorIndex } from "../table/vendors";
 
@@ -25,12 +26,17 @@ export interface TicketTable {
  * Reads a ticket range. Times are read leniently (an unreadable cell becomes NaN) so that one bad
  * row is reported on that row instead of failing the table; {@link timeProblem} tells a blank
  * cell from an unreadable one. When a ticket id repeats (an event log), the row with the latest
- * `updated` time is the ticket's state, else the last of its rows.
+ * `updated` time is the ticket's state, else the last of its rows. The table is shared through
+ * the parse cache: callers read it and never write to it.
  *
- * @example readTickets([["Ticket", "Vendor", "Priority", "Opened"], ["T1", "Acme", "P2", "2025-03-31 09:00"]]).state // [0]
+ * @example readTickets([["Ticket", "Vendor", "Priority", "Opened"], ["T1", "Acme", "P2", "2025-03-31 09:00"]], {}, new ParseCache()).state // [0]
  */
-export function readTickets(range: Range, settings: ReadSettings = {}): TicketTable {
-  const columns = readColumns(range, TICKET_SCHEMA, { ...settings, lenient: true });
+export function readTickets(range: Range, settings: ReadSettings, cache: ParseCache): TicketTable {
+  return cache.read(range, "tickets", settings, () => parseTickets(range, settings));
+}
+
+function parseTickets(range: Range, settings: ReadSettings): TicketTable {
+  const columns = parseColumns(range, TICKET_SCHEMA, { ...settings, lenient: true });
   const num = (f: TicketField) => columns.columns.get(f) as Float64Array | undefined;
   const text = (f: TicketField) => columns.columns.get(f) as string[] | undefined;
   const vendorCol = text("vendor")!;

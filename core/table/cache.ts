@@ -180,13 +180,11 @@ export class ParseCache {
   private misses = 0;
   /** Shapes (kind, settings, row count, header) of ranges parsed once and not kept. */
   private sighted: string[] = [];
-  enabled = true;
 
   constructor(readonly limits: CacheLimits = DEFAULT_LIMITS) {}
 
   /** The table parsed from a range with equal content and settings, or `parse()`'s result, kept for next time. */
   read<T>(range: Range, kind: string, settings: ReadSettings, parse: () => T): T {
-    if (!this.enabled) return parse();
     const key = `${kind}|${settingsKey(settings)}`;
     const entries = this.entries;
     // Most recent first: the range just used is the likeliest. Few entries, each checked in one pass.
@@ -231,9 +229,3 @@ export class ParseCache {
     return { hits: this.hits, misses: this.misses, entries: this.entries.length, cells: this.cells };
   }
 }
-
-/**
- * The cache every read goes through. One per runtime: an Excel custom-function runtime, an Apps
- * Script execution or a Node process each have their own.
- */
-export const parseCache = new ParseCache();

@@ -1,5 +1,5 @@
 import type { Range } from "../cell/types";
-import { parseCache } from "./cache";
+import type { ParseCache } from "./cache";
 import { parseColumns, type ColumnTable, type ReadSettings } from "./read";
 import { PO_SCHEMA, type PoField } from "./schema";
 import { VendorIndex } from "./vendors";
@@ -23,11 +23,11 @@ export interface LineTable {
  * (status cancelled / canceled / void) are left out of every KPI and of spend. The table is
  * shared through the parse cache: callers read it and never write to it.
  *
- * @example readLines([["Vendor", "Status"], ["Acme", "open"], ["Beta", "void"]]).vendors.names // ["Acme"]
+ * @example readLines([["Vendor", "Status"], ["Acme", "open"], ["Beta", "void"]], {}, new ParseCache()).vendors.names // ["Acme"]
  */
-export function readLines(range: Range, settings: ReadSettings = {}): LineTable {
+export function readLines(range: Range, settings: ReadSettings, cache: ParseCache): LineTable {
   // Cached whole (columns and vendor ids), so a repeated call only pays the cache check.
-  return parseCache.read(range, "lines", settings, () => parseLines(range, settings));
+  return cache.read(range, "lines", settings, () => parseLines(range, settings));
 }
 
 function parseLines(range: Range, settings: ReadSettings): LineTable {

@@ -1,4 +1,4 @@
-import { fail } from "../cell/error";
+import { fail, quote } from "../cell/error";
 import { normalizeHeader, type Schema } from "./schema";
 
 /** How a field found its column: by one of its usual headers, or by a mapping row the analyst wrote. */
@@ -40,7 +40,7 @@ export function matchColumns<K extends string>(
     }
     const column = norm.indexOf(normalizeHeader(wanted));
     if (column < 0) {
-      fail("bad_config", `Mapping row "${field.key}, ${wanted}": no column is headed "${wanted}". Headers seen: ${listHeaders(header)}.`);
+      fail("bad_config", `Mapping row "${field.key}, ${quote(wanted)}": no column is headed "${quote(wanted)}". Headers seen: ${listHeaders(header)}.`, { field: field.key });
     }
     matches.set(field.key, at(column, "mapping"));
     taken.add(column);
@@ -63,13 +63,17 @@ export function matchColumns<K extends string>(
         "bad_header",
         `No ${field.key} column: head one column "${field.aliases[0]}" (or ${field.aliases.slice(1).map((a) => `"${a}"`).join(", ")}), ` +
           `or add a mapping row "${field.key}, <header>". Headers seen: ${listHeaders(header)}.`,
+        { field: field.key },
       );
     }
   }
   return matches;
 }
 
+/** The first headers of a row for a message, each quoted short, "..." when there are more. */
 export function listHeaders(header: readonly unknown[]): string {
   const names = header.map((h) => String(h ?? "").trim()).filter((h) => h !== "");
-  return names.length ? names.map((h) => `"${h}"`).join(", ") : "(none: is the first row of the range the header?)";
+  if (!names.length) return "(none: is the first row of the range the header?)";
+  const shown = names.slice(0, 8).map((h) => `"${quote(h)}"`);
+  return names.length > shown.length ? `${shown.join(", ")}, ... (${names.length} in all)` : shown.join(", ");
 }

@@ -1,9 +1,8 @@
 import { isBlank } from "../cell/blank";
 import { parseDate, numericDateParts, type DateOrder } from "../cell/date";
-import { fail } from "../cell/error";
+import { fail, quote } from "../cell/error";
 import { isPlaceholder, parseNumber } from "../cell/number";
 import type { CellValue, Range } from "../cell/types";
-import { parseCache } from "./cache";
 import { matchColumns, type ColumnMatch } from "./match";
 import type { FieldKind, Schema } from "./schema";
 
@@ -40,34 +39,19 @@ export interface ColumnTable<K extends string> {
 const YES = new Set(["yes", "y", "true", "1", "compliant", "pass", "ok"]);
 
 /**
- * Reads the columns a schema names from a range (header row first), one column at a time,
- * each cell once. Bad cells in a used column fail with the column and the row of the range.
- * A range with the same content, schema and settings as a recent one is not read again:
- * its table comes from the parse cache (the table is shared, so callers never write to it).
- *
- * @example readColumns([["Vendor", "Qty"], ["Acme", 3]], PO_SCHEMA).columns.get("ordered_qty") // Float64Array [3]
- */
-export function readColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}): ColumnTable<K> {
-  return parseCache.read(range, `columns:${schemaId(schema)}`, settings, () => parseColumns(range, schema, settings));
-}
-
-const schemaIds = new WeakMap<object, number>();
-let nextSchemaId = 0;
-
-function schemaId(schema: Schema): number {
-  let id = schemaIds.get(schema);
-  if (id === undefined) schemaIds.set(schema, (id = nextSchemaId++));
-  return id;
-}
-
-/**
  * Chooses the rows to leave out from the text columns (a blank vendor, a cancelled status):
  * their number and date cells are then not read, so a bad cell on a line that does not count
  * cannot fail the result. 1 = leave out.
  */
 export type SkipRows<K extends string> = (textColumns: ReadonlyMap<K, Column>) => Uint8Array | undefined;
 
-/** {@link readColumns} without the cache, for callers that cache a table built on top of it. */
+/**
+ * Reads the columns a schema names from a range (header row first), one column at a time,
+ * each cell once. Bad cells in a used column fail with the column and the row of the range.
+ * Callers keep the table they build on top of it in the parse cache.
+ *
+ * @example parseColumns([["Vendor", "Qty"], ["Acme", 3]], PO_SCHEMA).columns.get("ordered_qty") // Float64Array [3]
+ */
 export function parseColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}, skip?: SkipRows<K>): ColumnTable<K> {
   if (range.length === 0 || range.every((row) => row.every(isBlank))) fail("empty_range", "The range is empty: select the data with its header row.");
   if (range[0]!.every(isBlank)) fail("bad_header", "The first row of the range is blank: select the range from its header row down.");
@@ -81,7 +65,7 @@ export function parseColumns<K extends string>(range: Range, schema: Schema<K>, 
       const match = matches.get(field.key);
       if (!match || (field.kind === "text" || field.kind === "flag") !== textual) continue;
       const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
-      columns.set(field.key, readColumn(range, match, field.kind, !field.required, settings, q, mask, !ZERO_IS_A_VALUE.has(field.key)));
+      columns.set(field.key, readColumn(range, match, field.key, field.kind, !field.required, settings, q, mask, !ZERO_IS_A_VALUE.has(field.key)));
       quality.set(field.key, q);
     }
   };
@@ -93,7 +77,7 @@ export function parseColumns<K extends string>(range: Range, schema: Schema<K>, 
 /** Text fields where a number 0 means something (priority P0, ticket 0), not an older Excel build's blank. */
 const ZERO_IS_A_VALUE = new Set(["priority", "ticket"]);
 
-function readColumn(range: Range, match: ColumnMatch, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array, zeroIsBlank = true): Column {
+function readColumn(range: Range, match: ColumnMatch, field: string, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array, zeroIsBlank = true): Column {
   const c = match.column;
   const n = range.length - 1;
   if (kind === "text") {
@@ -150,15 +134,15 @@ function readColumn(range: Range, match: ColumnMatch, kind: FieldKind, optional:
       q.unparseable++;
       continue;
     }
-    badCell(match, r + 2, v, kind);
+    badCell(match, r + 2, v, kind, field);
   }
   return out;
 }
 
-function badCell(match: ColumnMatch, row: number, v: CellValue, kind: FieldKind): never {
+function badCell(match: ColumnMatch, row: number, v: CellValue, kind: FieldKind, field: string): never {
   const what = kind === "date" ? "a date" : "a number";
   const fix = kind === "date" ? "write it as a date cell or as text like 2025-03-31" : "write it as a number such as 1234.5, 98% or $1,234.50";
-  fail(kind === "date" ? "not_a_date" : "not_a_number", `Column "${match.header}", row ${row} of the range: "${String(v)}" is not ${what}; ${fix}.`);
+  fail(kind === "date" ? "not_a_date" : "not_a_number", `Column "${quote(match.header)}", row ${row} of the range: "${quote(v)}" is not ${what}; ${fix}.`, { row, column: match.header, field });
 }
 
 /**

@@ -5,7 +5,7 @@
  * created (only those: they are found by the sheet id stored with each report). Bundled into
  * dist/excel-addin/office-script/RefreshVendorReports.ts by the build.
  */
-import { CoreError } from "../../core/cell/error";
+import { CoreError, createCatalog, dateToSerial, type Context } from "../../core";
 import { buildReport, describeSource, stamp, type ReportDefinition } from "../../core/report";
 import { blockAddress } from "../address";
 import { isRegistryContent, readRegistry, registryRows, withDefinition } from "../registry";
@@ -35,13 +35,15 @@ export function refreshAll(wb: ScriptWorkbook, now: Date): string {
   const registrySheet = wb.getWorksheets().find((w) => isRegistryContent(w.getName(), w.getUsedRange(true)?.getValues()));
   if (!registrySheet) return "No vendorscore reports in this workbook: generate one from the add-in first.";
   let reg = readRegistry(registrySheet.getUsedRange(true)?.getValues() ?? []);
+  // The flow's "now", read as the day the workbook shows; one parse cache for the whole run.
+  const cx = createCatalog({ today: () => dateToSerial(now) }).context;
   const lines: string[] = [];
   for (const entry of reg.entries) {
     if (!entry.def) {
       lines.push(`${entry.id}: ${entry.problem}`);
       continue;
     }
-    const result = refreshOne(wb, entry.def, now);
+    const result = refreshOne(wb, entry.def, cx);
     reg = withDefinition(reg, stamp(entry.def, now, result.error === undefined ? {} : { error: result.error }));
     lines.push(`${entry.def.output}: ${result.error ?? `refreshed (${result.rows} rows)`}`);
   }
@@ -51,13 +53,13 @@ export function refreshAll(wb: ScriptWorkbook, now: Date): string {
   return lines.join("\n");
 }
 
-function refreshOne(wb: ScriptWorkbook, def: ReportDefinition, now: Date): { rows?: number; error?: string } {
+function refreshOne(wb: ScriptWorkbook, def: ReportDefinition, cx: Context): { rows?: number; error?: string } {
   const s = def.source;
   const range = "name" in s ? (wb.getTable(s.name) ?? wb.getNamedItem(s.name))?.getRange() : wb.getWorksheet(s.sheet)?.getRange(s.address);
   if (!range) return { error: `the source ${describeSource(s)} no longer exists` };
   const out = wb.getWorksheets().find((w) => w.getId() === def.outputId);
   if (!out) return { error: "its sheet was deleted: generate it again from the add-in" };
-  const report = buildReport(def.kind, range.getValues(), def.config, def.asOf, { now: () => now }, def.calendar);
+  const report = buildReport({ kind: def.kind, source: range.getValues(), config: def.config, calendar: def.calendar, asOf: def.asOf }, cx);
   if (report instanceof CoreError) return { error: report.message };
   const cols = report.values[0]!.length;
   out.getRange().clear("Contents");

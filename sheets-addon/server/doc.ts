@@ -1,6 +1,6 @@
-import type { Env } from "../../core/catalog/types";
+import { createCatalog, type Context } from "../../core";
 import { lazyClock } from "../gas";
-import { localDateShowing, type WallClock } from "../zone";
+import type { WallClock } from "../zone";
 import { ReportStore } from "./store";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -12,8 +12,8 @@ export interface Doc {
   readonly clock: () => WallClock;
   /** The real instant, for "last refreshed" stamps. */
   readonly now: () => Date;
-  /** What the core computes with: "today" is the spreadsheet's day. */
-  readonly env: Env;
+  /** What reports compute with: "today" is the serial the spreadsheet's clock shows, and one parse cache. */
+  readonly cx: Context;
 }
 
 export function openDoc(ss: Spreadsheet): Doc {
@@ -22,7 +22,7 @@ export function openDoc(ss: Spreadsheet): Doc {
   const props = PropertiesService.getDocumentProperties();
   // Null outside a document's context: say so rather than fail on a null store later.
   if (!props) throw new Error("the reports stored in this spreadsheet cannot be read from here (no document context); open the spreadsheet and use Refresh all.");
-  return { ss, store: new ReportStore(props), clock, now, env: { now: () => localDateShowing(clock().toSerial(now())) } };
+  return { ss, store: new ReportStore(props), clock, now, cx: createCatalog({ today: () => clock().toSerial(now()) }).context };
 }
 
 /** The spreadsheet the user has open (menus, the sidebar). */

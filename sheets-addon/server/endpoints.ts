@@ -1,5 +1,5 @@
 import { newDefinition, type GenerateRequest, type ReportSource } from "../../core/report";
-import type { CellValue } from "../../core/cell/types";
+import type { CellValue } from "../../core";
 import type { HostResult, NamedSource, PanelRequest, ReportStatus, Schedule, SelectionInfo, SourceCells } from "../../panel/host";
 import { fromSheets } from "../convert";
 import { activeDoc } from "./doc";

@@ -1,5 +1,4 @@
-import { CoreError } from "../../core/cell/error";
-import type { Range } from "../../core/cell/types";
+import { CoreError, type Range } from "../../core";
 import {
   KIND_INFO, buildReport, chooseOutput, describeSource, quoteSheet, stamp, staleSourceMessage,
   type ReportDefinition, type ReportSheet, type ReportSource, type SheetInfo,
@@ -26,7 +25,7 @@ export function compute(doc: Doc, def: ReportDefinition, isNew: boolean): Comput
   const range = sourceRange(doc, def.source);
   if (!range) return { def, error: isNew ? `The source ${describeSource(def.source)} was not found.` : staleSourceMessage(def) };
   const values = fromSheets(range.getValues(), doc.clock) as Range;
-  const report = buildReport(def.kind, values, def.config, def.asOf, doc.env, def.calendar);
+  const report = buildReport({ kind: def.kind, source: values, config: def.config, calendar: def.calendar, asOf: def.asOf }, doc.cx);
   if (report instanceof CoreError) return { def, error: `${KIND_INFO[def.kind].label} from ${describeSource(def.source)}: ${report.message}` };
   return { def, report };
 }

@@ -1,3 +1,4 @@
+import { isCoreError } from "../../core";
 import { parseDefinition, type ReportDefinition } from "../../core/report";
 
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -38,7 +39,7 @@ export class ReportStore {
       .map((k) => {
         const id = k.slice(REPORT.length);
         const parsed = parseDefinition(all[k]);
-        return parsed.ok ? { id, def: parsed.value, problem: "" } : { id, problem: parsed.error };
+        return isCoreError(parsed) ? { id, problem: parsed.message } : { id, def: parsed, problem: "" };
       });
   }
 

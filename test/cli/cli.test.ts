@@ -4,12 +4,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { createCatalog, formatSerial, type Range, type ResultGrid } from "../../core";
+import { createCatalog, formatSerial, serialOf, type Range, type ResultGrid } from "../../core";
 
 // End to end: the CLI runs as a child process, exactly as `npx vendorscore` does.
 const ROOT = path.join(__dirname, "..", "..");
 const BIN = path.join(ROOT, "cli", "vendorscore.js");
-const catalog = createCatalog({ now: () => new Date(2025, 3, 10) });
+const catalog = createCatalog({ today: () => serialOf(2025, 4, 10) });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vendorscore-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

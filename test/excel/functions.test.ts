@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mkdtempSync } from "node:fs";
 import vm from "node:vm";
-import { catalog, DEFINITIONS } from "../../core";
+import { DEFINITIONS } from "../../core";
+import { catalog } from "../helpers/sheet";
 import type { FunctionMetadata } from "../../excel-addin/metadata";
 import { buildExcel } from "../../scripts/build-excel";
 

@@ -16,7 +16,7 @@ describe("sheet names in the Excel host", () => {
     const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date("2025-04-01T08:00:00Z") });
     return { wb, host, reselect: () => (wb.selection = { ...selection, rect: { ...selection.rect } }) };
   }
-  const scorecard = (output: string) => ({ kind: "scorecard" as const, source: { type: "selection" as const }, config: KIND_INFO.scorecard.defaultConfig, calendar: [], asOf: SAMPLE_AS_OF, output });
+  const scorecard = (output: string) => ({ kind: "scorecard" as const, source: { type: "selection" as const }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output });
 
   it("splits an address whose sheet name has quotes and spaces, as Excel writes it", () => {
     expect(splitAddress("'O''Brien''s Q1 lines'!A1:N41")).toEqual({ sheet: "O'Brien's Q1 lines", address: "A1:N41" });

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import vm from "node:vm";
-import { CoreError } from "../../core/cell/error";
+import { CoreError, isCoreError } from "../../core";
+import { catalog } from "../helpers/sheet";
 import { KIND_INFO, buildReport, parseDefinition } from "../../core/report";
 import { ExcelHost } from "../../excel-addin/host";
 import type { ScriptRange, ScriptSheet, ScriptWorkbook } from "../../excel-addin/office-script/refresh";
@@ -59,7 +60,7 @@ describe("the generated Office Script (refresh while closed)", () => {
   it("recomputes a report the add-in generated with the same numbers, after a source cell changed", async () => {
     const wb = sampleWorkbook(readFileSync(join(ROOT, "samples", "po-lines.csv"), "utf8"), readFileSync(join(ROOT, "samples", "tickets.csv"), "utf8"));
     const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date("2025-03-31T06:00:00Z") });
-    const r = await host.generate({ kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.defaultConfig, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
+    const r = await host.generate({ kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
     expect(r.ok).toBe(true);
 
     const po = findSheet(wb, "PO lines")!;
@@ -67,7 +68,7 @@ describe("the generated Office Script (refresh while closed)", () => {
     const log = runScript(wb, new Date("2025-04-01T06:00:00Z"));
     expect(log).toBe("Scorecard: refreshed (5 rows)");
 
-    const want = buildReport("scorecard", readValues(po, usedRect(po, true)!), KIND_INFO.scorecard.defaultConfig, SAMPLE_AS_OF, { now: () => new Date() });
+    const want = buildReport({ kind: "scorecard", source: readValues(po, usedRect(po, true)!), config: KIND_INFO.scorecard.config.defaults, asOf: SAMPLE_AS_OF }, catalog.context);
     if (want instanceof CoreError) throw want;
     const out = findSheet(wb, "Scorecard")!;
     const width = want.values[0]!.length;
@@ -75,7 +76,7 @@ describe("the generated Office Script (refresh while closed)", () => {
     expect(out.formats[1]!.slice(0, width)).toEqual(want.patterns);
     const reg = readValues(findSheet(wb, "vendorscore")!, usedRect(findSheet(wb, "vendorscore")!, true)!);
     const def = parseDefinition(reg[2]![1]);
-    expect(def.ok && def.value).toMatchObject({ lastRefresh: "2025-04-01T06:00:00.000Z", lastError: "" });
+    expect(!isCoreError(def) && def).toMatchObject({ lastRefresh: "2025-04-01T06:00:00.000Z", lastError: "" });
   });
 
   it("reports a renamed source sheet as that report's error and stores it for the pane", async () => {

@@ -6,8 +6,9 @@
  */
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { CoreError } from "../../core/cell/error";
-import { KIND_INFO, buildReport, parseDefinition, type ReportKind, type ReportSheet } from "../../core/report";
+import { CoreError, isCoreError } from "../../core";
+import { buildReport, kindInfo, parseDefinition, type ReportKind, type ReportSheet } from "../../core/report";
+import { catalog } from "../helpers/sheet";
 import { findSheet, readValues, usedRect } from "../../preview/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
 import { ARTIFACTS, PO_CSV, TICKETS_CSV, previewPages } from "../helpers/preview-page";
@@ -29,8 +30,8 @@ function sampleGrid(sheet: "PO lines" | "Tickets"): unknown[][] {
 }
 
 function expected(kind: ReportKind, source: unknown[][]): ReportSheet {
-  const info = KIND_INFO[kind];
-  const r = buildReport(kind, source as never, info.defaultConfig, SAMPLE_AS_OF, { now: () => new Date(2025, 2, 31) }, info.defaultCalendar ?? []);
+  const info = kindInfo(kind);
+  const r = buildReport({ kind, source: source as never, config: info.config?.defaults ?? [], calendar: info.calendar?.defaults ?? [], asOf: SAMPLE_AS_OF }, catalog.context);
   if (r instanceof CoreError) throw r;
   return r;
 }
@@ -105,7 +106,7 @@ describe("generating reports from the task pane", () => {
     const reg = await registry();
     expect((await sheet("vendorscore"))!.visibility).toBe("VeryHidden");
     const def = parseDefinition(reg[2]![1]);
-    expect(def.ok && def.value).toMatchObject({ kind: "scorecard", source: { sheet: "PO lines", address: "A1:N41" }, asOf: SAMPLE_AS_OF, output: "Scorecard", outputId: got.id, lastError: "" });
+    expect(!isCoreError(def) && def).toMatchObject({ kind: "scorecard", source: { sheet: "PO lines", address: "A1:N41" }, asOf: SAMPLE_AS_OF, output: "Scorecard", outputId: got.id, lastError: "" });
     expect(await page.textContent("#vs-reports")).toMatch(/Scorecard.*Vendor scorecard.*'PO lines'!A1:N41.*Refreshed/);
     expect(await page.evaluate(() => (globalThis as never as { vsPreview: { model: { startupBehavior: string } } }).vsPreview.model.startupBehavior)).toBe("Load");
   });
@@ -226,7 +227,7 @@ describe("bad input through the pane changes nothing", () => {
     await page.waitForFunction(() => /Refreshed 0 of 1/.test(document.querySelector("#vs-message")?.textContent ?? ""));
     expect(await page.textContent("#vs-reports")).toMatch(/no longer exists/);
     const def = parseDefinition((await registry())[2]![1]);
-    expect(def.ok && def.value.lastError).toMatch(/no longer exists/);
+    expect(!isCoreError(def) && def.lastError).toMatch(/no longer exists/);
 
     await page.evaluate(() => {
       const p = (globalThis as never as { vsPreview: { model: { sheets: { name: string; values: unknown[][] }[] } } }).vsPreview;
@@ -251,8 +252,8 @@ describe("scheduled refresh", () => {
     expect(JSON.parse(String(settings[1]))).toEqual({ schedule: "15min" });
     const first = parseDefinition((await registry())[2]![1]);
     await page.clock.runFor(15 * 60_000 + 1000);
-    await page.waitForFunction((t) => !document.querySelector("#vs-reports")?.textContent?.includes(t), new Date(first.ok ? first.value.lastRefresh : 0).toLocaleString());
+    await page.waitForFunction((t) => !document.querySelector("#vs-reports")?.textContent?.includes(t), new Date(isCoreError(first) ? 0 : first.lastRefresh).toLocaleString());
     const after = parseDefinition((await registry())[2]![1]);
-    expect(after.ok && first.ok && Date.parse(after.value.lastRefresh) - Date.parse(first.value.lastRefresh)).toBeGreaterThanOrEqual(15 * 60_000);
+    expect(!isCoreError(after) && !isCoreError(first) && Date.parse(after.lastRefresh) - Date.parse(first.lastRefresh)).toBeGreaterThanOrEqual(15 * 60_000);
   });
 });

@@ -2,7 +2,7 @@ import { CoreError, createCatalog, serialOf } from "../../core";
 import type { CellValue, Range } from "../../core";
 
 /** A catalog whose "today" is fixed, so tests do not depend on the day they run. */
-export const catalog = createCatalog({ now: () => new Date(2025, 3, 10, 12, 0) });
+export const catalog = createCatalog({ today: () => serialOf(2025, 4, 10, 12, 0) });
 
 /** Serial of a wall-clock date written `2025-03-31` or `2025-03-31 14:30`. */
 export function serial(text: string): number {

@@ -7,7 +7,8 @@
  */
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { CoreError } from "../../core/cell/error";
+import { CoreError, isCoreError } from "../../core";
+import { catalog } from "../helpers/sheet";
 import { KIND_INFO, buildReport, parseDefinition, type ReportKind } from "../../core/report";
 import { findSheet, readValues, usedRect } from "../../preview/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
@@ -56,7 +57,7 @@ function sampleGrid(): unknown[][] {
 }
 
 function expectedValues(kind: ReportKind, source: unknown[][], config: unknown[][]): unknown[][] {
-  const r = buildReport(kind, source as never, config as never, SAMPLE_AS_OF, { now: () => new Date(2025, 2, 31) });
+  const r = buildReport({ kind, source: source as never, config: config as never, asOf: SAMPLE_AS_OF }, catalog.context);
   if (r instanceof CoreError) throw r;
   return r.values;
 }
@@ -96,9 +97,9 @@ describe("the column form before Generate", () => {
 
     const reg = (await preview((p) => p.sheet("vendorscore")))!.values;
     const def = parseDefinition(reg[2]![1]);
-    if (!def.ok) throw new Error(def.error);
-    const weights = KIND_INFO.scorecard.defaultConfig;
-    expect(def.value.config).toEqual([...weights, ["delivered", "Order Date"]]);
+    if (isCoreError(def)) throw def;
+    const weights = KIND_INFO.scorecard.config.defaults;
+    expect(def.config).toEqual([...weights, ["delivered", "Order Date"]]);
 
     const got = (await preview((p) => p.sheet("Mapped")))!.values;
     const want = expectedValues("scorecard", sampleGrid(), [...weights, ["delivered", "Order Date"]]);
@@ -117,7 +118,7 @@ describe("the column form before Generate", () => {
     await page.fill("#vs-output", "Plain");
     expect(await generate()).toMatch(/written to "Plain"/);
     const def = parseDefinition((await preview((p) => p.sheet("vendorscore")))!.values[2]![1]);
-    expect(def.ok && def.value.config).toEqual(KIND_INFO.scorecard.defaultConfig);
+    expect(!isCoreError(def) && def.config).toEqual(KIND_INFO.scorecard.config.defaults);
   });
 });
 

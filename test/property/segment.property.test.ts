@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CellValue, Range, ResultGrid } from "../../core";
-import { readScoreConfig } from "../../core/score/config";
+import { readScoreConfig, type ScoreConfig } from "../../core/score/config";
 import { analyze } from "../../core/scorecard/analyze";
 import { QUADRANTS, segment, type AbcClass, type SegmentOptions } from "../../core/segment";
 import { catalog } from "../helpers/sheet";
@@ -34,7 +34,7 @@ function rangeOf(ls: readonly Line[], scale = 1): Range {
 }
 
 function segmentsOf(range: Range, options: SegmentOptions = {}) {
-  return segment(analyze(range, readScoreConfig(undefined), AS_OF), options);
+  return segment(analyze(range, readScoreConfig([]) as ScoreConfig, AS_OF, catalog.context.cache), options);
 }
 
 const RANK: Record<AbcClass, number> = { A: 0, B: 1, C: 2 };

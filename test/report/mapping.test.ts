@@ -4,8 +4,11 @@
  */
 import { CoreError } from "../../core/cell/error";
 import { buildReport, mappingForm, sourceSummary } from "../../core/report";
+import { catalog } from "../helpers/sheet";
 import { NOT_USED, matchColumns } from "../../core/table/match";
 import { PO_SCHEMA } from "../../core/table/schema";
+
+const cx = catalog.context;
 
 const HEADER = ["Supplier", "Due Date", "Ship By", "Delivered", "Qty"];
 
@@ -23,7 +26,7 @@ describe("a (not used) mapping row", () => {
   it("makes the scorecard read the field as absent: a line delivered early counts as undelivered and late", () => {
     const data = [["Vendor", "Promised", "Delivered"], ["Acme", 45010, 45000]];
     const onTime = (weights: unknown[][]) => {
-      const r = buildReport("scorecard", data, weights as never, 45100, { now: () => new Date(0) });
+      const r = buildReport({ kind: "scorecard", source: data, config: weights as never, asOf: 45100 }, cx);
       if (r instanceof CoreError) throw r;
       return r.values[1]![r.values[0]!.indexOf("On time")];
     };
@@ -61,7 +64,7 @@ describe("the mapping form", () => {
   it("rows appended to the weights range are what the report reads", () => {
     const data = [["Supplier", "Due Date", "Ship By", "Delivered", "Qty"], ["Acme", 45000, 45020, 45010, 1]];
     const rows = mappingForm("scorecard", data[0]!, new Map([["promised", "Ship By"]])).rows;
-    const r = buildReport("scorecard", data, [["kpi", "weight"], ["on_time", 1], ...rows], 45100, { now: () => new Date(0) });
+    const r = buildReport({ kind: "scorecard", source: data, config: [["kpi", "weight"], ["on_time", 1], ...rows], asOf: 45100 }, cx);
     if (r instanceof CoreError) throw r;
     expect(r.values[1]![r.values[0]!.indexOf("On time")]).toBe(1);
   });
@@ -77,7 +80,7 @@ describe("the data-quality summary", () => {
   ];
 
   it("counts lines, skipped lines, fields not found and bad cells", () => {
-    const s = sourceSummary("scorecard", DATA, []);
+    const s = sourceSummary("scorecard", DATA, [], cx);
     expect(s.problem).toBe("");
     expect(s.lines).toEqual([
       "Counted: 2 of 4 lines (2 vendors)",
@@ -88,11 +91,11 @@ describe("the data-quality summary", () => {
   });
 
   it("gives the reason instead when the source cannot be read", () => {
-    expect(sourceSummary("scorecard", [["Item"], ["Bolts"]], []).problem).toMatch(/No vendor column/);
-    expect(sourceSummary("scorecard", DATA, [["kpi", "weight"], ["on_time", "lots"]]).problem).toMatch(/not a number/);
+    expect(sourceSummary("scorecard", [["Item"], ["Bolts"]], [], cx).problem).toMatch(/No vendor column/);
+    expect(sourceSummary("scorecard", DATA, [["kpi", "weight"], ["on_time", "lots"]], cx).problem).toMatch(/not a number/);
   });
 
   it("for SLA counts rows and names the ticket fields not found", () => {
-    expect(sourceSummary("sla", [["Vendor", "Priority", "Opened"], ["Acme", "P1", 45000]], []).lines).toEqual(["1 row under the header", "Not found: ticket, responded, resolved, updated"]);
+    expect(sourceSummary("sla", [["Vendor", "Priority", "Opened"], ["Acme", "P1", 45000]], [], cx).lines).toEqual(["1 row under the header", "Not found: ticket, responded, resolved, updated"]);
   });
 });

@@ -1,11 +1,12 @@
-import { CoreError } from "../../core/cell/error";
+import { CoreError, createCatalog, isCoreError, serialOf, type Range } from "../../core";
 import {
-  KIND_INFO, buildReport, chooseOutput, cleanSheetName, columnFormat, newDefinition, parseDefinition, stamp, validateConfig,
-  type ReportSheet,
+  KIND_INFO, buildReport as build, chooseOutput, cleanSheetName, describe as describeSheet, newDefinition, parseDefinition, stamp, validateConfig,
+  type ConfigGrid, type ReportKind, type ReportSheet,
 } from "../../core/report";
 import { table } from "../helpers/table";
 
-const env = { now: () => new Date(2025, 2, 31, 12) };
+const cx = createCatalog({ today: () => serialOf(2025, 3, 31, 12) }).context;
+const buildReport = (kind: ReportKind, source: Range, config: ConfigGrid, asOf: number) => build({ kind, source, config, asOf }, cx);
 const AS_OF = 45747; // 2025-03-31
 
 const PO = [
@@ -16,7 +17,7 @@ const PO = [
 ];
 
 function scorecard(): ReportSheet {
-  const r = buildReport("scorecard", PO, KIND_INFO.scorecard.defaultConfig, AS_OF, env);
+  const r = buildReport("scorecard", PO, KIND_INFO.scorecard.config.defaults, AS_OF);
   if (r instanceof CoreError) throw r;
   return r;
 }
@@ -47,8 +48,8 @@ describe("buildReport", () => {
 
   it("uses the as-of rule: a fixed serial judges undelivered lines at that date", () => {
     const open = [PO[0]!, ["Acme", "2025-03-10", "", 10, "", "", 5, 5]];
-    const before = buildReport("scorecard", open, [], 45700, env) as ReportSheet;
-    const after = buildReport("scorecard", open, [], 45747, env) as ReportSheet;
+    const before = buildReport("scorecard", open, [], 45700) as ReportSheet;
+    const after = buildReport("scorecard", open, [], 45747) as ReportSheet;
     expect(table(before.values).row("Acme").get("On time")).toBe("");
     expect(table(after.values).row("Acme").get("On time")).toBe(0);
   });
@@ -57,7 +58,7 @@ describe("buildReport", () => {
     ["an empty range", [[null, ""], ["", null]], "empty_range"],
     ["a range without headers", [["Acme", 1, 2], ["Birch", 3, 4]], "bad_header"],
   ])("returns a CoreError for %s", (_, source, kind) => {
-    const r = buildReport("scorecard", source, [], AS_OF, env);
+    const r = buildReport("scorecard", source, [], AS_OF);
     expect(r).toBeInstanceOf(CoreError);
     expect((r as CoreError).kind).toBe(kind);
   });
@@ -65,12 +66,14 @@ describe("buildReport", () => {
 
 describe("validateConfig", () => {
   it("accepts the default weights of every kind", () => {
-    for (const k of ["scorecard", "segments", "sla"] as const) expect(validateConfig(k, KIND_INFO[k].defaultConfig, KIND_INFO[k].defaultCalendar ?? [])).toEqual([]);
+    expect(validateConfig("scorecard", KIND_INFO.scorecard.config.defaults, [], cx)).toEqual([]);
+    expect(validateConfig("segments", KIND_INFO.segments.config.defaults, [], cx)).toEqual([]);
+    expect(validateConfig("sla", KIND_INFO.sla.config.defaults, KIND_INFO.sla.calendar.defaults, cx)).toEqual([]);
   });
 
   it("places text in a number column on its row, with the parser's own message", () => {
     const grid = [["kpi", "weight", "target", "floor"], ["on_time", 50, "", ""], ["defect_rate", "lots", "", ""]];
-    expect(validateConfig("scorecard", grid)).toEqual([{ table: "config", row: 2, message: 'Weights row 3 (defect_rate): the weight "lots" is not a number.' }]);
+    expect(validateConfig("scorecard", grid, [], cx)).toEqual([{ table: "config", row: 2, message: 'Weights row 3 (defect_rate): the weight "lots" is not a number.' }]);
   });
 });
 
@@ -78,7 +81,7 @@ describe("stored definitions", () => {
   const def = newDefinition("r1", { kind: "scorecard", source: { sheet: "PO lines", address: "A1:P41" }, config: [["kpi", "weight"]], calendar: [], asOf: "today", output: "Scorecard" });
 
   it("round-trips through JSON", () => {
-    expect(parseDefinition(JSON.stringify(def))).toEqual({ ok: true, value: def });
+    expect(parseDefinition(JSON.stringify(def))).toEqual(def);
   });
 
   it.each([
@@ -88,8 +91,8 @@ describe("stored definitions", () => {
     ["an older version", JSON.stringify({ ...def, version: 0 }), /version 0/],
   ])("rejects %s with a message, not a throw", (_, text, message) => {
     const r = parseDefinition(text);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(message);
+    expect(isCoreError(r)).toBe(true);
+    expect(isCoreError(r) && r.message).toMatch(message);
   });
 
   it("stamps a success with the time and clears the error; a failure keeps the last good time", () => {
@@ -116,10 +119,10 @@ describe("chooseOutput", () => {
   });
 });
 
-describe("columnFormat", () => {
+describe("column formats from the kind's record", () => {
   it.each([
-    ["% of target", "percent"], ["Target (h)", "hours"], ["Breach at", "date-time"], ["Spend share", "percent"], ["Breaches", "integer"], ["Kraljic", "text"],
-  ])("reads %s as %s", (header, format) => {
-    expect(columnFormat(header, ["x"])).toBe(format);
+    ["sla", "% of target", "percent"], ["sla", "Target (h)", "hours"], ["sla", "Breach at", "date-time"], ["segments", "Spend share", "percent"], ["scorecard", "Rank", "integer"], ["segments", "Kraljic", "text"],
+  ] as const)("%s shows %s as %s", (kind, header, format) => {
+    expect(describeSheet(kind, [[header], ["x"]]).formats).toEqual([format]);
   });
 });

@@ -19,7 +19,7 @@ function session(rows = sampleCsv("po-lines")) {
 }
 
 function scorecardRequest(extra: Partial<PanelRequest> = {}): PanelRequest {
-  return { kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.defaultConfig, calendar: [], asOf: AS_OF, output: "Scorecard", ...extra };
+  return { kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: AS_OF, output: "Scorecard", ...extra };
 }
 
 type Result = { ok: boolean; message: string; notice?: string };

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFINITIONS, catalog } from "../../core";
+import { DEFINITIONS } from "../../core";
+import { catalog } from "../helpers/sheet";
 import { buildBundle, loadBundle } from "../fixtures/sheets/bundle";
 import { sampleCsv, typed } from "../fixtures/sheets/sample";
 import { serial } from "../helpers/sheet";

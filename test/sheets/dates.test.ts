@@ -1,4 +1,4 @@
-import { catalog } from "../../core";
+import { catalog } from "../helpers/sheet";
 import { wallClock } from "../../sheets-addon/zone";
 import { buildBundle, loadBundle } from "../fixtures/sheets/bundle";
 import { instantIn, sampleCsv, typed, wallIn, type Wall } from "../fixtures/sheets/sample";

@@ -24,7 +24,7 @@ describe("the built bundle's sidebar endpoints", () => {
   it("never writes into a user's sheet whose name differs from the output only in case", () => {
     const { ss, gas } = session();
     ss.insertSheet("SCORECARD").getRange(1, 1).setValue("my notes");
-    const req: PanelRequest = { kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.defaultConfig, calendar: [], asOf: serial("2025-03-31"), output: "Scorecard" };
+    const req: PanelRequest = { kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: serial("2025-03-31"), output: "Scorecard" };
     const r = gas.vendorscoreGenerate!(req) as { ok: boolean; notice?: string };
     expect(r.ok).toBe(true);
     expect(r.notice).toMatch(/"SCORECARD" already exists/);

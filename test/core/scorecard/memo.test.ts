@@ -1,8 +1,15 @@
-import type { CellValue, Range } from "../../../core";
-import { parseCache } from "../../../core/table/cache";
-import { readScoreConfig } from "../../../core/score/config";
-import { analyze, MEMO_PER_TABLE } from "../../../core/scorecard/analyze";
-import { catalog } from "../../helpers/sheet";
+import { createCatalog, ParseCache, serialOf, type Catalog, type CellValue, type Range } from "../../../core";
+import { readScoreConfig as readConfig, type ScoreConfig } from "../../../core/score/config";
+import { analyze as analyzeWith, MEMO_PER_TABLE, type VendorResult } from "../../../core/scorecard/analyze";
+
+// This suite's own catalog and cache, and a catalog whose cache keeps nothing (every call parses).
+const env = { today: () => serialOf(2025, 4, 10) };
+const parseCache = new ParseCache();
+const catalog = createCatalog(env, parseCache);
+const NO_CACHE = new ParseCache({ entries: 0, cells: 0, keepFrom: 1 });
+const off = createCatalog(env, NO_CACHE);
+const readScoreConfig = (w: unknown) => readConfig(w as Range) as ScoreConfig;
+const analyze = (range: Range, config: ScoreConfig, asOf: number, cache = parseCache) => analyzeWith(range, config, asOf, cache);
 
 // Three vendors over a fortnight: lines late, short, with rejects, one undelivered.
 const PO: Range = [
@@ -21,24 +28,17 @@ const VENDORS = ["Acme", "Beta", "Gamma"];
 const copy = (range: Range): Range => range.map((row) => [...row]);
 
 /** Every per-vendor function, as a sheet would call it: each call gets a fresh copy of the range. */
-function perVendor(vendor: string): CellValue[] {
+function perVendor(vendor: string, c: Catalog = catalog): CellValue[] {
   return [
-    catalog.VENDORSCORE.fn(copy(PO), vendor, WEIGHTS, AS_OF),
-    catalog.VENDORGRADE.fn(copy(PO), vendor, WEIGHTS, AS_OF),
-    catalog.VENDORKPI.fn(copy(PO), vendor, "on_time", AS_OF),
-    catalog.VENDORKPI.fn(copy(PO), vendor, "defect_rate", AS_OF),
-    JSON.stringify(catalog.VENDORBREAKDOWN.fn(copy(PO), vendor, WEIGHTS, AS_OF)),
+    c.VENDORSCORE.fn(copy(PO), vendor, WEIGHTS, AS_OF),
+    c.VENDORGRADE.fn(copy(PO), vendor, WEIGHTS, AS_OF),
+    c.VENDORKPI.fn(copy(PO), vendor, "on_time", AS_OF),
+    c.VENDORKPI.fn(copy(PO), vendor, "defect_rate", AS_OF),
+    JSON.stringify(c.VENDORBREAKDOWN.fn(copy(PO), vendor, WEIGHTS, AS_OF)),
   ] as CellValue[];
 }
 
-function uncached<T>(fn: () => T): T {
-  parseCache.enabled = false;
-  try {
-    return fn();
-  } finally {
-    parseCache.enabled = true;
-  }
-}
+const find = (a: ReturnType<typeof analyze>, vendor: string) => a.find(vendor) as VendorResult;
 
 describe("the analysis kept with a cached table", () => {
   beforeEach(() => {
@@ -47,17 +47,17 @@ describe("the analysis kept with a cached table", () => {
   });
 
   it("gives every per-vendor function the same result as an uncached run", () => {
-    const expected = uncached(() => VENDORS.map(perVendor));
-    expect(VENDORS.map(perVendor)).toEqual(expected);
-    expect(VENDORS.map(perVendor)).toEqual(expected);
-    expect(catalog.VENDORSCORECARD.fn(copy(PO), WEIGHTS, AS_OF)).toEqual(uncached(() => catalog.VENDORSCORECARD.fn(copy(PO), WEIGHTS, AS_OF)));
+    const expected = VENDORS.map((v) => perVendor(v, off));
+    expect(VENDORS.map((v) => perVendor(v))).toEqual(expected);
+    expect(VENDORS.map((v) => perVendor(v))).toEqual(expected);
+    expect(catalog.VENDORSCORECARD.fn(copy(PO), WEIGHTS, AS_OF)).toEqual(off.VENDORSCORECARD.fn(copy(PO), WEIGHTS, AS_OF));
   });
 
   it("computes once for one table, weights range and as-of date, whatever the vendor", () => {
     const config = readScoreConfig(WEIGHTS);
     const first = analyze(copy(PO), config, AS_OF);
     expect(analyze(copy(PO), readScoreConfig(WEIGHTS), AS_OF)).toBe(first);
-    expect(analyze(copy(PO), config, AS_OF).find("beta")).toBe(first.find("Beta"));
+    expect(find(analyze(copy(PO), config, AS_OF), "beta")).toBe(find(first, "Beta"));
   });
 
   it.each<[string, () => [Range, CellValue[][], number]]>([
@@ -71,7 +71,7 @@ describe("the analysis kept with a cached table", () => {
     const [range, weights, asOf] = make();
     const other = analyze(copy(range), readScoreConfig(weights), asOf);
     expect(other).not.toBe(first);
-    expect(other.vendors).toEqual(uncached(() => analyze(copy(range), readScoreConfig(weights), asOf).vendors));
+    expect(other.vendors).toEqual(analyze(copy(range), readScoreConfig(weights), asOf, NO_CACHE).vendors);
   });
 
   it(`keeps at most ${MEMO_PER_TABLE} analyses per table, dropping the least recently used`, () => {
@@ -95,16 +95,16 @@ describe("the analysis kept with a cached table", () => {
 
   it("computes on every call when the parse cache is off", () => {
     const config = readScoreConfig(WEIGHTS);
-    uncached(() => expect(analyze(PO, config, AS_OF)).not.toBe(analyze(PO, config, AS_OF)));
+    expect(analyze(PO, config, AS_OF, NO_CACHE)).not.toBe(analyze(PO, config, AS_OF, NO_CACHE));
   });
 
   it("hands out results no caller can change for the next one", () => {
     const a = analyze(copy(PO), readScoreConfig(WEIGHTS), AS_OF);
-    const acme = a.find("Acme");
+    const acme = find(a, "Acme");
     expect(() => {
       (acme as { rank: number | undefined }).rank = 99;
     }).toThrow(TypeError);
     expect(() => (a.vendors as unknown[]).pop()).toThrow(TypeError);
-    expect(analyze(copy(PO), readScoreConfig(WEIGHTS), AS_OF).find("Acme").rank).toBe(acme.rank);
+    expect(find(analyze(copy(PO), readScoreConfig(WEIGHTS), AS_OF), "Acme").rank).toBe(acme.rank);
   });
 });

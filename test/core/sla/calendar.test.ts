@@ -1,5 +1,5 @@
 import type { Range } from "../../../core";
-import { ALWAYS, DEFAULT_CALENDAR, breachAt, readCalendar } from "../../../core/sla";
+import { ALWAYS, DEFAULT_CALENDAR, breachAt, readCalendar, type Calendar } from "../../../core/sla";
 import { catalog, serial } from "../../helpers/sheet";
 
 // 2025-03-28 is a Friday, 2025-03-31 a Monday.
@@ -106,7 +106,7 @@ describe("breach moment (inverse of elapsed)", () => {
   });
 
   it("skips holidays, including several in a row", () => {
-    const cal = readCalendar([["holiday", "2025-04-01"], ["holiday", "2025-04-02"], ["holiday", "2025-04-03"]]);
+    const cal = readCalendar([["holiday", "2025-04-01"], ["holiday", "2025-04-02"], ["holiday", "2025-04-03"]]) as Calendar;
     // Monday 16:00 + 2 h: one hour on Monday, Tue-Thu are holidays, the second hour ends Friday 10:00.
     expect(breachAt(cal, serial("2025-03-31 16:00"), 2)).toBeCloseTo(serial("2025-04-04 10:00"), 8);
   });

@@ -1,10 +1,15 @@
 import fc from "fast-check";
-import type { CellValue, Range } from "../../../core";
-import { DEFAULT_LIMITS, fingerprint, ParseCache, parseCache, sameContent } from "../../../core/table/cache";
-import { readLines } from "../../../core/table/lines";
-import { readColumns } from "../../../core/table/read";
-import { TICKET_SCHEMA } from "../../../core/table/schema";
-import { catalog } from "../../helpers/sheet";
+import { createCatalog, serialOf, type CellValue, type Range } from "../../../core";
+import { DEFAULT_LIMITS, fingerprint, ParseCache, sameContent } from "../../../core/table/cache";
+import { readLines as readLinesWith } from "../../../core/table/lines";
+import { readTickets } from "../../../core/sla/tickets";
+
+// One catalog and its parse cache for this suite; a second whose cache keeps nothing.
+const env = { today: () => serialOf(2025, 4, 10) };
+const parseCache = new ParseCache();
+const catalog = createCatalog(env, parseCache);
+const uncached = createCatalog(env, new ParseCache({ entries: 0, cells: 0, keepFrom: 1 }));
+const readLines = (range: Range) => readLinesWith(range, {}, parseCache);
 
 const PO: Range = [
   ["Vendor", "Promised Date", "Delivered Date", "Ordered Qty", "Received Qty", "Status"],
@@ -218,7 +223,7 @@ describe("ParseCache", () => {
   });
 });
 
-describe("the shared parse cache behind readLines and readColumns", () => {
+describe("a catalog's parse cache behind readLines and readTickets", () => {
   beforeEach(() => parseCache.clear());
 
   it("returns the same parsed lines for a range handed over again with equal content", () => {
@@ -228,19 +233,17 @@ describe("the shared parse cache behind readLines and readColumns", () => {
     expect(readLines(changed(PO, 1, 3, 7))).not.toBe(a);
   });
 
-  it("serves ticket columns too", () => {
+  it("serves ticket tables too", () => {
     const tickets: Range = [["Vendor", "Priority", "Opened"], ["Acme", "P1", "2025-03-31 09:00"]];
-    readColumns(tickets, TICKET_SCHEMA);
-    const a = readColumns(copy(tickets), TICKET_SCHEMA);
-    expect(readColumns(copy(tickets), TICKET_SCHEMA)).toBe(a);
+    readTickets(tickets, {}, parseCache);
+    const a = readTickets(copy(tickets), {}, parseCache);
+    expect(readTickets(copy(tickets), {}, parseCache)).toBe(a);
   });
 
   it("gives 200 VENDORSCORE calls over one range the same scores as one uncached call, parsing twice (kept from the second)", () => {
     const range: Range = [["Vendor", "Promised Date", "Delivered Date", "Ordered Qty", "Received Qty", "Rejected Qty"]];
     for (let i = 0; i < 400; i++) range.push([`V${i % 20}`, 45700 + (i % 9), 45700 + (i % 11), 10, 10 - (i % 3), i % 2]);
-    parseCache.enabled = false;
-    const expected = Array.from({ length: 20 }, (_, v) => catalog.VENDORSCORE.fn(range, `V${v}`));
-    parseCache.enabled = true;
+    const expected = Array.from({ length: 20 }, (_, v) => uncached.VENDORSCORE.fn(range, `V${v}`));
     const got = Array.from({ length: 200 }, (_, i) => catalog.VENDORSCORE.fn(copy(range), `V${i % 20}`));
     expect(got).toEqual(Array.from({ length: 200 }, (_, i) => expected[i % 20]));
     expect(parseCache.stats()).toMatchObject({ misses: 2, hits: 198 });
