@@ -4,8 +4,8 @@ import { KIND_INFO, chooseOutput } from "../../core/report";
 import { splitAddress } from "../../excel-addin/address";
 import { ExcelHost } from "../../excel-addin/host";
 import { REGISTRY_SHEET } from "../../excel-addin/registry";
-import { officeGlobals } from "../../preview/excel/api";
-import { addSheet, findSheet, setCell, type WorkbookModel } from "../../preview/excel/model";
+import { officeGlobals } from "../../doubles/excel/api";
+import { addSheet, findSheet, setCell, type WorkbookModel } from "../../doubles/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
 
 describe("sheet names in the Excel host", () => {

@@ -8,8 +8,8 @@ import { catalog } from "../helpers/sheet";
 import { KIND_INFO, buildReport, parseDefinition } from "../../core/report";
 import { ExcelHost } from "../../excel-addin/host";
 import type { ScriptRange, ScriptSheet, ScriptWorkbook } from "../../excel-addin/office-script/refresh";
-import { officeGlobals } from "../../preview/excel/api";
-import { WHOLE_SHEET, clearRect, findSheet, parseRect, readValues, usedRect, writeBlock, type Rect, type SheetModel, type WorkbookModel } from "../../preview/excel/model";
+import { officeGlobals } from "../../doubles/excel/api";
+import { WHOLE_SHEET, clearRect, findSheet, parseRect, readValues, usedRect, writeBlock, type Rect, type SheetModel, type WorkbookModel } from "../../doubles/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
 import { buildOfficeScript } from "../../scripts/build-office-script";
 

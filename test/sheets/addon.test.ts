@@ -1,8 +1,8 @@
 import { KIND_INFO } from "../../core/report";
 import type { PanelRequest } from "../../panel/host";
-import { buildBundle, sampleSession } from "../fixtures/sheets/bundle";
-import { sampleCsv } from "../fixtures/sheets/sample";
-import type { FakeRule, FakeSheet, FakeSpreadsheet } from "../fixtures/sheets/spreadsheet";
+import { buildBundle, sampleSession } from "../../doubles/sheets/bundle";
+import { sampleCsv } from "../../doubles/sheets/sample";
+import type { FakeRule, FakeSheet, FakeSpreadsheet } from "../../doubles/sheets/spreadsheet";
 import { serial } from "../helpers/sheet";
 
 let dir = "";
