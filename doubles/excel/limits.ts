@@ -13,10 +13,10 @@
  * - Sheet names: 1 to 31 characters, none of `[ ] : * ? / \`, not beginning or ending with an
  *   apostrophe, not "History", unique in any case (Excel's rename-sheet rules).
  */
+import { sheetNameProblem as sharedProblem } from "../sheet-name";
+
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 export const MAX_CELL_CHARS = 32_767;
-export const MAX_SHEET_NAME = 31;
-const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
 
 /** Bytes of a string as UTF-8, what goes over the wire. */
 export function utf8Bytes(s: string): number {
@@ -51,11 +51,10 @@ export function jsonBytes(v: unknown): number {
   return utf8Bytes(JSON.stringify(v) ?? "null");
 }
 
-/** Why Excel refuses a sheet name, or "" when it takes it. */
+/** Why Excel refuses a sheet name (the shared rules in ../sheet-name.ts and two of its own), or "" when it takes it. */
 export function sheetNameProblem(name: string): string {
-  if (name.length === 0) return "A sheet name cannot be blank.";
-  if (name.length > MAX_SHEET_NAME) return `The sheet name "${name}" is longer than ${MAX_SHEET_NAME} characters.`;
-  if (BAD_SHEET_CHARS.test(name)) return `The sheet name "${name}" contains one of the characters [ ] : * ? / \\ that a sheet name cannot hold.`;
+  const shared = sharedProblem(name);
+  if (shared) return shared;
   if (name.startsWith("'") || name.endsWith("'")) return `The sheet name "${name}" begins or ends with an apostrophe.`;
   if (name.toLowerCase() === "history") return `"History" is a name Excel reserves.`;
   return "";
