@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, type ReportSheet } from "../core/report";
+import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, safeGrid, type ReportSheet } from "../core/report";
 import { blockAddress, columnLetter } from "./address";
 
 export const CHART_NAME = "vendorscore chart";
@@ -19,7 +19,8 @@ export function renderReport(sheet: Excel.Worksheet, report: ReportSheet, oldCha
   const rows = report.values.length;
   const cols = report.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
-  sheet.getRange(blockAddress(0, 0, rows, cols)).values = report.values as unknown as unknown[][];
+  // Text from the data is written as text, never entered as a formula (safeGrid says how and why).
+  sheet.getRange(blockAddress(0, 0, rows, cols)).values = safeGrid(report.values) as unknown as unknown[][];
 
   const header = sheet.getRange(blockAddress(0, 0, 1, cols));
   header.format.font.bold = true;
@@ -53,7 +54,7 @@ export function renderReport(sheet: Excel.Worksheet, report: ReportSheet, oldCha
     const left = cols + 1;
     const data = report.chart.data;
     const block = sheet.getRange(blockAddress(0, left, data.length, 2));
-    block.values = data as unknown as unknown[][];
+    block.values = safeGrid(data) as unknown as unknown[][];
     sheet.getRange(blockAddress(0, left, 1, 2)).format.font.bold = true;
     const chart = sheet.charts.add("BarClustered", block, "Columns");
     chart.name = CHART_NAME;

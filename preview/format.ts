@@ -1,5 +1,5 @@
 import { serialParts } from "../core";
-import type { Cell } from "./excel/model";
+import type { Cell } from "../doubles/excel/model";
 
 /** Shows a cell as Excel would with the number formats the add-in writes (and the sample's dates). */
 export function formatCell(v: Cell, pattern: string): string {

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { KIND_INFO } from "../core/report";
 import { ExcelHost } from "../excel-addin/host";
-import { officeGlobals } from "./excel/api";
-import { findSheet, readFormats, readValues, usedRect } from "./excel/model";
+import { officeGlobals } from "../doubles/excel/api";
+import { findSheet, readFormats, readValues, usedRect } from "../doubles/excel/model";
 import { formatCell, textTable } from "./format";
 import { SAMPLE_AS_OF, sampleWorkbook } from "./sample";
 

@@ -6,9 +6,9 @@
  */
 import poCsv from "../samples/po-lines.csv";
 import ticketsCsv from "../samples/tickets.csv";
-import { officeGlobals } from "./excel/api";
+import { officeGlobals } from "../doubles/excel/api";
 import { addCsvSheet, typedCell } from "./sample";
-import { colLetters, findSheet, parseRect, readFormats, readValues, setCell, usedRect, type SheetModel, type WorkbookModel } from "./excel/model";
+import { colLetters, findSheet, parseRect, readFormats, readValues, setCell, usedRect, type SheetModel, type WorkbookModel } from "../doubles/excel/model";
 import { chartsHtml, gridHtml } from "./render";
 import { sampleWorkbook } from "./sample";
 

@@ -1,4 +1,4 @@
-import { getCell, colLetters, colIndex, type ConditionalFormatModel, type SheetModel } from "./excel/model";
+import { getCell, colLetters, colIndex, type ConditionalFormatModel, type SheetModel } from "../doubles/excel/model";
 import { formatCell } from "./format";
 
 const MAX_ROWS = 200;

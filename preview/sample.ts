@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { serialOf } from "../core";
-import { addSheet, createWorkbook, setCell, type Cell, type WorkbookModel } from "./excel/model";
+import { addSheet, createWorkbook, setCell, type Cell, type WorkbookModel } from "../doubles/excel/model";
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/;
 

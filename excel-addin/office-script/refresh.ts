@@ -6,7 +6,7 @@
  * dist/excel-addin/office-script/RefreshVendorReports.ts by the build.
  */
 import { CoreError, createCatalog, dateToSerial, type Context } from "../../core";
-import { buildReport, describeSource, stamp, type ReportDefinition } from "../../core/report";
+import { buildReport, describeSource, safeGrid, stamp, type ReportDefinition } from "../../core/report";
 import { blockAddress } from "../address";
 import { isRegistryContent, readRegistry, registryRows, withDefinition } from "../registry";
 
@@ -63,8 +63,9 @@ function refreshOne(wb: ScriptWorkbook, def: ReportDefinition, cx: Context): { r
   if (report instanceof CoreError) return { error: report.message };
   const cols = report.values[0]!.length;
   out.getRange().clear("Contents");
-  out.getRange(blockAddress(0, 0, report.values.length, cols)).setValues(report.values);
+  // Text from the data is written as text, never entered as a formula (safeGrid says how and why).
+  out.getRange(blockAddress(0, 0, report.values.length, cols)).setValues(safeGrid(report.values));
   if (report.values.length > 1) out.getRange(blockAddress(1, 0, report.values.length - 1, cols)).setNumberFormats(report.values.slice(1).map(() => [...report.patterns]));
-  if (report.chart) out.getRange(blockAddress(0, cols + 1, report.chart.data.length, 2)).setValues(report.chart.data);
+  if (report.chart) out.getRange(blockAddress(0, cols + 1, report.chart.data.length, 2)).setValues(safeGrid(report.chart.data));
   return { rows: report.values.length - 1 };
 }

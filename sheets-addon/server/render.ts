@@ -1,4 +1,4 @@
-import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, type ReportSheet } from "../../core/report";
+import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, safeGrid, type ReportSheet } from "../../core/report";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -22,7 +22,8 @@ export function renderReport(sheet: Sheet, report: ReportSheet): void {
   const rows = report.values.length;
   const cols = report.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
-  sheet.getRange(1, 1, rows, cols).setValues(report.values);
+  // Text from the data is written as text, never entered as a formula (safeGrid says how and why).
+  sheet.getRange(1, 1, rows, cols).setValues(safeGrid(report.values));
   sheet.getRange(1, 1, 1, cols).setFontWeight("bold").setFontColor(HEADER_TEXT).setBackground(HEADER_FILL);
 
   const dataRows = rows - 1;
@@ -59,7 +60,7 @@ export function renderReport(sheet: Sheet, report: ReportSheet): void {
     const left = cols + 2;
     const data = report.chart.data;
     const block = sheet.getRange(1, left, data.length, 2);
-    block.setValues(data);
+    block.setValues(safeGrid(data));
     sheet.getRange(1, left, 1, 2).setFontWeight("bold");
     sheet.insertChart(
       sheet.newChart()

@@ -4,9 +4,10 @@ import { KIND_INFO, chooseOutput } from "../../core/report";
 import { splitAddress } from "../../excel-addin/address";
 import { ExcelHost } from "../../excel-addin/host";
 import { REGISTRY_SHEET } from "../../excel-addin/registry";
-import { officeGlobals } from "../../preview/excel/api";
-import { addSheet, findSheet, setCell, type WorkbookModel } from "../../preview/excel/model";
+import { officeGlobals } from "../../doubles/excel/api";
+import { addSheet, findSheet, setCell, type WorkbookModel } from "../../doubles/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
+import { REPORTED_NAMES, withFormulaLikeVendors } from "../helpers/formula-text";
 
 describe("sheet names in the Excel host", () => {
   const load = (f: string) => readFileSync(join(__dirname, "..", "..", "samples", f), "utf8");
@@ -131,5 +132,30 @@ describe("sheet names in the Excel host", () => {
     const r = await host.refreshAll();
     expect(r.ok).toBe(false);
     expect(JSON.stringify(findSheet(wb, "Scorecard")!.values)).toBe(before);
+  });
+});
+
+describe("text from the data in a report the Excel host writes", () => {
+  const load = (f: string) => readFileSync(join(__dirname, "..", "..", "samples", f), "utf8");
+
+  it("writes vendor names starting with =, +, - or @ as the same text, not as formulas, and numbers as numbers", async () => {
+    const wb = sampleWorkbook(load("po-lines.csv"), load("tickets.csv"));
+    const po = findSheet(wb, "PO lines")!;
+    // Held as text in the source, as a user who typed them with a quote prefix has them.
+    withFormulaLikeVendors(po.values.map((row) => row.map(String)), 1).forEach((row, r) => setCell(po.values, r, 1, row[1]!, ""));
+    const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date("2025-04-01T08:00:00Z") });
+    const r = await host.generate({ kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
+    expect(r.ok).toBe(true);
+    const out = findSheet(wb, "Scorecard")!;
+    expect(out.formulas.flat().filter(Boolean)).toEqual([]);
+    const vendors = out.values.slice(1).map((row) => row[0]);
+    expect([...vendors].sort()).toEqual([...REPORTED_NAMES].sort());
+    // The chart's categories beside the table are the same names, as text too.
+    const chart = out.charts[0]!.source;
+    const categories = out.values.slice(chart.r0 + 1, chart.r1 + 1).map((row) => row[chart.c0]);
+    expect([...categories].sort()).toEqual([...REPORTED_NAMES].sort());
+    // Every other data cell of the table is a number, as the core computed it.
+    const grade = out.values[0]!.indexOf("Grade");
+    for (const row of out.values.slice(1)) row.slice(1, grade).forEach((v) => expect(typeof v).toBe("number"));
   });
 });

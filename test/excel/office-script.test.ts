@@ -8,10 +8,11 @@ import { catalog } from "../helpers/sheet";
 import { KIND_INFO, buildReport, parseDefinition } from "../../core/report";
 import { ExcelHost } from "../../excel-addin/host";
 import type { ScriptRange, ScriptSheet, ScriptWorkbook } from "../../excel-addin/office-script/refresh";
-import { officeGlobals } from "../../preview/excel/api";
-import { WHOLE_SHEET, clearRect, findSheet, parseRect, readValues, usedRect, writeBlock, type Rect, type SheetModel, type WorkbookModel } from "../../preview/excel/model";
+import { officeGlobals } from "../../doubles/excel/api";
+import { WHOLE_SHEET, clearRect, findSheet, parseRect, readValues, usedRect, writeBlock, type Rect, type SheetModel, type WorkbookModel } from "../../doubles/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
 import { buildOfficeScript } from "../../scripts/build-office-script";
+import { REPORTED_NAMES, withFormulaLikeVendors } from "../helpers/formula-text";
 
 const ROOT = join(__dirname, "..", "..");
 let script = "";
@@ -91,5 +92,21 @@ describe("the generated Office Script (refresh while closed)", () => {
 
   it("says so when the workbook has no reports", () => {
     expect(runScript(sampleWorkbook("Vendor\nAcme", "Ticket\nT1"), new Date())).toMatch(/No vendorscore reports/);
+  });
+
+  it("writes vendor names starting with =, +, - or @ as the same text, not as formulas", async () => {
+    const wb = sampleWorkbook(readFileSync(join(ROOT, "samples", "po-lines.csv"), "utf8"), readFileSync(join(ROOT, "samples", "tickets.csv"), "utf8"));
+    const po = findSheet(wb, "PO lines")!;
+    const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date("2025-03-31T06:00:00Z") });
+    expect((await host.generate({ kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" })).ok).toBe(true);
+    // The names change in the source after the report was generated; the script's refresh writes them.
+    withFormulaLikeVendors(po.values.map((row) => row.map(String)), 1).forEach((row, r) => (po.values[r]![1] = row[1]!));
+    expect(runScript(wb, new Date("2025-04-01T06:00:00Z"))).toBe("Scorecard: refreshed (5 rows)");
+    const out = findSheet(wb, "Scorecard")!;
+    expect(out.formulas.flat().filter(Boolean)).toEqual([]);
+    expect(out.values.slice(1).map((row) => row[0]).sort()).toEqual([...REPORTED_NAMES].sort());
+    const want = buildReport({ kind: "scorecard", source: readValues(po, usedRect(po, true)!), config: KIND_INFO.scorecard.config.defaults, asOf: SAMPLE_AS_OF }, catalog.context);
+    if (want instanceof CoreError) throw want;
+    expect(readValues(out, { r0: 0, c0: 0, r1: want.values.length - 1, c1: want.values[0]!.length - 1 })).toEqual(want.values);
   });
 });

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { KIND_INFO } from "../../core/report";
 import { ExcelHost } from "../../excel-addin/host";
 import { RefreshTimer, STALE_ON_OPEN_MS } from "../../excel-addin/schedule";
-import { officeGlobals } from "../../preview/excel/api";
-import { findSheet } from "../../preview/excel/model";
+import { officeGlobals } from "../../doubles/excel/api";
+import { findSheet } from "../../doubles/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
 
 const ROOT = join(__dirname, "..", "..");

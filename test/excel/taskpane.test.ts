@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { CoreError, isCoreError } from "../../core";
 import { buildReport, kindInfo, parseDefinition, type ReportKind, type ReportSheet } from "../../core/report";
 import { catalog } from "../helpers/sheet";
-import { findSheet, readValues, usedRect } from "../../preview/excel/model";
+import { findSheet, readValues, usedRect } from "../../doubles/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
 import { ARTIFACTS, PO_CSV, TICKETS_CSV, previewPages } from "../helpers/preview-page";
 

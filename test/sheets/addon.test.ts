@@ -1,8 +1,9 @@
 import { KIND_INFO } from "../../core/report";
 import type { PanelRequest } from "../../panel/host";
-import { buildBundle, sampleSession } from "../fixtures/sheets/bundle";
-import { sampleCsv } from "../fixtures/sheets/sample";
-import type { FakeRule, FakeSheet, FakeSpreadsheet } from "../fixtures/sheets/spreadsheet";
+import { buildBundle, sampleSession } from "../../doubles/sheets/bundle";
+import { sampleCsv } from "../../doubles/sheets/sample";
+import type { FakeRule, FakeSheet, FakeSpreadsheet } from "../../doubles/sheets/spreadsheet";
+import { REPORTED_NAMES, withFormulaLikeVendors } from "../helpers/formula-text";
 import { serial } from "../helpers/sheet";
 
 let dir = "";
@@ -112,6 +113,24 @@ describe("generate", () => {
     gas.vendorscoreGenerate!(scorecardRequest());
     for (const v of [gas.vendorscoreReports!(), gas.vendorscoreSelection!(), gas.vendorscoreGetSchedule!()]) expect(JSON.parse(JSON.stringify(v))).toEqual(v);
     expect(gas.vendorscoreSelection!()).toEqual({ address: "'PO lines'!A1:N41", rows: 41, columns: 14 });
+  });
+  it("writes vendor names starting with =, +, - or @ as the same text, not as formulas, and numbers as numbers", () => {
+    // Held as text in the source, as a user who typed them after an apostrophe has them.
+    const { ss, po, gas } = session(withFormulaLikeVendors(sampleCsv("po-lines"), 1, (name) => `'${name}`));
+    expect(po.getRange(1, 1, 41, 14).getFormulas().flat().filter(Boolean)).toEqual([]);
+    expect((gas.vendorscoreGenerate!(scorecardRequest()) as Result).ok).toBe(true);
+    const out = sheet(ss, "Scorecard");
+    const range = out.getDataRange();
+    expect(range.getFormulas().flat().filter(Boolean)).toEqual([]);
+    const values = range.getValues();
+    const vendors = values.slice(1).map((row) => row[0]);
+    expect([...vendors].sort()).toEqual([...REPORTED_NAMES].sort());
+    // The chart's categories beside the table are the same names, as text too.
+    const left = values[0]!.indexOf("") + 1;
+    expect(values.slice(1).map((row) => row[left]).sort()).toEqual([...REPORTED_NAMES].sort());
+    // Every other data cell of the table is a number, as the core computed it.
+    const grade = values[0]!.indexOf("Grade");
+    for (const row of values.slice(1)) row.slice(1, grade).forEach((v) => expect(typeof v).toBe("number"));
   });
 });
 

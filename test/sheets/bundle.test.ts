@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFINITIONS } from "../../core";
 import { catalog } from "../helpers/sheet";
-import { buildBundle, loadBundle } from "../fixtures/sheets/bundle";
-import { sampleCsv, typed } from "../fixtures/sheets/sample";
+import { buildBundle, loadBundle } from "../../doubles/sheets/bundle";
+import { sampleCsv, typed } from "../../doubles/sheets/sample";
 import { serial } from "../helpers/sheet";
 
 let dir = "";

@@ -1,7 +1,7 @@
 import { catalog } from "../helpers/sheet";
 import { wallClock } from "../../sheets-addon/zone";
-import { buildBundle, loadBundle } from "../fixtures/sheets/bundle";
-import { instantIn, sampleCsv, typed, wallIn, type Wall } from "../fixtures/sheets/sample";
+import { buildBundle, loadBundle } from "../../doubles/sheets/bundle";
+import { instantIn, sampleCsv, typed, wallIn, type Wall } from "../../doubles/sheets/sample";
 import { serial } from "../helpers/sheet";
 
 const serialOfWall = ([y, m, d, h, mi]: Wall) => serial(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")} ${String(h).padStart(2, "0")}:${String(mi).padStart(2, "0")}`);

@@ -1,7 +1,7 @@
 import { KIND_INFO } from "../../core/report";
 import type { PanelRequest } from "../../panel/host";
 import { wallClock } from "../../sheets-addon/zone";
-import { buildBundle, sampleSession } from "../fixtures/sheets/bundle";
+import { buildBundle, sampleSession } from "../../doubles/sheets/bundle";
 import { serial } from "../helpers/sheet";
 
 describe("the built bundle's sidebar endpoints", () => {

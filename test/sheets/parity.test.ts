@@ -6,8 +6,8 @@ import { DEFINITIONS } from "../../core";
 import type { ParamSpec } from "../../core/catalog/types";
 import { buildExcel } from "../../scripts/build-excel";
 import { wallClock } from "../../sheets-addon/zone";
-import { buildBundle, loadBundle } from "../fixtures/sheets/bundle";
-import { instantIn, sampleCsv, typed, type Wall } from "../fixtures/sheets/sample";
+import { buildBundle, loadBundle } from "../../doubles/sheets/bundle";
+import { instantIn, sampleCsv, typed, type Wall } from "../../doubles/sheets/sample";
 import { serial } from "../helpers/sheet";
 
 const serialOfWall = ([y, m, d, h, mi]: Wall) => serial(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")} ${String(h).padStart(2, "0")}:${String(mi).padStart(2, "0")}`);

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { buildBundle, sampleSession } from "../fixtures/sheets/bundle";
-import type { World } from "../fixtures/sheets/services";
-import type { FakeSheet } from "../fixtures/sheets/spreadsheet";
+import { buildBundle, sampleSession } from "../../doubles/sheets/bundle";
+import type { World } from "../../doubles/sheets/services";
+import type { FakeSheet } from "../../doubles/sheets/spreadsheet";
 
 const ZONE = "Australia/Sydney";
 const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts", "sheets-sidebar");

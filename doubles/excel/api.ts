@@ -2,20 +2,28 @@
  * The subset of the Excel JavaScript API the add-in uses, over an in-memory workbook, with
  * Office's batching semantics: methods return proxies and queue commands; nothing runs until
  * `context.sync()`; reading a property that was not loaded and synced throws as Office does;
- * a failing command rejects the sync. Every sync is counted.
+ * a failing command rejects the sync. Every sync is counted, and so are the sizes of what it
+ * sends and returns: over Excel on the web's 5 MB either way, the sync is refused (limits.ts).
  */
+import { PAYLOAD_LIMIT_BYTES, jsonBytes } from "./limits";
 import {
-  WHOLE_SHEET, addSheet, clearRect, fillRect, findSheet, fullAddress, officeError, parseRect, readFormats, readValues, usedRect, writeBlock,
+  WHOLE_SHEET, addSheet, checkSheetName, clearRect, fillRect, findSheet, fullAddress, officeError, parseRect, readFormats, readFormulas, readValues, usedRect, writeBlock,
   type ChartModel, type ConditionalFormatModel, type Rect, type SheetModel, type WorkbookModel,
 } from "./model";
 
 type Op = () => void;
+
+const MB = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB (${n.toLocaleString("en-US")} bytes)`;
 
 class Context {
   readonly queue: Op[] = [];
   readonly workbook: Workbook;
   /** Syncs of this batch alone (batches may overlap in time). */
   syncs = 0;
+  /** Bytes the queued commands will send (values, formulas and formats written, properties loaded). */
+  requestBytes = 0;
+  /** Bytes the running sync returns (the properties it loads). */
+  responseBytes = 0;
   constructor(readonly model: WorkbookModel) {
     this.workbook = new Workbook(this);
   }
@@ -23,9 +31,21 @@ class Context {
     this.model.syncCount++;
     this.syncs++;
     const ops = this.queue.splice(0);
+    const request = this.requestBytes;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.model.largestRequestBytes = Math.max(this.model.largestRequestBytes, request);
     // A real sync is a round trip; yielding keeps callers honest about awaiting it.
     await Promise.resolve();
+    if (request > PAYLOAD_LIMIT_BYTES) {
+      throw officeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit: this sync sends ${MB(request)}, Excel on the web takes at most ${MB(PAYLOAD_LIMIT_BYTES)}.`);
+    }
     for (const op of ops) op();
+    const response = this.responseBytes;
+    this.model.largestResponseBytes = Math.max(this.model.largestResponseBytes, response);
+    if (response > PAYLOAD_LIMIT_BYTES) {
+      throw officeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit: this sync returns ${MB(response)}, Excel on the web takes at most ${MB(PAYLOAD_LIMIT_BYTES)}.`);
+    }
   }
 }
 
@@ -71,13 +91,19 @@ abstract class Proxy<T> {
   }
   load(props?: unknown): this {
     const names = loadNames(props);
+    this.ctx.requestBytes += jsonBytes(names);
     this.ctx.queue.push(() => {
       const t = this.resolved();
       this.loaded["isNullObject"] = t === null;
       if (t === null) return;
-      for (const p of names.length ? names : this.defaultProps()) this.loaded[p] = this.snapshot(t, p);
+      for (const p of names.length ? names : this.defaultProps()) this.loaded[p] = this.returned(this.snapshot(t, p));
     });
     return this;
+  }
+  /** A loaded value, counted into the response of the running sync. */
+  private returned<V>(v: V): V {
+    this.ctx.responseBytes += jsonBytes(v);
+    return v;
   }
   get isNullObject(): boolean {
     return this.read("isNullObject");
@@ -86,10 +112,11 @@ abstract class Proxy<T> {
   loadNow(props: string[]): this {
     const t = this.resolved();
     this.loaded["isNullObject"] = t === null;
-    if (t !== null) for (const p of props.length ? props : this.defaultProps()) this.loaded[p] = this.snapshot(t, p);
+    if (t !== null) for (const p of props.length ? props : this.defaultProps()) this.loaded[p] = this.returned(this.snapshot(t, p));
     return this;
   }
   protected queueLoad(prop: string, f: (t: T) => unknown): void {
+    this.ctx.requestBytes += jsonBytes([prop]);
     this.ctx.queue.push(() => {
       this.loaded[prop] = f(this.target());
     });
@@ -127,6 +154,7 @@ class WorksheetCollection extends Proxy<WorkbookModel> {
     return this.read("items");
   }
   add(name?: string): Worksheet {
+    this.ctx.requestBytes += jsonBytes(name ?? null);
     const w = new Worksheet(this.ctx);
     this.ctx.queue.push(() => {
       const m = this.target();
@@ -170,7 +198,13 @@ class Worksheet extends Proxy<SheetModel> {
     }
   }
   get name(): string { return this.read("name"); }
-  set name(v: string) { this.queue((s) => (s.name = v)); }
+  set name(v: string) {
+    this.ctx.requestBytes += jsonBytes(v);
+    this.queue((s) => {
+      checkSheetName(this.ctx.model, v, s);
+      s.name = v;
+    });
+  }
   get id(): string { return this.read("id"); }
   get visibility(): string { return this.read("visibility"); }
   set visibility(v: string) { this.queue((s) => (s.visibility = v as SheetModel["visibility"])); }
@@ -235,6 +269,7 @@ class Range extends Proxy<RangeRef> {
     switch (prop) {
       case "address": return fullAddress(r.sheet.name, rect);
       case "values": return readValues(r.sheet, rect);
+      case "formulas": return readFormulas(r.sheet, rect);
       case "numberFormat": return readFormats(r.sheet, rect);
       case "rowCount": return rect.r1 - rect.r0 + 1;
       case "columnCount": return rect.c1 - rect.c0 + 1;
@@ -243,9 +278,16 @@ class Range extends Proxy<RangeRef> {
   }
   get address(): string { return this.read("address"); }
   get values(): unknown[][] { return this.read("values"); }
-  set values(v: unknown[][]) { this.queue((r) => writeBlock(r.sheet, r.rect, v, "values", "")); }
+  set values(v: unknown[][]) {
+    this.ctx.requestBytes += jsonBytes(v);
+    this.queue((r) => writeBlock(r.sheet, r.rect, v, "values", ""));
+  }
+  get formulas(): unknown[][] { return this.read("formulas"); }
   get numberFormat(): unknown[][] { return this.read("numberFormat"); }
-  set numberFormat(v: unknown[][]) { this.queue((r) => writeBlock(r.sheet, r.rect, v, "formats", "General")); }
+  set numberFormat(v: unknown[][]) {
+    this.ctx.requestBytes += jsonBytes(v);
+    this.queue((r) => writeBlock(r.sheet, r.rect, v, "formats", "General"));
+  }
   get rowCount(): number { return this.read("rowCount"); }
   get columnCount(): number { return this.read("columnCount"); }
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {

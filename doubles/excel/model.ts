@@ -1,9 +1,17 @@
 /**
- * The state of an in-memory workbook: sheets of cells with values, number formats and fills,
- * conditional formats, charts, tables and names. Plain data; the Office.js facade in api.ts
- * reads and changes it only while a batch is synced.
+ * The state of an in-memory workbook: sheets of cells with values, formulas, number formats and
+ * fills, conditional formats, charts, tables and names. Plain data; the Office.js facade in api.ts
+ * reads and changes it only while a batch is synced, within the limits in limits.ts.
  */
+import { MAX_CELL_CHARS, sheetNameProblem } from "./limits";
+
 export type Cell = number | string | boolean;
+
+/**
+ * What a formula cell holds as its value. The workbook has no calculation engine, so a formula
+ * reads back as Excel's "cannot calculate" error rather than as a result or as its own text.
+ */
+export const NOT_CALCULATED = "#CALC!";
 
 export interface Rect {
   r0: number;
@@ -43,6 +51,8 @@ export interface SheetModel {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   values: Cell[][];
+  /** The formula of each formula cell ("" elsewhere); its value is NOT_CALCULATED. */
+  formulas: string[][];
   formats: string[][];
   fills: string[][];
   fontColors: string[][];
@@ -76,17 +86,28 @@ export interface WorkbookModel {
   syncCount: number;
   /** Syncs of each finished `Excel.run`, in the order they finished. */
   runSyncs: number[];
+  /** The largest request (writes and loads sent by one sync) and response (values it returned) so far, in bytes. */
+  largestRequestBytes: number;
+  largestResponseBytes: number;
   startupBehavior: string;
 }
 
 export function createWorkbook(): WorkbookModel {
-  return { sheets: [], tables: [], names: [], selection: { sheetId: "", rect: { r0: 0, c0: 0, r1: 0, c1: 0 } }, activeSheetId: "", nextId: 1, syncCount: 0, runSyncs: [], startupBehavior: "None" };
+  return { sheets: [], tables: [], names: [], selection: { sheetId: "", rect: { r0: 0, c0: 0, r1: 0, c1: 0 } }, activeSheetId: "", nextId: 1, syncCount: 0, runSyncs: [], largestRequestBytes: 0, largestResponseBytes: 0, startupBehavior: "None" };
+}
+
+/** Refuses a name Excel would refuse for a new or renamed sheet (`self` is the sheet being renamed). */
+export function checkSheetName(wb: WorkbookModel, name: string, self?: SheetModel): void {
+  const problem = sheetNameProblem(name);
+  if (problem) throw officeError("InvalidArgument", problem);
+  const other = wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (other && other !== self) throw officeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
 }
 
 export function addSheet(wb: WorkbookModel, name: string): SheetModel {
-  if (findSheet(wb, name)) throw officeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+  checkSheetName(wb, name);
   const id = `{${String(wb.nextId++).padStart(8, "0")}-0000-4000-8000-000000000000}`;
-  const s: SheetModel = { id, name, visibility: "Visible", values: [], formats: [], fills: [], fontColors: [], bold: [], conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: [], tabColor: "" };
+  const s: SheetModel = { id, name, visibility: "Visible", values: [], formulas: [], formats: [], fills: [], fontColors: [], bold: [], conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: [], tabColor: "" };
   wb.sheets.push(s);
   if (!wb.activeSheetId) {
     wb.activeSheetId = id;
@@ -165,19 +186,62 @@ function each(rect: Rect, f: (r: number, c: number) => void): void {
   for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) f(r, c);
 }
 
-/** Writes a 2D block that must match the rect's size, as Office.js insists. */
+/**
+ * What Excel makes of a value written through `range.values`, as if it were typed: text that
+ * starts with `=`, or with `+` or `-` and is not a number, is a formula ("If the returned value
+ * starts with a plus, minus, or equal sign, Excel interprets this value as a formula":
+ * `Excel.Range.values`, @types/office-js); `+1` is the number 1; a leading apostrophe is Excel's
+ * quote prefix, which stores the rest as text and is not part of the value. Other text (numbers,
+ * dates) is kept as written: the workbook does not parse it. Text over 32,767 characters is refused.
+ *
+ * @example enteredCell("=1+1") // { value: "#CALC!", formula: "=1+1" }
+ * @example enteredCell("'=1+1") // { value: "=1+1", formula: "" }
+ */
+export function enteredCell(v: unknown): { value: Cell; formula: string } {
+  if (typeof v !== "string") return { value: v as Cell, formula: "" };
+  if (v.startsWith("'")) return { value: checkedText(v.slice(1)), formula: "" };
+  checkedText(v);
+  if (v.startsWith("=")) return { value: NOT_CALCULATED, formula: v };
+  if (/^[+-]./s.test(v)) {
+    if (/^[+-]\d+(\.\d+)?$/.test(v)) return { value: Number(v), formula: "" };
+    return { value: NOT_CALCULATED, formula: `=${v}` };
+  }
+  return { value: v, formula: "" };
+}
+
+function checkedText(text: string): string {
+  if (text.length > MAX_CELL_CHARS) {
+    throw officeError("InvalidArgument", `A cell can hold at most ${MAX_CELL_CHARS.toLocaleString("en-US")} characters; this text has ${text.length.toLocaleString("en-US")}.`);
+  }
+  return text;
+}
+
+/** Writes a 2D block that must match the rect's size, as Office.js insists; values are entered as typed (enteredCell). */
 export function writeBlock<T>(s: SheetModel, rect: Rect, grid: unknown, which: "values" | "formats", empty: T): void {
   const rows = rect.r1 - rect.r0 + 1, cols = rect.c1 - rect.c0 + 1;
   const g = grid as unknown[][];
   if (!Array.isArray(g) || g.length !== rows || g.some((row) => !Array.isArray(row) || row.length !== cols)) {
     throw officeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows} x ${cols}).`);
   }
-  const target = which === "values" ? s.values : s.formats;
+  if (which === "formats") {
+    each(rect, (r, c) => {
+      const v = g[r - rect.r0]![c - rect.c0];
+      setCell(s.formats as unknown[][], r, c, v === null || v === undefined ? empty : v, empty);
+    });
+    return;
+  }
+  // Every cell is checked before any is written: Excel refuses the whole write.
+  const entered = g.map((row) => row.map((v) => (v === null || v === undefined ? { value: "" as Cell, formula: "" } : enteredCell(v))));
   each(rect, (r, c) => {
-    let v = g[r - rect.r0]![c - rect.c0];
-    if (v === null || v === undefined) v = empty;
-    setCell(target as unknown[][], r, c, v, empty);
+    const e = entered[r - rect.r0]![c - rect.c0]!;
+    setCell(s.values, r, c, e.value, "");
+    if (e.formula || getCell(s.formulas, r, c, "")) setCell(s.formulas, r, c, e.formula, "");
   });
+}
+
+/** Formulas where a cell has one, values elsewhere: what `range.formulas` reads. */
+export function readFormulas(s: SheetModel, rect: Rect): Cell[][] {
+  return readValues(s, rect).map((row, i) => row.map((v, j) => getCell(s.formulas, rect.r0 + i, rect.c0 + j, "") || v));
 }
 
 export function fillRect(grid: unknown[][], rect: Rect, v: unknown, empty: unknown): void {
@@ -195,8 +259,12 @@ function clip(grid: unknown[][], rect: Rect): Rect {
 export function clearRect(s: SheetModel, rect: Rect, what: "All" | "Contents" | "Formats"): void {
   const whole = rect === WHOLE_SHEET;
   if (what !== "Formats") {
-    if (whole) s.values = [];
-    else fillRect(s.values, rect, "", "");
+    if (whole) {
+      s.values = []; s.formulas = [];
+    } else {
+      fillRect(s.values, rect, "", "");
+      fillRect(s.formulas, rect, "", "");
+    }
   }
   if (what !== "Contents") {
     if (whole) {
