@@ -26,6 +26,11 @@ export function isRegistryContent(name: string, values: readonly (readonly unkno
   return REGISTRY_NAME.test(name) && String(values?.[0]?.[0] ?? "") === NOTE;
 }
 
+/** A sheet whose name a registry sheet can have: only those are read to check their note. */
+export function hasRegistryName(name: string): boolean {
+  return REGISTRY_NAME.test(name);
+}
+
 /** A name for a new registry sheet that no sheet has, in any case (Excel's sheet names ignore case). */
 export function freeRegistryName(names: readonly string[]): string {
   const taken = new Set(names.map((n) => n.toLowerCase()));
@@ -67,19 +72,57 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
       }
       continue;
     }
-    const parsed = parseDefinition(String(row[1] ?? ""));
-    entries.push(isCoreError(parsed) ? { id, problem: parsed.message, raw: String(row[1] ?? "") } : { id, def: parsed, problem: "" });
+    const text = storedText(row);
+    const parsed = parseDefinition(text);
+    entries.push(isCoreError(parsed) ? { id, problem: parsed.message, raw: text } : { id, def: parsed, problem: "" });
   }
   return { entries, schedule };
 }
 
-/** The registry's cells, two columns wide. Damaged rows are dropped only when replaced. */
+/** A cell holds at most 32,767 characters: a longer definition continues in the next cells of its row. */
+export const CHUNK = 30_000;
+
+/** The stored text of a registry row: its cells after the id, joined. */
+export function storedText(row: readonly unknown[]): string {
+  return row.slice(1).map((c) => String(c ?? "")).join("");
+}
+
+/** The registry's cells, as wide as the longest definition needs. Damaged rows are dropped only when replaced or deleted. */
 export function registryRows(reg: Registry): string[][] {
-  return [
-    [NOTE, ""],
+  const rows = [
+    [NOTE],
     ["settings", JSON.stringify({ schedule: reg.schedule })],
-    ...reg.entries.map((e) => [e.id, e.def ? JSON.stringify(e.def) : (e.raw ?? "")]),
+    ...reg.entries.map((e) => [e.id, ...chunks(e.def ? JSON.stringify(e.def) : (e.raw ?? ""))]),
   ];
+  const width = Math.max(2, ...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill("")]);
+}
+
+function chunks(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
+  return out.length ? out : [""];
+}
+
+/** The registry without one report. */
+export function withoutDefinition(reg: Registry, id: string): Registry {
+  return { ...reg, entries: reg.entries.filter((e) => e.id !== id) };
+}
+
+/** The registry with one stored text added or replaced (kept as it is, even when it is damaged). */
+export function withText(reg: Registry, id: string, text: string): Registry {
+  const parsed = parseDefinition(text);
+  const entry: RegistryEntry = isCoreError(parsed) ? { id, problem: parsed.message, raw: text } : { id, def: parsed, problem: "" };
+  const at = reg.entries.findIndex((e) => e.id === id);
+  const entries = [...reg.entries];
+  if (at < 0) entries.push(entry);
+  else entries[at] = entry;
+  return { ...reg, entries };
+}
+
+/** The stored text of each entry, as the report use cases read it. */
+export function storedDefinitions(reg: Registry): { id: string; text: string }[] {
+  return reg.entries.map((e) => ({ id: e.id, text: e.def ? JSON.stringify(e.def) : (e.raw ?? "") }));
 }
 
 /** The registry with one definition added or replaced. */

@@ -1,27 +1,37 @@
 /// <reference types="office-js" />
-import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, safeGrid, type ReportSheet } from "../core/report";
+import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, type ReportSheet, safeText } from "../core/report";
 import { blockAddress, columnLetter } from "./address";
 
 export const CHART_NAME = "vendorscore chart";
 
 /**
- * Queues the writes that turn a ReportSheet into a formatted sheet: values in one block,
- * number formats per column, header style, colour scale, a red-fill rule, frozen header,
- * chart data beside the table and a bar chart, autofit. Nothing here syncs, so the whole
- * report costs one round trip whatever its size.
+ * A report is written in three steps, each queued and then synced by the caller: `clearReport`
+ * empties the sheet, `writeRows` writes one block of rows (values and number formats, under the
+ * request limit), `finishReport` adds the header style, colour scale, red-fill rule, frozen
+ * header, chart data beside the table and a bar chart, and autofit. Rules cover whole columns,
+ * so their cost does not grow with the rows.
  */
-export function renderReport(sheet: Excel.Worksheet, report: ReportSheet, oldCharts: readonly Excel.Chart[]): void {
+export function clearReport(sheet: Excel.Worksheet, oldCharts: readonly Excel.Chart[]): void {
   for (const c of oldCharts) c.delete();
   const all = sheet.getRange();
   all.conditionalFormats.clearAll();
   all.clear("All");
+}
 
+/** Rows `[start, start + count)` of the report: values, and the columns' number formats below the header. */
+export function writeRows(sheet: Excel.Worksheet, report: ReportSheet, start: number, count: number): void {
+  const cols = report.values[0]?.length ?? 0;
+  if (count <= 0 || cols === 0) return;
+  sheet.getRange(blockAddress(start, 0, count, cols)).values = report.values.slice(start, start + count).map((row) => row.map(safeText)) as unknown[][];
+  const first = Math.max(start, 1);
+  const n = start + count - first;
+  if (n > 0) sheet.getRange(blockAddress(first, 0, n, cols)).numberFormat = new Array(n).fill(report.patterns) as unknown[][];
+}
+
+export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void {
   const rows = report.values.length;
   const cols = report.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
-  // Text from the data is written as text, never entered as a formula (safeGrid says how and why).
-  sheet.getRange(blockAddress(0, 0, rows, cols)).values = safeGrid(report.values) as unknown as unknown[][];
-
   const header = sheet.getRange(blockAddress(0, 0, 1, cols));
   header.format.font.bold = true;
   header.format.font.color = HEADER_TEXT;
@@ -29,9 +39,6 @@ export function renderReport(sheet: Excel.Worksheet, report: ReportSheet, oldCha
 
   const dataRows = rows - 1;
   if (dataRows > 0) {
-    report.patterns.forEach((p, c) => {
-      sheet.getRange(blockAddress(1, c, dataRows, 1)).numberFormat = new Array(dataRows).fill([p]);
-    });
     if (report.colorScale) {
       const cf = sheet.getRange(blockAddress(1, report.colorScale.column, dataRows, 1)).conditionalFormats.add("ColorScale");
       const [lo, hi] = report.colorScale.higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
@@ -54,7 +61,7 @@ export function renderReport(sheet: Excel.Worksheet, report: ReportSheet, oldCha
     const left = cols + 1;
     const data = report.chart.data;
     const block = sheet.getRange(blockAddress(0, left, data.length, 2));
-    block.values = safeGrid(data) as unknown as unknown[][];
+    block.values = data.map((row) => row.map(safeText)) as unknown[][];
     sheet.getRange(blockAddress(0, left, 1, 2)).format.font.bold = true;
     const chart = sheet.charts.add("BarClustered", block, "Columns");
     chart.name = CHART_NAME;
@@ -63,6 +70,10 @@ export function renderReport(sheet: Excel.Worksheet, report: ReportSheet, oldCha
     chart.setPosition(`${columnLetter(left + 3)}2`);
   }
   sheet.freezePanes.freezeRows(1);
-  sheet.getRange(blockAddress(0, 0, rows, cols + 3)).format.autofitColumns();
+  sheet.getRange(blockAddress(0, 0, Math.min(rows, AUTOFIT_ROWS), cols + 3)).format.autofitColumns();
   sheet.tabColor = HEADER_FILL;
 }
+
+/** Autofit looks at the first rows only: measuring 100,000 rows would cost more than it tells. */
+const AUTOFIT_ROWS = 1000;
+

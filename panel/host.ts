@@ -1,5 +1,7 @@
 import type { CellValue } from "../core";
-import type { ConfigGrid, AsOfRule, ReportKind } from "../core/report";
+import type { ConfigGrid, AsOfRule, ReportKind, ReportStatus, RunResult } from "../core/report";
+
+export type { ReportStatus };
 
 /**
  * What the pane asks a host for. Excel implements it with Office.js in the task pane; Sheets
@@ -17,15 +19,21 @@ export interface PanelHost {
   listSources(): Promise<NamedSource[]>;
   /** The reports stored in this workbook, with their freshness; unreadable ones carry `problem`. */
   listReports(): Promise<ReportStatus[]>;
-  /** Reads the source, computes, writes the report sheet and stores its definition. */
+  /** Reads the source, computes, writes the report sheet and stores its definition; with `id`, the same report again. */
   generate(request: PanelRequest): Promise<HostResult>;
-  /** Recomputes every stored report in place. */
+  /** Recomputes every stored report in place, each on its own. */
   refreshAll(): Promise<HostResult>;
+  /** Recomputes one stored report. */
+  refreshReport(id: string): Promise<HostResult>;
+  /** A stored report for the pane to edit, its sheet brought to the front unless `activate` is false; undefined when it cannot be read. */
+  openReport(id: string, activate?: boolean): Promise<EditableReport | undefined>;
+  /** Removes a stored report, and its sheet when `withSheet` (only a sheet carrying the report's marker). */
+  deleteReport(id: string, withSheet: boolean): Promise<HostResult>;
   /**
    * The source's cells (header row first), for the mapping form and the data-quality summary
    * shown before Generate. Optional: without it the pane shows neither.
    */
-  readSource?(source: PanelRequest["source"]): Promise<SourceCells>;
+  readSource?(source: PanelSource): Promise<SourceCells>;
   getSchedule(): Promise<Schedule>;
   setSchedule(schedule: Schedule): Promise<HostResult>;
 }
@@ -46,9 +54,18 @@ export function scheduleLabel(s: Schedule): string {
 export interface SelectionInfo {
   /** `'PO lines'!A1:P41`, or "" when nothing usable is selected. */
   readonly address: string;
+  /** The sheet and its local address (`A1:P41`), as a source stores them. */
+  readonly sheet: string;
+  readonly local: string;
   readonly rows: number;
   readonly columns: number;
 }
+
+/**
+ * A source as the pane holds it: a fixed range (taken from the selection when the user says so)
+ * or a table / named range. Generate uses exactly this, never whatever is selected at the time.
+ */
+export type PanelSource = { readonly type: "range"; readonly sheet: string; readonly address: string } | { readonly type: "named"; readonly name: string };
 
 /** A source as read for the pane, or why it could not be read. */
 export type SourceCells = { readonly ok: true; readonly address: string; readonly values: CellValue[][] } | { readonly ok: false; readonly message: string };
@@ -58,26 +75,28 @@ export interface NamedSource {
   readonly type: "table" | "named range";
 }
 
-/** The pane's form. `source` is the current selection or a table / named range by name. */
+/** The pane's form; `id` when it edits a stored report. */
 export interface PanelRequest {
+  readonly id?: string;
   readonly kind: ReportKind;
-  readonly source: { readonly type: "selection" } | { readonly type: "named"; readonly name: string };
+  readonly source: PanelSource;
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
   readonly output: string;
 }
 
-export interface ReportStatus {
+/** A stored report as the pane edits it. */
+export interface EditableReport {
   readonly id: string;
-  readonly kind: ReportKind | "";
+  readonly kind: ReportKind;
+  readonly source: PanelSource;
+  /** The source as the pane shows it (`'PO lines'!A1:N41`, or a table's name). */
+  readonly sourceLabel: string;
+  readonly config: ConfigGrid;
+  readonly calendar: ConfigGrid;
+  readonly asOf: AsOfRule;
   readonly output: string;
-  readonly source: string;
-  /** ISO time, "" if never refreshed. */
-  readonly lastRefresh: string;
-  readonly lastError: string;
-  /** Set when the stored definition cannot be used (damaged, or its source is gone). */
-  readonly problem: string;
 }
 
 /** A host's answer: `ok` false means nothing in the workbook changed. `notice` adds what the user should know (a renamed output). */
@@ -85,4 +104,22 @@ export interface HostResult {
   readonly ok: boolean;
   readonly message: string;
   readonly notice?: string;
+  /** The report generated (new or edited), for the pane to keep editing. */
+  readonly reportId?: string;
+}
+
+/** A stored definition as the pane edits it. */
+export function editable(def: { id: string; kind: ReportKind; source: { sheet: string; address: string } | { name: string }; config: ConfigGrid; calendar: ConfigGrid; asOf: AsOfRule; output: string }, label: string): EditableReport {
+  const source: PanelSource = "name" in def.source ? { type: "named", name: def.source.name } : { type: "range", sheet: def.source.sheet, address: def.source.address };
+  return { id: def.id, kind: def.kind, source, sourceLabel: label, config: def.config, calendar: def.calendar, asOf: def.asOf, output: def.output };
+}
+
+/** The stored form of a pane source. */
+export function reportSource(s: PanelSource): { sheet: string; address: string } | { name: string } {
+  return s.type === "named" ? { name: s.name } : { sheet: s.sheet, address: s.address };
+}
+
+/** A report use case's answer as the pane shows it. */
+export function hostResult(r: RunResult): HostResult {
+  return { ok: r.ok, message: r.message, ...(r.notice ? { notice: r.notice } : {}), ...(r.reportId ? { reportId: r.reportId } : {}) };
 }

@@ -2,7 +2,7 @@ import { createCatalog, dateToSerial, serialOf } from "../core";
 import { PANE_KINDS, cleanSheetName, kindInfo, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
 import { ConfigTable } from "./configTable";
 import { el } from "./dom";
-import { scheduleLabel, type HostResult, type PanelHost, type PanelRequest, type ReportStatus, type Schedule, type SourceCells } from "./host";
+import { scheduleLabel, type EditableReport, type HostResult, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
 import { renderReports } from "./reportsList";
 import { SourceCheck } from "./sourceCheck";
 
@@ -24,7 +24,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const selection = el("input", { type: "radio", name: "vs-source", id: "vs-source-selection", value: "selection", checked: "" });
   const named = el("input", { type: "radio", name: "vs-source", id: "vs-source-named", value: "named" });
   const address = el("span", { id: "vs-selection", class: "vs-address", text: "…" });
-  const useSelection = el("button", { type: "button", class: "vs-link", id: "vs-use-selection", text: "Update" });
+  const useSelection = el("button", { type: "button", class: "vs-link", id: "vs-use-selection", text: "Use selection" });
   const namedSelect = el("select", { id: "vs-named", "aria-label": "Table or named range" });
 
   const kindSelect = el("select", { id: "vs-kind", "aria-label": "Report" });
@@ -39,6 +39,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const asOfDate = el("input", { type: "date", id: "vs-asof-date", "aria-label": "As-of date" });
   const output = el("input", { type: "text", id: "vs-output", maxlength: "31", "aria-label": "Output sheet name" });
   const generate = el("button", { type: "button", id: "vs-generate", class: "vs-primary", text: "Generate" });
+  const editingNote = el("p", { class: "vs-editing-note", id: "vs-editing", hidden: "" });
+  const newReport = el("button", { type: "button", class: "vs-link", id: "vs-new-report", text: "New report" });
   const message = el("div", { id: "vs-message", role: "status", "aria-live": "polite" });
 
   const reports = el("ul", { id: "vs-reports", class: "vs-reports" });
@@ -50,11 +52,12 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   root.replaceChildren(
     el("section", {},
       el("h2", { text: "Source" }),
-      el("label", { class: "vs-choice" }, selection, " Selected range: ", address, " ", useSelection),
+      el("label", { class: "vs-choice" }, selection, " Range: ", address, " ", useSelection),
       el("label", { class: "vs-choice" }, named, " Table or named range ", namedSelect),
       check.element),
     el("section", {},
       el("h2", { text: "Report" }),
+      el("div", { class: "vs-row" }, editingNote, newReport),
       kindSelect, hint, config.element, calendar.element,
       el("div", { class: "vs-row" },
         el("span", { text: "As of " }),
@@ -66,6 +69,22 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       reports,
       el("div", { class: "vs-row" }, refreshAll, el("label", {}, " Auto-refresh ", schedule))),
   );
+
+  // The source is what the pane shows: a range taken from the selection when the user says so
+  // (and once when the pane opens), or a table / named range. Generate moves the focus to the new
+  // sheet; the source does not follow it.
+  let range: PanelSource | null = null;
+  // The stored report being edited: Generate regenerates it into its own sheet.
+  let editing: EditableReport | null = null;
+
+  function setEditing(r: EditableReport | null): void {
+    editing = r;
+    editingNote.hidden = !r;
+    newReport.hidden = !r;
+    editingNote.textContent = r ? `Editing the report "${r.output}": Generate updates its sheet.` : "";
+    generate.textContent = r ? "Update report" : "Generate";
+    output.disabled = r !== null;
+  }
 
   let issues = 0;
   function validate(): void {
@@ -81,6 +100,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   }
 
   function setKind(kind: ReportKind): void {
+    // Another kind is another report: the one being edited is left as it is.
+    if (editing && editing.kind !== kind) setEditing(null);
     const info = kindInfo(kind);
     check.setKind(kind);
     hint.textContent = info.source.hint;
@@ -119,13 +140,15 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     }
   }
 
-  async function updateSelection(): Promise<void> {
+  /** Takes the selection as the source. */
+  async function useCurrentSelection(): Promise<void> {
     const s = await host.getSelection();
+    range = s.address ? { type: "range", sheet: s.sheet, address: s.local } : null;
     address.textContent = s.address ? `${s.address} (${s.rows} × ${s.columns})` : "nothing selected";
   }
 
-  function sourceChoice(): PanelRequest["source"] {
-    return named.checked ? { type: "named", name: namedSelect.value } : { type: "selection" };
+  function sourceChoice(): PanelSource | null {
+    return named.checked ? (namedSelect.value ? { type: "named", name: namedSelect.value } : null) : range;
   }
 
   // Reads may overlap (a click while the last read is under way): only the latest one is shown.
@@ -133,24 +156,62 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   async function loadSource(): Promise<void> {
     if (!host.readSource) return;
     const seq = ++reads;
+    const source = sourceChoice();
     let cells: SourceCells;
     try {
-      cells = await host.readSource(sourceChoice());
+      cells = source ? await host.readSource(source) : { ok: false, message: "Select the data with its header row, then Use selection; or pick a table or named range." };
     } catch (e) {
       cells = { ok: false, message: `The source could not be read: ${e instanceof Error ? e.message : String(e)}` };
     }
     if (seq === reads) check.setSource(cells);
   }
 
+  const actions = {
+    open: (id: string) => void host.openReport(id),
+    refresh: (id: string) => void busy(refreshAll, () => host.refreshReport(id)),
+    edit: (id: string) => void edit(id),
+    remove: (id: string, name: string) => {
+      if (!confirm(`Delete the report "${name || id}" and its sheet?`)) return;
+      if (editing?.id === id) setEditing(null);
+      void busy(refreshAll, () => host.deleteReport(id, true));
+    },
+  };
+
+  /** Fills the form with a stored report; Generate then updates it. */
+  async function edit(id: string): Promise<void> {
+    const r = await host.openReport(id);
+    if (!r) return show({ ok: false, message: "That report can no longer be read: delete it and generate it again." });
+    kindSelect.value = r.kind;
+    setEditing(r);
+    setKind(r.kind);
+    config.set(r.config);
+    if (kindInfo(r.kind).calendar) calendar.set(r.calendar);
+    output.value = r.output;
+    if (typeof r.asOf === "number") {
+      asOfFixed.checked = true;
+      const d = new Date(Math.round((r.asOf - 25569) * 86_400_000));
+      asOfDate.value = d.toISOString().slice(0, 10);
+    } else asOfToday.checked = true;
+    if (r.source.type === "named") {
+      named.checked = true;
+      namedSelect.value = r.source.name;
+    } else {
+      selection.checked = true;
+      range = r.source;
+      address.textContent = r.sourceLabel;
+    }
+    validate();
+    await loadSource();
+  }
+
   async function refresh(): Promise<void> {
     const [list, sources, current] = await Promise.all([host.listReports(), host.listSources(), host.getSchedule()]);
-    renderReports(reports, list as ReportStatus[], formatTime);
+    renderReports(reports, list as ReportStatus[], formatTime, actions, editing?.id ?? "");
     const keep = namedSelect.value;
     namedSelect.replaceChildren(...sources.map((s) => el("option", { value: s.name, text: `${s.name} (${s.type})` })));
     if (sources.some((s) => s.name === keep)) namedSelect.value = keep;
     named.disabled = sources.length === 0;
     schedule.value = current;
-    await updateSelection();
     await loadSource();
   }
 
@@ -169,28 +230,36 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   selection.addEventListener("change", () => void loadSource());
   useSelection.addEventListener("click", () => {
     selection.checked = true;
-    void updateSelection().then(loadSource);
+    void useCurrentSelection().then(loadSource);
   });
+  newReport.addEventListener("click", () => setEditing(null));
   generate.addEventListener("click", () =>
-    void busy(generate, () => {
+    void busy(generate, async () => {
       const kind = kindSelect.value as ReportKind;
+      const source = sourceChoice();
+      if (!source) return { ok: false, message: "Select the data with its header row, then Use selection; or pick a table or named range." };
       const request: PanelRequest = {
+        ...(editing ? { id: editing.id } : {}),
         kind,
-        source: sourceChoice(),
+        source,
         // Mapping rows from the column form ride in the weights / policy range, so the stored definition keeps them.
         config: [...config.get(), ...check.rows()],
         calendar: kindInfo(kind).calendar ? calendar.get() : [],
         asOf: asOf(),
         output: cleanSheetName(output.value, kindInfo(kind).defaultOutput),
       };
-      return host.generate(request);
+      const r = await host.generate(request);
+      // The report just made is the one the pane now edits: Generate again updates it.
+      if (r.ok && r.reportId) setEditing((await host.openReport(r.reportId, false)) ?? null);
+      return r;
     }),
   );
   refreshAll.addEventListener("click", () => void busy(refreshAll, () => host.refreshAll()));
   schedule.addEventListener("change", () => void host.setSchedule(schedule.value as Schedule).then(show));
 
   kindSelect.value = PANE_KINDS[0]!;
+  setEditing(null);
   setKind(kindSelect.value as ReportKind);
-  void refresh();
+  void useCurrentSelection().then(refresh);
   return { refresh };
 }

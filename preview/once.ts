@@ -16,7 +16,8 @@ export async function generateSampleScorecard(root: string): Promise<{ text: str
   const { Excel } = officeGlobals(wb);
   const host = new ExcelHost(Excel.run as never, { now: () => new Date() });
   const before = wb.syncCount;
-  const r = await host.generate({ kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
+  const selected = await host.getSelection();
+  const r = await host.generate({ kind: "scorecard", source: { type: "range", sheet: selected.sheet, address: selected.local }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
   if (!r.ok) throw new Error(r.message);
   const sheet = findSheet(wb, "Scorecard")!;
   const rect = usedRect(sheet, true)!;

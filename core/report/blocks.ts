@@ -47,10 +47,14 @@ export function writeBlocks(rows: readonly (readonly unknown[])[], max = MAX_BLO
 }
 
 /**
- * How many rows to read next, from the bytes per row seen so far (or a cautious guess of 64 bytes a
- * cell before anything was read), with a margin of a half for rows longer than those seen.
+ * How many rows to read next. First a probe of at most 1,000 rows (fewer when a row could hold 256
+ * bytes a cell and pass the limit), which measures the rows; then as many as the bytes per row seen
+ * so far allow, with a margin of a half for rows longer than those seen.
  */
 export function readBlockRows(columns: number, bytesSeen: number, rowsSeen: number, max = MAX_BLOCK_BYTES): number {
-  const perRow = rowsSeen > 0 ? Math.max(bytesSeen / rowsSeen, columns * 4) : Math.max(columns, 1) * 64;
+  if (rowsSeen === 0) return Math.max(1, Math.min(FIRST_READ_ROWS, Math.floor(max / (Math.max(columns, 1) * 256))));
+  const perRow = Math.max(bytesSeen / rowsSeen, columns * 4);
   return Math.max(1, Math.floor(max / (perRow * 1.5)));
 }
+
+const FIRST_READ_ROWS = 1000;

@@ -17,4 +17,4 @@ export { mappingForm, sourceSchema, type MappingForm, type FieldChoice } from ".
 export { sourceSummary, type SourceSummary } from "./quality";
 export { ask, runAsync, runSync, type Flow, type Maybe, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook } from "./workbook";
 export { MAX_BLOCK_BYTES, readBlockRows, rowBytes, writeBlocks } from "./blocks";
-export { generate, list, open, refresh, remove, MAX_STORED_ERROR, type RefreshOptions, type ReportEnv, type ReportOutcome, type ReportRequest, type ReportStatus, type RunResult } from "./usecases";
+export { generate, list, open, readSource, refresh, remove, MAX_STORED_ERROR, type SourceRead, type RefreshOptions, type ReportEnv, type ReportOutcome, type ReportRequest, type ReportStatus, type RunResult } from "./usecases";

@@ -71,6 +71,9 @@ export interface ReportStatus {
   readonly problem: string;
 }
 
+/** The last error of a report a time-limited run did not start. */
+export const WAITING = "Not refreshed yet: the last run reached its time limit; this report goes first on the next run.";
+
 /** A stored error is kept short: it goes into a property (Sheets: 9 KB each) and a one-line list. */
 export const MAX_STORED_ERROR = 300;
 
@@ -198,9 +201,11 @@ function messageOf(e: unknown): string {
 /** Records a failed refresh on the definition; a store that refuses even that does not stop the run. */
 function* recordFailure(state: State, def: ReportDefinition, env: ReportEnv, message: string): Flow<void> {
   const failed = stamp(def, env.now(), { error: message });
+  const sheet = state.sheets.find((s) => s.id === def.outputId && s.marker === def.id);
   try {
     yield* ask((wb) => wb.putDefinition(failed.id, JSON.stringify(failed)));
     replace(state, failed);
+    if (sheet && message !== WAITING) yield* ask((wb) => wb.markFailed?.(sheet.id, `vendorscore: the refresh at ${env.now().toISOString()} failed, so these values are from ${def.lastRefresh || "an earlier run"}.\n${message}`));
   } catch {
     // The outcome still says what failed; the stored report keeps its previous record.
   }
@@ -282,13 +287,19 @@ export function* refresh(env: ReportEnv, options: RefreshOptions = {}): Flow<Run
     }
     slowest = Math.max(slowest, clock() - began);
   }
+  // Reports left for the next run say so in the list until then.
+  for (const id of left) {
+    const def = state.entries.find((e) => e.id === id)?.def;
+    if (def && def.lastError !== WAITING) yield* recordFailure(state, def, env, WAITING);
+  }
   const done = outcomes.filter((o) => o.ok).length;
   const failed = outcomes.length - done;
   let message: string;
   if (total === 0 && damaged.length === 0) message = "No reports to refresh yet: generate one first.";
   else if (outcomes.length === 0 && left.length === 0) message = "All reports are up to date.";
   else {
-    message = failed ? `Refreshed ${done}, failed ${failed}.` : `Refreshed ${done} report${done === 1 ? "" : "s"}.`;
+    const n = done + left.length;
+    message = failed ? `Refreshed ${done}, failed ${failed}.` : left.length ? `Refreshed ${done} of ${n} report${n === 1 ? "" : "s"}.` : `Refreshed ${done} report${done === 1 ? "" : "s"}.`;
     if (left.length) message += ` ${left.length} left for the next run (time limit reached).`;
     for (const o of outcomes) if (!o.ok) message += ` ${o.output || o.id}: ${o.message}`;
   }
@@ -338,4 +349,22 @@ export function* remove(id: string, deleteSheet: boolean): Flow<RunResult> {
   const name = def?.output || id;
   const message = deleteSheet && sheet ? `Deleted the report "${name}" and its sheet.` : `Deleted the report "${name}"; its sheet was kept.`;
   return { ok: true, message, outcomes: [{ id, output: def?.output ?? "", ok: true, message }] };
+}
+
+/** A source's cells for the pane's column form and summary, or why it cannot be a source. */
+export type SourceRead = { readonly ok: true; readonly address: string; readonly values: CellValue[][] } | { readonly ok: false; readonly message: string };
+
+/**
+ * Reads a source as generation would, in the same blocks: refused when it is gone or is a report
+ * sheet (a report is never made from another report's output).
+ */
+export function* readSource(source: ReportSource): Flow<SourceRead> {
+  const sheets = yield* ask((wb) => wb.sheets());
+  const extent = yield* ask((wb) => wb.locate(source));
+  const label = describeSource(source);
+  if (!extent) return { ok: false, message: `The source ${label} was not found.` };
+  if (sheets.some((s) => s.id === extent.sheetId && s.marker !== "")) {
+    return { ok: false, message: `${label} is a report sheet vendorscore writes, not data: select the data the report is made from, then Use selection.` };
+  }
+  return { ok: true, address: label, values: yield* readAll(extent) };
 }

@@ -29,6 +29,8 @@ export interface Workbook {
   /** Replaces a sheet's content with a report, writing its values in the given row blocks. */
   writeReport(sheetId: string, report: ReportSheet, blocks: readonly RowBlock[]): Maybe<void>;
   deleteSheet(sheetId: string): Maybe<void>;
+  /** Optional: says on a report's sheet that its last refresh failed and why (Sheets: a note on A1). */
+  markFailed?(sheetId: string, message: string): Maybe<void>;
   activate(sheetId: string): Maybe<void>;
 }
 

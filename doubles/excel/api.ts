@@ -175,10 +175,12 @@ class WorksheetCollection extends Proxy<WorkbookModel> {
 
 class Worksheet extends Proxy<SheetModel> {
   readonly charts: ChartCollection;
+  readonly customProperties: CustomPropertyCollection;
   readonly freezePanes: { freezeRows: (n: number) => void };
   constructor(ctx: Context, resolver?: () => SheetModel | null) {
     super(ctx, resolver);
     this.charts = new ChartCollection(ctx, () => this.target());
+    this.customProperties = new CustomPropertyCollection(ctx, () => this.target(), (f) => this.queue(f));
     this.freezePanes = { freezeRows: (n: number) => this.queue((s) => (s.frozenRows = n)) };
   }
   bind(s: SheetModel): void {
@@ -240,6 +242,32 @@ class Worksheet extends Proxy<SheetModel> {
       m.sheets.splice(m.sheets.indexOf(s), 1);
     });
   }
+}
+
+// ---- worksheet custom properties ----
+
+/** `worksheet.customProperties`: a sheet's own key/value pairs, which travel with the sheet. */
+class CustomPropertyCollection {
+  constructor(private readonly ctx: Context, private readonly sheet: () => SheetModel, private readonly queue: (f: (s: SheetModel) => void) => void) {}
+  getItemOrNullObject(key: string): CustomProperty {
+    return new CustomProperty(this.ctx, () => {
+      const v = this.sheet().customProperties?.[key];
+      return v === undefined ? null : { key, value: v };
+    });
+  }
+  add(key: string, value: string): void {
+    this.ctx.requestBytes += jsonBytes([key, value]);
+    this.queue((s) => ((s.customProperties ??= {})[key] = value));
+  }
+}
+
+class CustomProperty extends Proxy<{ key: string; value: string }> {
+  protected snapshot(t: { key: string; value: string }, prop: string): unknown {
+    if (prop === "key" || prop === "value") return t[prop];
+    throw officeError("InvalidArgument", `WorksheetCustomProperty has no property "${prop}" in this in-memory workbook.`);
+  }
+  get key(): string { return this.read("key"); }
+  get value(): string { return this.read("value"); }
 }
 
 // ---- ranges ----

@@ -48,6 +48,8 @@ export interface ChartModel {
 
 export interface SheetModel {
   id: string;
+  /** Worksheet custom properties (ExcelApi 1.12), key -> value. */
+  customProperties?: Record<string, string>;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   values: Cell[][];

@@ -5,10 +5,12 @@
  * created (only those: they are found by the sheet id stored with each report). Bundled into
  * dist/excel-addin/office-script/RefreshVendorReports.ts by the build.
  */
-import { CoreError, createCatalog, dateToSerial, type Context } from "../../core";
-import { buildReport, describeSource, safeGrid, stamp, type ReportDefinition } from "../../core/report";
-import { blockAddress } from "../address";
-import { isRegistryContent, readRegistry, registryRows, withDefinition } from "../registry";
+import type { CellValue } from "../../core";
+import { createCatalog, dateToSerial } from "../../core";
+import { refresh, runSync, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook, safeText } from "../../core/report";
+import { blockAddress, parseBlock, splitAddress } from "../address";
+import { hasRegistryName, isRegistryContent, readRegistry, registryRows, storedDefinitions, withoutDefinition, withText, type Registry } from "../registry";
+import { MARKER } from "../workbook";
 
 /** The few ExcelScript calls used, typed here because the script has no access to the add-in's types. */
 export interface ScriptRange {
@@ -16,56 +18,122 @@ export interface ScriptRange {
   setValues(v: (string | number | boolean)[][]): void;
   setNumberFormats(v: string[][]): void;
   clear(applyTo?: string): void;
+  getAddress(): string;
 }
 export interface ScriptSheet {
   getId(): string;
   getName(): string;
   getRange(address?: string): ScriptRange;
   getUsedRange(valuesOnly?: boolean): ScriptRange | undefined;
+  getCustomProperty(key: string): { getValue(): string } | undefined;
+  addCustomProperty(key: string, value: string): void;
+  activate(): void;
+  delete(): void;
 }
 export interface ScriptWorkbook {
   getWorksheet(name: string): ScriptSheet | undefined;
   getWorksheets(): ScriptSheet[];
+  addWorksheet(name: string): ScriptSheet;
   getTable(name: string): { getRange(): ScriptRange } | undefined;
   getNamedItem(name: string): { getRange(): ScriptRange } | undefined;
 }
 
-/** Recomputes every stored report; returns one line per report for the flow's run history. */
+/**
+ * Recomputes every stored report with the report use cases the add-in runs (the same ownership
+ * and isolation rules); returns the run's message and one line per report for the flow's history.
+ */
 export function refreshAll(wb: ScriptWorkbook, now: Date): string {
-  const registrySheet = wb.getWorksheets().find((w) => isRegistryContent(w.getName(), w.getUsedRange(true)?.getValues()));
-  if (!registrySheet) return "No vendorscore reports in this workbook: generate one from the add-in first.";
-  let reg = readRegistry(registrySheet.getUsedRange(true)?.getValues() ?? []);
-  // The flow's "now", read as the day the workbook shows; one parse cache for the whole run.
-  const cx = createCatalog({ today: () => dateToSerial(now) }).context;
-  const lines: string[] = [];
-  for (const entry of reg.entries) {
-    if (!entry.def) {
-      lines.push(`${entry.id}: ${entry.problem}`);
-      continue;
-    }
-    const result = refreshOne(wb, entry.def, cx);
-    reg = withDefinition(reg, stamp(entry.def, now, result.error === undefined ? {} : { error: result.error }));
-    lines.push(`${entry.def.output}: ${result.error ?? `refreshed (${result.rows} rows)`}`);
-  }
-  const rows = registryRows(reg);
-  registrySheet.getRange().clear("Contents");
-  registrySheet.getRange(`A1:B${rows.length}`).setValues(rows);
-  return lines.join("\n");
+  if (!registrySheet(wb)) return "No vendorscore reports in this workbook: generate one from the add-in first.";
+  const env = { now: () => now, cx: createCatalog({ today: () => dateToSerial(now) }).context };
+  const r = runSync(refresh(env), new ScriptBook(wb));
+  return [r.message, ...r.outcomes.map((o) => `${o.output || o.id}: ${o.message}`)].join("\n");
 }
 
-function refreshOne(wb: ScriptWorkbook, def: ReportDefinition, cx: Context): { rows?: number; error?: string } {
-  const s = def.source;
-  const range = "name" in s ? (wb.getTable(s.name) ?? wb.getNamedItem(s.name))?.getRange() : wb.getWorksheet(s.sheet)?.getRange(s.address);
-  if (!range) return { error: `the source ${describeSource(s)} no longer exists` };
-  const out = wb.getWorksheets().find((w) => w.getId() === def.outputId);
-  if (!out) return { error: "its sheet was deleted: generate it again from the add-in" };
-  const report = buildReport({ kind: def.kind, source: range.getValues(), config: def.config, calendar: def.calendar, asOf: def.asOf }, cx);
-  if (report instanceof CoreError) return { error: report.message };
-  const cols = report.values[0]!.length;
-  out.getRange().clear("Contents");
-  // Text from the data is written as text, never entered as a formula (safeGrid says how and why).
-  out.getRange(blockAddress(0, 0, report.values.length, cols)).setValues(safeGrid(report.values));
-  if (report.values.length > 1) out.getRange(blockAddress(1, 0, report.values.length - 1, cols)).setNumberFormats(report.values.slice(1).map(() => [...report.patterns]));
-  if (report.chart) out.getRange(blockAddress(0, cols + 1, report.chart.data.length, 2)).setValues(safeGrid(report.chart.data));
-  return { rows: report.values.length - 1 };
+function registrySheet(wb: ScriptWorkbook): ScriptSheet | undefined {
+  // Only a sheet with a registry's name is read: reading every sheet would read all the data.
+  return wb.getWorksheets().find((w) => hasRegistryName(w.getName()) && isRegistryContent(w.getName(), w.getUsedRange(true)?.getValues()));
 }
+
+/**
+ * The report use cases' workbook in an Office Script: ExcelScript answers at once. It writes
+ * values, number formats and chart data; the colour scale, red-row rule, frozen header and chart
+ * stay as the add-in set them.
+ */
+class ScriptBook implements Workbook {
+  private registry: Registry | undefined;
+  constructor(private readonly wb: ScriptWorkbook) {}
+
+  sheets(): SheetEntry[] {
+    return this.wb.getWorksheets().map((w) => ({ id: w.getId(), name: w.getName(), marker: w.getCustomProperty(MARKER)?.getValue() ?? "" }));
+  }
+  definitions(): StoredDefinition[] {
+    return storedDefinitions(this.readRegistry());
+  }
+  putDefinition(id: string, text: string): void {
+    this.writeRegistry(withText(this.readRegistry(), id, text));
+  }
+  removeDefinition(id: string): void {
+    this.writeRegistry(withoutDefinition(this.readRegistry(), id));
+  }
+  locate(source: ReportSource): SourceExtent | undefined {
+    if ("name" in source) {
+      const range = (this.wb.getTable(source.name) ?? this.wb.getNamedItem(source.name))?.getRange();
+      if (!range) return undefined;
+      const { sheet, address } = splitAddress(range.getAddress());
+      const ws = this.wb.getWorksheet(sheet);
+      const b = parseBlock(address);
+      return ws && b && b.rows !== undefined ? { sheetId: ws.getId(), sheet, row: b.row, column: b.column, rows: b.rows, columns: b.columns } : undefined;
+    }
+    const ws = this.wb.getWorksheets().find((w) => w.getName().toLowerCase() === source.sheet.toLowerCase());
+    const b = parseBlock(source.address);
+    if (!ws || !b) return undefined;
+    if (b.rows !== undefined) return { sheetId: ws.getId(), sheet: ws.getName(), row: b.row, column: b.column, rows: b.rows, columns: b.columns };
+    const used = ws.getUsedRange(true);
+    const last = used ? parseBlock(splitAddress(used.getAddress()).address) : undefined;
+    return { sheetId: ws.getId(), sheet: ws.getName(), row: 0, column: b.column, rows: last && last.rows !== undefined ? last.row + last.rows : 0, columns: b.columns };
+  }
+  read(extent: SourceExtent, offset: number, rows: number): CellValue[][] {
+    return this.sheet(extent.sheetId).getRange(blockAddress(extent.row + offset, extent.column, rows, extent.columns)).getValues();
+  }
+  addSheet(name: string, reportId: string): SheetEntry {
+    const ws = this.wb.addWorksheet(name);
+    ws.addCustomProperty(MARKER, reportId);
+    return { id: ws.getId(), name: ws.getName(), marker: reportId };
+  }
+  writeReport(sheetId: string, report: ReportSheet, blocks: readonly RowBlock[]): void {
+    const out = this.sheet(sheetId);
+    const cols = report.values[0]?.length ?? 0;
+    out.getRange().clear("Contents");
+    for (const b of blocks) {
+      const rows = report.values.slice(b.start, b.start + b.count).map((row) => row.map(safeText));
+      out.getRange(blockAddress(b.start, 0, b.count, cols)).setValues(rows);
+      const first = Math.max(b.start, 1), n = b.start + b.count - first;
+      if (n > 0) out.getRange(blockAddress(first, 0, n, cols)).setNumberFormats(new Array(n).fill([...report.patterns]));
+    }
+    if (report.chart) out.getRange(blockAddress(0, cols + 1, report.chart.data.length, 2)).setValues(report.chart.data.map((row) => row.map(safeText)));
+  }
+  deleteSheet(sheetId: string): void {
+    this.sheet(sheetId).delete();
+  }
+  activate(sheetId: string): void {
+    this.sheet(sheetId).activate();
+  }
+
+  private sheet(id: string): ScriptSheet {
+    const ws = this.wb.getWorksheets().find((w) => w.getId() === id);
+    if (!ws) throw new Error(`The sheet ${id} no longer exists.`);
+    return ws;
+  }
+  private readRegistry(): Registry {
+    return (this.registry ??= readRegistry(registrySheet(this.wb)?.getUsedRange(true)?.getValues() ?? []));
+  }
+  private writeRegistry(reg: Registry): void {
+    this.registry = reg;
+    const sheet = registrySheet(this.wb);
+    if (!sheet) return;
+    const rows = registryRows(reg);
+    sheet.getRange().clear("Contents");
+    sheet.getRange(blockAddress(0, 0, rows.length, rows[0]!.length)).setValues(rows);
+  }
+}
+

@@ -16,6 +16,9 @@ export function sheetsHost(server: Server): PanelHost {
     listReports: () => server.vendorscoreReports(),
     generate: (request) => server.vendorscoreGenerate(request),
     refreshAll: () => server.vendorscoreRefreshAll(),
+    refreshReport: (id) => server.vendorscoreRefreshReport(id),
+    openReport: async (id, activate = true) => (await server.vendorscoreOpenReport(id, activate)) ?? undefined,
+    deleteReport: (id, withSheet) => server.vendorscoreDeleteReport(id, withSheet),
     getSchedule: () => server.vendorscoreGetSchedule(),
     setSchedule: (s) => server.vendorscoreSetSchedule(s),
   };

@@ -1,60 +1,61 @@
-import { newDefinition, type GenerateRequest, type ReportSource } from "../../core/report";
-import type { CellValue } from "../../core";
-import type { HostResult, NamedSource, PanelRequest, ReportStatus, Schedule, SelectionInfo, SourceCells } from "../../panel/host";
-import { fromSheets } from "../convert";
-import { activeDoc } from "./doc";
+import { describeSource, generate, list, open, readSource, remove, runSync, type ReportSource } from "../../core/report";
+import { editable, hostResult, reportSource, type EditableReport, type HostResult, type NamedSource, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SelectionInfo, type SourceCells } from "../../panel/host";
+import { activeDoc, type Doc } from "./doc";
 import { refreshDocument, withDocumentLock } from "./refresh";
-import { compute, rangeLabel, rangeSource, reportStatuses, write } from "./reports";
 import { getSchedule, setSchedule } from "./schedule";
 import { newReportId } from "./store";
+import { rangeLabel, rangeSource, SheetsWorkbook } from "./workbook";
 
 /**
  * What `google.script.run` can ask for; each key is a top-level function of the bundle. The
  * sidebar's client type is derived from this object, so renaming one breaks the build.
  * Values crossing the wire are plain JSON: `plain` turns any Date into text (a Date makes the
- * call fail silently) and errors become messages.
+ * call fail silently) and errors become messages. Every report action is a report use case
+ * (core/report/usecases.ts) run against a {@link SheetsWorkbook}.
  */
 export const endpoints = {
   vendorscoreSelection(): SelectionInfo {
     const r = SpreadsheetApp.getActiveRange();
-    return plain(r ? { address: rangeLabel(r), rows: r.getNumRows(), columns: r.getNumColumns() } : { address: "", rows: 0, columns: 0 });
+    if (!r) return { address: "", sheet: "", local: "", rows: 0, columns: 0 };
+    const s = rangeSource(r);
+    return plain({ address: rangeLabel(r), sheet: s.sheet, local: s.address, rows: r.getNumRows(), columns: r.getNumColumns() });
   },
   vendorscoreSources(): NamedSource[] {
     return plain(SpreadsheetApp.getActive().getNamedRanges().map((n) => ({ name: n.getName(), type: "named range" as const })));
   },
-  /** The source's cells for the pane's column form and data-quality summary; dates as wall-clock serials. */
-  vendorscoreReadSource(source: PanelRequest["source"]): SourceCells {
+  /** The source's cells for the pane's column form and data-quality summary, read as generation reads them. */
+  vendorscoreReadSource(source: PanelSource): SourceCells {
     try {
       const doc = activeDoc();
-      const range = source.type === "named" ? (source.name ? doc.ss.getRangeByName(source.name) : null) : SpreadsheetApp.getActiveRange();
-      if (!range) return { ok: false, message: source.type === "named" ? `No named range "${source.name}".` : "Select the data (with its header row) or pick a named range." };
-      return plain({ ok: true, address: rangeLabel(range), values: fromSheets(range.getValues(), doc.clock) as CellValue[][] });
+      return plain(runSync(readSource(reportSource(source) as ReportSource), new SheetsWorkbook(doc)));
     } catch (e) {
       return { ok: false, message: `Something went wrong in Google Sheets: ${e instanceof Error ? e.message : String(e)}` };
     }
   },
   vendorscoreReports(): ReportStatus[] {
-    return plain(reportStatuses(activeDoc()));
+    return plain(runSync(list(), new SheetsWorkbook(activeDoc())));
   },
   vendorscoreGenerate(request: PanelRequest): HostResult {
     return guard(() => {
       const doc = activeDoc();
-      let source: ReportSource;
-      if (request.source.type === "named") {
-        if (!request.source.name) return { ok: false, message: "Pick a named range, or choose the selected range as the source." };
-        source = { name: request.source.name };
-      } else {
-        const r = SpreadsheetApp.getActiveRange();
-        if (!r) return { ok: false, message: "Select the data (with its header row) or pick a named range." };
-        source = rangeSource(r);
-      }
-      const req: GenerateRequest = { kind: request.kind, source, config: request.config, calendar: request.calendar, asOf: request.asOf, output: request.output };
-      const def = newDefinition(newReportId(doc.now()), req);
-      return withDocumentLock(() => write(doc, compute(doc, def, true), true));
+      return withDocumentLock(() => hostResult(run(doc, generate({ ...request, source: reportSource(request.source) }, { now: doc.now, cx: doc.cx }, () => newReportId(doc.now())))));
     });
   },
   vendorscoreRefreshAll(): HostResult {
     return guard(() => refreshDocument(activeDoc()));
+  },
+  vendorscoreRefreshReport(id: string): HostResult {
+    return guard(() => refreshDocument(activeDoc(), { id }));
+  },
+  vendorscoreOpenReport(id: string, activate: boolean): EditableReport | null {
+    const def = run(activeDoc(), open(id, activate));
+    return def ? plain(editable(def, describeSource(def.source))) : null;
+  },
+  vendorscoreDeleteReport(id: string, withSheet: boolean): HostResult {
+    return guard(() => {
+      const doc = activeDoc();
+      return withDocumentLock(() => hostResult(run(doc, remove(id, withSheet))));
+    });
   },
   vendorscoreGetSchedule(): Schedule {
     return getSchedule(SpreadsheetApp.getActive());
@@ -63,6 +64,11 @@ export const endpoints = {
     return guard(() => setSchedule(SpreadsheetApp.getActive(), schedule));
   },
 };
+
+function run<T>(doc: Doc, flow: Parameters<typeof runSync<T>>[0]): T {
+  return runSync(flow, new SheetsWorkbook(doc));
+}
+
 
 export type Endpoints = typeof endpoints;
 

@@ -1,4 +1,4 @@
-import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, safeGrid, type ReportSheet } from "../../core/report";
+import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, type ReportSheet, safeText } from "../../core/report";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -10,26 +10,39 @@ export function columnLetter(i: number): string {
 }
 
 /**
- * Writes a ReportSheet onto a sheet vendorscore owns, as the Excel add-in does: values in one
- * block, number formats in one block, header style, a colour-scale rule and a red-row rule
- * (conditional, so they follow later values), frozen header, chart data beside the table and
- * an embedded bar chart. The number of service calls does not depend on the number of rows.
+ * A ReportSheet is written as the Excel add-in writes it, in three steps: `clearReport` empties the
+ * sheet; `writeRows` writes a block of rows (values and number formats, so a block stays under the
+ * size a request may carry); `finishReport` adds the header style, a colour-scale rule and a
+ * red-row rule (conditional, so they follow later values), frozen header, chart data beside the
+ * table and an embedded bar chart. Service calls grow with the blocks, not the rows.
  */
-export function renderReport(sheet: Sheet, report: ReportSheet): void {
+export function clearReport(sheet: Sheet): void {
   for (const c of sheet.getCharts()) sheet.removeChart(c);
   sheet.clear();
   sheet.setConditionalFormatRules([]);
+}
+
+/** Rows `[start, start + count)` of the report: values, and the columns' number formats below the header. */
+export function writeRows(sheet: Sheet, report: ReportSheet, start: number, count: number): void {
+  const cols = report.values[0]?.length ?? 0;
+  if (count <= 0 || cols === 0) return;
+  sheet.getRange(start + 1, 1, count, cols).setValues(report.values.slice(start, start + count).map((row) => row.map(safeText)));
+  const first = Math.max(start, 1);
+  const n = start + count - first;
+  if (n > 0) {
+    const row = report.patterns.slice();
+    sheet.getRange(first + 1, 1, n, cols).setNumberFormats(Array.from({ length: n }, () => row));
+  }
+}
+
+export function finishReport(sheet: Sheet, report: ReportSheet): void {
   const rows = report.values.length;
   const cols = report.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
-  // Text from the data is written as text, never entered as a formula (safeGrid says how and why).
-  sheet.getRange(1, 1, rows, cols).setValues(safeGrid(report.values));
   sheet.getRange(1, 1, 1, cols).setFontWeight("bold").setFontColor(HEADER_TEXT).setBackground(HEADER_FILL);
 
   const dataRows = rows - 1;
   if (dataRows > 0) {
-    const row = report.patterns.slice();
-    sheet.getRange(2, 1, dataRows, cols).setNumberFormats(Array.from({ length: dataRows }, () => row));
     const rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
     if (report.redRule) {
       const equals = report.redRule.equals.replace(/"/g, '""');
@@ -60,7 +73,7 @@ export function renderReport(sheet: Sheet, report: ReportSheet): void {
     const left = cols + 2;
     const data = report.chart.data;
     const block = sheet.getRange(1, left, data.length, 2);
-    block.setValues(safeGrid(data));
+    block.setValues(data.map((row) => row.map(safeText)));
     sheet.getRange(1, left, 1, 2).setFontWeight("bold");
     sheet.insertChart(
       sheet.newChart()
@@ -77,3 +90,4 @@ export function renderReport(sheet: Sheet, report: ReportSheet): void {
   sheet.autoResizeColumns(1, cols);
   sheet.setTabColor(HEADER_FILL);
 }
+

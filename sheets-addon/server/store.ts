@@ -1,19 +1,14 @@
-import { isCoreError } from "../../core";
-import { parseDefinition, type ReportDefinition } from "../../core/report";
-
 type Properties = GoogleAppsScript.Properties.Properties;
 
 const REPORT = "vendorscore.report.";
-const OWNED = "vendorscore.owned";
 const PENDING = "vendorscore.pending";
 const LAST_RUN = "vendorscore.lastRun";
 
-export interface StoredReport {
-  readonly id: string;
-  /** Absent when the stored text cannot be used; `problem` says why. */
-  readonly def?: ReportDefinition;
-  readonly problem: string;
-}
+/**
+ * A property value holds at most 9 KB; a definition (a long SLA calendar, a stored error) may be
+ * longer, so it is kept in parts of at most this many characters (3 bytes each at most in UTF-8).
+ */
+export const PART = 3000;
 
 /** The outcome of the last refresh run, for the panel. */
 export interface LastRun {
@@ -24,38 +19,40 @@ export interface LastRun {
 
 /**
  * The document's vendorscore state in DocumentProperties (it travels with the spreadsheet and
- * is shared by its editors): one JSON definition per report, validated with the shared zod
- * schema on every read; the ids of the sheets vendorscore created (the only ones it writes);
- * the reports a time-limited refresh left for the next run; the last run's outcome.
+ * is shared by its editors): each report's definition as JSON text in parts
+ * (`vendorscore.report.<id>`, `...<id>#2`, ...), read back and validated by the report use
+ * cases; the reports a time-limited refresh left for the next run; the last run's outcome.
  */
 export class ReportStore {
   constructor(private readonly props: Properties) {}
 
-  /** Every stored report in creation order; damaged ones keep their id and a message. */
-  reports(all: Record<string, string> = this.props.getProperties()): StoredReport[] {
-    return Object.keys(all)
-      .filter((k) => k.startsWith(REPORT))
-      .sort()
-      .map((k) => {
-        const id = k.slice(REPORT.length);
-        const parsed = parseDefinition(all[k]);
-        return isCoreError(parsed) ? { id, problem: parsed.message } : { id, def: parsed, problem: "" };
-      });
+  /** Every stored definition's text by id, in creation order (ids start with the time). */
+  definitions(all: Record<string, string> = this.props.getProperties()): { id: string; text: string }[] {
+    const parts = new Map<string, string[]>();
+    for (const key of Object.keys(all)) {
+      if (!key.startsWith(REPORT)) continue;
+      const [id, n] = key.slice(REPORT.length).split("#") as [string, string?];
+      const list = parts.get(id) ?? [];
+      list[n === undefined ? 0 : Number(n) - 1] = all[key]!;
+      parts.set(id, list);
+    }
+    return [...parts.keys()].sort().map((id) => ({ id, text: Array.from(parts.get(id)!, (p) => p ?? "").join("") }));
   }
 
-  save(def: ReportDefinition): void {
-    this.props.setProperty(REPORT + def.id, JSON.stringify(def));
+  /** Stores a definition's text in parts, replacing all its old parts in one call. */
+  put(id: string, text: string): void {
+    const parts: Record<string, string> = {};
+    for (let i = 0, n = 1; i < Math.max(text.length, 1); i += PART, n++) parts[n === 1 ? REPORT + id : `${REPORT}${id}#${n}`] = text.slice(i, i + PART);
+    for (const key of this.partKeys(id)) if (!(key in parts)) this.props.deleteProperty(key);
+    this.props.setProperties(parts);
   }
 
-  owned(all: Record<string, string> = this.props.getProperties()): Set<string> {
-    return new Set(readList(all[OWNED]));
+  remove(id: string): void {
+    for (const key of this.partKeys(id)) this.props.deleteProperty(key);
   }
 
-  own(sheetId: string): void {
-    const ids = this.owned();
-    if (ids.has(sheetId)) return;
-    ids.add(sheetId);
-    this.props.setProperty(OWNED, JSON.stringify([...ids]));
+  private partKeys(id: string): string[] {
+    return Object.keys(this.props.getProperties()).filter((k) => k === REPORT + id || k.startsWith(`${REPORT}${id}#`));
   }
 
   pending(all: Record<string, string> = this.props.getProperties()): string[] {
@@ -77,7 +74,7 @@ export class ReportStore {
   }
 
   setLastRun(run: LastRun): void {
-    this.props.setProperty(LAST_RUN, JSON.stringify(run));
+    this.props.setProperty(LAST_RUN, JSON.stringify({ ...run, message: run.message.slice(0, 2000) }));
   }
 }
 

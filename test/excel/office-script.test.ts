@@ -7,9 +7,9 @@ import { CoreError, isCoreError } from "../../core";
 import { catalog } from "../helpers/sheet";
 import { KIND_INFO, buildReport, parseDefinition } from "../../core/report";
 import { ExcelHost } from "../../excel-addin/host";
-import type { ScriptRange, ScriptSheet, ScriptWorkbook } from "../../excel-addin/office-script/refresh";
 import { officeGlobals } from "../../doubles/excel/api";
-import { WHOLE_SHEET, clearRect, findSheet, parseRect, readValues, usedRect, writeBlock, type Rect, type SheetModel, type WorkbookModel } from "../../doubles/excel/model";
+import { findSheet, readValues, usedRect, type WorkbookModel } from "../../doubles/excel/model";
+import { scriptWorkbook } from "../../doubles/excel/script";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
 import { buildOfficeScript } from "../../scripts/build-office-script";
 import { REPORTED_NAMES, withFormulaLikeVendors } from "../helpers/formula-text";
@@ -22,35 +22,6 @@ beforeAll(async () => {
   script = transformSync(readFileSync(file, "utf8"), { loader: "ts" }).code;
 }, 60_000);
 
-/** ExcelScript's synchronous API over the in-memory workbook, as the flow's Excel session offers it. */
-function scriptWorkbook(wb: WorkbookModel): ScriptWorkbook {
-  const range = (s: SheetModel, rect: Rect): ScriptRange => ({
-    getValues: () => readValues(s, rect === WHOLE_SHEET ? usedRect(s, true)! : rect),
-    setValues: (v) => writeBlock(s, rect, v, "values", ""),
-    setNumberFormats: (v) => writeBlock(s, rect, v, "formats", "General"),
-    clear: (applyTo = "All") => clearRect(s, rect, applyTo as "All"),
-  });
-  const sheet = (s: SheetModel): ScriptSheet => ({
-    getId: () => s.id,
-    getName: () => s.name,
-    getRange: (a) => range(s, a === undefined ? WHOLE_SHEET : parseRect(a)),
-    getUsedRange: (valuesOnly) => {
-      const r = usedRect(s, valuesOnly ?? false);
-      return r ? range(s, r) : undefined;
-    },
-  });
-  const named = (list: { name: string; sheetId: string; rect: Rect }[], name: string) => {
-    const t = list.find((x) => x.name.toLowerCase() === name.toLowerCase());
-    return t && { getRange: () => range(findSheet(wb, t.sheetId)!, t.rect) };
-  };
-  return {
-    getWorksheet: (n) => (findSheet(wb, n) ? sheet(findSheet(wb, n)!) : undefined),
-    getWorksheets: () => wb.sheets.map(sheet),
-    getTable: (n) => named(wb.tables, n),
-    getNamedItem: (n) => named(wb.names, n),
-  };
-}
-
 function runScript(wb: WorkbookModel, now: Date): string {
   const ctx = vm.createContext({ Date: class extends Date { constructor() { super(now.getTime()); } } });
   vm.runInContext(script, ctx);
@@ -61,13 +32,13 @@ describe("the generated Office Script (refresh while closed)", () => {
   it("recomputes a report the add-in generated with the same numbers, after a source cell changed", async () => {
     const wb = sampleWorkbook(readFileSync(join(ROOT, "samples", "po-lines.csv"), "utf8"), readFileSync(join(ROOT, "samples", "tickets.csv"), "utf8"));
     const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date("2025-03-31T06:00:00Z") });
-    const r = await host.generate({ kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
+    const r = await host.generate({ kind: "scorecard", source: { type: "range", sheet: "PO lines", address: "A1:N41" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
     expect(r.ok).toBe(true);
 
     const po = findSheet(wb, "PO lines")!;
     po.values[1]![7] = 25; // Acme's first line: 25 rejected
     const log = runScript(wb, new Date("2025-04-01T06:00:00Z"));
-    expect(log).toBe("Scorecard: refreshed (5 rows)");
+    expect(log).toBe('Refreshed 1 report.\nScorecard: Vendor scorecard written to "Scorecard" (5 rows).');
 
     const want = buildReport({ kind: "scorecard", source: readValues(po, usedRect(po, true)!), config: KIND_INFO.scorecard.config.defaults, asOf: SAMPLE_AS_OF }, catalog.context);
     if (want instanceof CoreError) throw want;
@@ -83,9 +54,9 @@ describe("the generated Office Script (refresh while closed)", () => {
   it("reports a renamed source sheet as that report's error and stores it for the pane", async () => {
     const wb = sampleWorkbook(readFileSync(join(ROOT, "samples", "po-lines.csv"), "utf8"), readFileSync(join(ROOT, "samples", "tickets.csv"), "utf8"));
     const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date() });
-    await host.generate({ kind: "scorecard", source: { type: "selection" }, config: [], calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
+    await host.generate({ kind: "scorecard", source: { type: "range", sheet: "PO lines", address: "A1:N41" }, config: [], calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
     findSheet(wb, "PO lines")!.name = "Old lines";
-    expect(runScript(wb, new Date())).toMatch(/Scorecard: the source 'PO lines'!A1:N41 no longer exists/);
+    expect(runScript(wb, new Date())).toMatch(/^Refreshed 0, failed 1\..*\nScorecard: The source 'PO lines'!A1:N41 of "Scorecard" no longer exists/s);
     const reports = await host.listReports();
     expect(reports[0]!.lastError).toMatch(/no longer exists/);
   });
@@ -98,10 +69,10 @@ describe("the generated Office Script (refresh while closed)", () => {
     const wb = sampleWorkbook(readFileSync(join(ROOT, "samples", "po-lines.csv"), "utf8"), readFileSync(join(ROOT, "samples", "tickets.csv"), "utf8"));
     const po = findSheet(wb, "PO lines")!;
     const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date("2025-03-31T06:00:00Z") });
-    expect((await host.generate({ kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" })).ok).toBe(true);
+    expect((await host.generate({ kind: "scorecard", source: { type: "range", sheet: "PO lines", address: "A1:N41" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" })).ok).toBe(true);
     // The names change in the source after the report was generated; the script's refresh writes them.
     withFormulaLikeVendors(po.values.map((row) => row.map(String)), 1).forEach((row, r) => (po.values[r]![1] = row[1]!));
-    expect(runScript(wb, new Date("2025-04-01T06:00:00Z"))).toBe("Scorecard: refreshed (5 rows)");
+    expect(runScript(wb, new Date("2025-04-01T06:00:00Z"))).toBe('Refreshed 1 report.\nScorecard: Vendor scorecard written to "Scorecard" (5 rows).');
     const out = findSheet(wb, "Scorecard")!;
     expect(out.formulas.flat().filter(Boolean)).toEqual([]);
     expect(out.values.slice(1).map((row) => row[0]).sort()).toEqual([...REPORTED_NAMES].sort());

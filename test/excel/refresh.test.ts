@@ -13,7 +13,7 @@ const load = (f: string) => readFileSync(join(ROOT, "samples", f), "utf8");
 async function withReport(now: { t: number }) {
   const wb = sampleWorkbook(load("po-lines.csv"), load("tickets.csv"));
   const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date(now.t) });
-  await host.generate({ kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
+  await host.generate({ kind: "scorecard", source: { type: "range", sheet: "PO lines", address: "A1:N41" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" });
   return { wb, host };
 }
 

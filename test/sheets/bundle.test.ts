@@ -38,7 +38,7 @@ describe("the built Apps Script bundle", () => {
     const expected = [
       ...DEFINITIONS.map((d) => d.name),
       "onOpen", "onInstall", "vendorscoreShowSidebar", "vendorscoreShowSchedule", "vendorscoreRefreshNow", "vendorscoreScheduledRefresh",
-      "vendorscoreSelection", "vendorscoreReadSource", "vendorscoreSources", "vendorscoreReports", "vendorscoreGenerate", "vendorscoreRefreshAll", "vendorscoreGetSchedule", "vendorscoreSetSchedule",
+      "vendorscoreSelection", "vendorscoreReadSource", "vendorscoreSources", "vendorscoreReports", "vendorscoreGenerate", "vendorscoreRefreshAll", "vendorscoreRefreshReport", "vendorscoreOpenReport", "vendorscoreDeleteReport", "vendorscoreGetSchedule", "vendorscoreSetSchedule",
     ];
     // Names ending in "_" are private in Apps Script: neither a formula nor google.script.run can call them.
     expect(names.filter((n) => !n.endsWith("_")).sort()).toEqual([...expected].sort());

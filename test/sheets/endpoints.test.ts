@@ -13,7 +13,7 @@ describe("the built bundle's sidebar endpoints", () => {
 
   it("sends the source to the sidebar's column form as plain JSON: date cells as wall-clock serials, never Date", () => {
     const { gas, grid } = session();
-    const r = gas.vendorscoreReadSource!({ type: "selection" }) as { ok: boolean; values: unknown[][] };
+    const r = gas.vendorscoreReadSource!({ type: "range", sheet: "PO lines", address: "A:Z" }) as { ok: boolean; values: unknown[][] };
     expect(r.ok).toBe(true);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     const dateAt = grid.findIndex((row, i) => i > 0 && row.some((c) => Object.prototype.toString.call(c) === "[object Date]"));
@@ -24,7 +24,7 @@ describe("the built bundle's sidebar endpoints", () => {
   it("never writes into a user's sheet whose name differs from the output only in case", () => {
     const { ss, gas } = session();
     ss.insertSheet("SCORECARD").getRange(1, 1).setValue("my notes");
-    const req: PanelRequest = { kind: "scorecard", source: { type: "selection" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: serial("2025-03-31"), output: "Scorecard" };
+    const req: PanelRequest = { kind: "scorecard", source: { type: "range", sheet: "PO lines", address: "A:Z" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: serial("2025-03-31"), output: "Scorecard" };
     const r = gas.vendorscoreGenerate!(req) as { ok: boolean; notice?: string };
     expect(r.ok).toBe(true);
     expect(r.notice).toMatch(/"SCORECARD" already exists/);
