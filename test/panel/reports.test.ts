@@ -1,0 +1,173 @@
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, previewPages } from "../helpers/preview-page";
+
+// Reports as a user meets them in the real task pane (the preview: the pane's bundle on the
+// in-memory workbook, which refuses requests over 5 MB as Excel on the web does).
+const session = previewPages();
+let page: Page;
+beforeEach(() => {
+  page = session.page;
+});
+
+type Preview = {
+  model: { sheets: { name: string; id: string; values: unknown[][]; customProperties?: Record<string, string> }[]; largestRequestBytes: number; largestResponseBytes: number };
+  select(n: string, a: string): void;
+  addPoCopy(n: string, r: number): void;
+  sheet(n: string): { id: string; values: unknown[][] } | null;
+  sheetNames(): string[];
+  render(): void;
+};
+const preview = <T, A = undefined>(f: (p: Preview, a: A) => T, arg?: A) =>
+  page.evaluate(([src, a]) => new Function("p", "a", `return (${src})(p, a)`)((globalThis as never as { vsPreview: unknown }).vsPreview, a), [f.toString(), arg] as const) as Promise<T>;
+const sheet = (name: string) => preview((p, n) => p.sheet(n), name);
+const names = () => preview((p) => p.sheetNames());
+/** The ids of the stored reports, read from the registry sheet. */
+const stored = () => preview((p) => (p.sheet("vendorscore")?.values ?? []).slice(2).map((r) => String(r[0])).filter(Boolean));
+
+async function useSelection(sheetName: string, address: string): Promise<void> {
+  await preview((p, [n, a]) => p.select(n!, a!), [sheetName, address]);
+  await page.click("#vs-use-selection");
+  await page.waitForFunction((a) => (document.querySelector("#vs-selection")?.textContent ?? "").includes(a), address);
+}
+
+async function generate(): Promise<string> {
+  await page.click("#vs-generate");
+  await page.waitForFunction(() => (document.querySelector("#vs-message")?.textContent ?? "") !== "" && !document.querySelector(".vs-panel[aria-busy]"));
+  await page.waitForTimeout(50);
+  return (await page.textContent("#vs-message")) ?? "";
+}
+
+async function asOf(): Promise<void> {
+  await page.fill("#vs-asof-date", "2025-03-31");
+  await page.check("#vs-asof-fixed");
+}
+
+const weightCell = 'input[aria-label="vs-config row 2 column 2"]';
+
+describe("reports you can trust, in the task pane", () => {
+  it("generate, change a weight, generate again: the same sheet changes and one report is stored", async () => {
+    await useSelection("PO lines", "A1:N41");
+    await asOf();
+    expect(await generate()).toMatch(/written to "Scorecard" \(5 rows\)/);
+    const first = (await sheet("Scorecard"))!;
+    // Generate moved the focus to the new sheet; the pane still shows (and uses) the data.
+    expect(await page.textContent("#vs-selection")).toMatch(/'PO lines'!A1:N41/);
+    expect(await page.textContent("#vs-editing")).toMatch(/Editing the report "Scorecard"/);
+    await page.fill(weightCell, "5");
+    expect(await generate()).toMatch(/written to "Scorecard" \(5 rows\)/);
+    const second = (await sheet("Scorecard"))!;
+    expect(second.id).toBe(first.id);
+    expect(second.values).not.toEqual(first.values);
+    expect(await stored()).toHaveLength(1);
+    expect(await names()).toEqual(["PO lines", "Tickets", "Scorecard", "vendorscore"]);
+    await page.screenshot({ path: join(ARTIFACTS, "reports-regenerate.png") });
+  });
+
+  it("switching kind while editing makes a new report and overwrites nothing", async () => {
+    await useSelection("PO lines", "A1:N41");
+    await asOf();
+    await generate();
+    const scorecard = (await sheet("Scorecard"))!;
+    await page.selectOption("#vs-kind", "segments");
+    expect(await page.isVisible("#vs-editing")).toBe(false);
+    expect(await generate()).toMatch(/Vendor segments written to "Segments"/);
+    expect((await sheet("Scorecard"))!.values).toEqual(scorecard.values);
+    expect(await stored()).toHaveLength(2);
+    await page.screenshot({ path: join(ARTIFACTS, "reports-switch-kind.png") });
+  });
+
+  it("the source shown and used stays put when the selection moves after Generate", async () => {
+    await useSelection("PO lines", "A1:L11");
+    await asOf();
+    await generate();
+    await preview((p) => p.select("Scorecard", "A1"));
+    await page.click("#vs-new-report");
+    await page.fill("#vs-output", "Second");
+    expect(await generate()).toMatch(/written to "Second"/);
+    expect(await page.textContent("#vs-selection")).toMatch(/'PO lines'!A1:L11/);
+    const list = await page.textContent("#vs-reports");
+    expect(list).toMatch(/Second.*'PO lines'!A1:L11/s);
+    await page.screenshot({ path: join(ARTIFACTS, "reports-selection-moved.png") });
+  });
+
+  it("choosing a report sheet as the source says why and Generate writes nothing", async () => {
+    await useSelection("PO lines", "A1:N41");
+    await asOf();
+    await generate();
+    await useSelection("Scorecard", "A1:L6");
+    expect(await page.textContent("#vs-source-problem")).toMatch(/report sheet vendorscore writes/);
+    await page.click("#vs-new-report");
+    await page.fill("#vs-output", "From a report");
+    expect(await generate()).toMatch(/is a sheet vendorscore writes/);
+    expect(await names()).not.toContain("From a report");
+    expect(await stored()).toHaveLength(1);
+    await page.screenshot({ path: join(ARTIFACTS, "reports-report-as-source.png") });
+  });
+
+  it("a tampered registry row aimed at the data writes nothing there; the list shows its problem", async () => {
+    await useSelection("PO lines", "A1:N41");
+    await asOf();
+    await generate();
+    const before = (await sheet("PO lines"))!.values;
+    await preview((p) => {
+      const reg = p.model.sheets.find((s) => s.name === "vendorscore")!;
+      const def = JSON.parse(String(reg.values[2]![1]));
+      const po = p.model.sheets.find((s) => s.name === "PO lines")!;
+      reg.values[3] = ["evil", JSON.stringify({ ...def, id: "evil", output: "PO lines", outputId: po.id })];
+    });
+    await page.click("#vs-refresh-all");
+    await page.waitForFunction(() => /Refreshed 1, failed 1/.test(document.querySelector("#vs-message")?.textContent ?? ""));
+    expect((await sheet("PO lines"))!.values).toEqual(before);
+    expect(await page.textContent('#vs-reports li[data-report="evil"]')).toMatch(/does not carry its vendorscore marker/);
+    await page.screenshot({ path: join(ARTIFACTS, "reports-tampered.png") });
+  });
+
+  it("one broken report among three: two are refreshed, the third shows its error and keeps its sheet", async () => {
+    await preview((p) => p.addPoCopy("Other", 20));
+    for (const [src, out] of [["PO lines", "One"], ["Other", "Two"], ["PO lines", "Three"]] as const) {
+      if (await page.isVisible("#vs-new-report")) await page.click("#vs-new-report");
+      await useSelection(src, src === "Other" ? "A1:N21" : "A1:N41");
+      await asOf();
+      await page.fill("#vs-output", out);
+      expect(await generate()).toMatch(new RegExp(`written to "${out}"`));
+    }
+    const two = (await sheet("Two"))!.values;
+    await preview((p) => {
+      const o = p.model.sheets.find((s) => s.name === "Other")!;
+      o.values[0] = o.values[0]!.map(() => "junk");
+    });
+    await page.click("#vs-refresh-all");
+    await page.waitForFunction(() => /Refreshed 2, failed 1/.test(document.querySelector("#vs-message")?.textContent ?? ""));
+    expect((await sheet("Two"))!.values).toEqual(two);
+    const items = await page.$$eval("#vs-reports li", (lis) => lis.map((li) => [li.querySelector("strong")?.textContent, li.classList.contains("vs-has-error")]));
+    expect(Object.fromEntries(items)).toEqual({ One: false, Two: true, Three: false });
+    await page.screenshot({ path: join(ARTIFACTS, "reports-one-broken.png") });
+  });
+
+  it("deletes a report and, after the confirmation, its sheet", async () => {
+    await useSelection("PO lines", "A1:N41");
+    await asOf();
+    await generate();
+    const [id] = await stored();
+    page.once("dialog", (d) => void d.accept());
+    await page.click(`#vs-reports li[data-report="${id}"] button[data-action="delete"]`);
+    await page.waitForFunction(() => /Deleted the report/.test(document.querySelector("#vs-message")?.textContent ?? ""));
+    expect(await names()).not.toContain("Scorecard");
+    expect(await stored()).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, "reports-deleted.png") });
+  });
+
+  it("generates from a 100,000-row source in blocks, no request or response over 5 MB", async () => {
+    await preview((p) => p.addPoCopy("Big", 100_000));
+    await useSelection("Big", "A1:N100001");
+    await asOf();
+    await page.fill("#vs-output", "Big scorecard");
+    expect(await generate()).toMatch(/written to "Big scorecard" \(5 rows\)/);
+    const sizes = await preview((p) => [p.model.largestRequestBytes, p.model.largestResponseBytes]);
+    expect(sizes[0]).toBeLessThan(5 * 1024 * 1024);
+    expect(sizes[1]).toBeLessThan(5 * 1024 * 1024);
+    expect(sizes[1]).toBeGreaterThan(1024 * 1024);
+    await page.screenshot({ path: join(ARTIFACTS, "reports-100k.png") });
+  }, 120_000);
+});
