@@ -47,12 +47,17 @@ function isHeader(key: string, second: CellValue): boolean {
   return (key === "priority" || key === "severity") && /^(resolution|target|hours|sla|fix)/.test(normalizeHeader(second));
 }
 
+// Each optional piece takes the spaces after it, so no two `\s*` stand side by side: the pattern
+// is linear in the text (`\s*(?:p)?\s*[#:.]?\s*` was quadratic, cubic on leading spaces, which
+// trimStart now takes). `(?!\d)` keeps a failed match from retrying shorter runs of digits.
+const PRIORITY = /^(?:(?:p|priority|sev|severity|s|level|l)\s*)?(?:[#:.]\s*)?(\d+)(?!\d)(.*)$/i;
+
 /**
  * The leading number of a priority (`P1`, `1 - Critical`, `Sev 2`, `Priority 3`) and the words
  * after it: where both a ticket and a policy row carry a number, the number decides.
  */
 function priorityKey(text: string): { num?: number; name: string } {
-  const t = /^\s*(?:p|priority|sev|severity|s|level|l)?\s*[#:.]?\s*(\d+)(?!\d)(.*)$/i.exec(text);
+  const t = PRIORITY.exec(text.trimStart());
   if (!t) return { name: normalizeHeader(text) };
   return { num: Number(t[1]), name: normalizeHeader(t[2]) };
 }
