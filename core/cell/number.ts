@@ -23,7 +23,8 @@ function isDigit(c: number): boolean {
 
 /**
  * Reads a number cell: numbers as they are, and text such as `98%`, `$1,234.50`, `(12.5)`.
- * Returns NaN when the cell is not a number; blanks are the caller's business.
+ * Returns NaN when the cell is not a number, and for text too large for a number (`1e309`):
+ * results are always finite. Blanks are the caller's business.
  *
  * @example parseNumber("$1,234.50") // 1234.5
  * @example parseNumber("98%") // 0.98
@@ -49,7 +50,8 @@ export function parseNumber(v: CellValue): number {
   if (s.startsWith("-") && sign === -1) return NaN;
   if (!PLAIN_NUMBER.test(s)) return NaN;
   // Dividing by 100 keeps "95%" exactly 0.95 (multiplying by 0.01 does not).
-  return (sign * Number(s)) / (percent ? 100 : 1);
+  const n = (sign * Number(s)) / (percent ? 100 : 1);
+  return Number.isFinite(n) ? n : NaN;
 }
 
 /** Like {@link parseNumber}, but blank cells read as NaN too: the "no value" of typed columns. */
