@@ -29,10 +29,27 @@ export interface Policy {
   match(priority: string): PolicyRow | undefined;
 }
 
+/**
+ * Targets a policy accepts, in hours: from one second to 1,000,000 h (over a century of clock
+ * time). Outside it, figures such as % of target (elapsed / 5e-324) or the breach moment
+ * (opened + 1e308 h) would overflow; inside it every SLA figure is finite.
+ */
+export const MIN_TARGET_HOURS = 1 / 3600;
+export const MAX_TARGET_HOURS = 1_000_000;
+
+function target(name: "resolution" | "response") {
+  const range = (issue: { input?: unknown }) => `the ${name} target ${String(issue.input)} h is outside the allowed range: give from 1 second (1/3600 h, about 0.00028) to 1,000,000 hours`;
+  return z.number().check(
+    z.positive({ error: `the ${name} target must be a number of hours above 0` }),
+    z.gte(MIN_TARGET_HOURS, { error: range }),
+    z.lte(MAX_TARGET_HOURS, { error: range }),
+  );
+}
+
 const Row = z.object({
   priority: z.string().check(z.minLength(1, { error: "the priority is blank" })),
-  resolution: z.number().check(z.positive({ error: "the resolution target must be a number of hours above 0" })),
-  response: z.optional(z.number().check(z.positive({ error: "the response target must be a number of hours above 0" }))),
+  resolution: target("resolution"),
+  response: z.optional(target("response")),
   clock: z.enum(["business", "24x7"]),
 });
 
