@@ -15,6 +15,11 @@ export type { ErrorKind, Problem, ProblemCode, SheetError, Where } from "./cell/
 export type { CellValue, Range, RangeArg, ResultCell, ResultGrid } from "./cell/types";
 export { dateToSerial, serialOf, serialParts, formatSerial, MS_PER_DAY, UNIX_EPOCH_SERIAL, type Serial } from "./cell/date";
 export { isDate, isBlank } from "./cell/blank";
+export { parseDate, parseDateText, type DateOrder } from "./cell/date";
+export { parseNumber } from "./cell/number";
+export { readScoreConfig, type ScoreConfig } from "./score/config";
+export { readCalendar } from "./sla/calendar-config";
+export { readPolicy } from "./sla/policy";
 export { KPIS, KPI_KEYS } from "./kpi/defs";
 export { NOT_USED } from "./table/match";
 export { ParseCache, fingerprint, sameContent, DEFAULT_LIMITS, type CacheLimits, type CacheStats } from "./table/cache";

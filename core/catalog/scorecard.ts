@@ -18,7 +18,7 @@ export const SCORECARD_COLUMNS = ["Vendor", "Lines", "Spend", "On time", "In ful
 /** A vendor's KPI that overflowed, as the problem a single-value function returns. */
 function overflowed(r: VendorResult, keys: readonly KpiKey[]): CoreError | undefined {
   const key = keys.find((k) => r.overflow?.includes(k));
-  return key && problem("overflow", `Vendor "${r.vendor}": ${KPIS[key].label} overflowed (its lines add up beyond the largest number a sheet holds): check for values such as 1e308.`, { field: key });
+  return key && problem("overflow", `Vendor "${r.vendor}": ${key} (${KPIS[key].label}) overflowed: its lines add up beyond the largest number a sheet holds; check for values such as 1e308.`, { field: key });
 }
 
 export const VENDORSCORE = defineFunction({

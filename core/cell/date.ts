@@ -67,7 +67,10 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-const TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*([ap]\.?m\.?)?)?\s*(?:z|[+-]\d{2}:?\d{2})?`;
+// The space before am/pm sits inside its optional group: two `\s*` side by side (`\s*(am)?\s*`)
+// made a long run of spaces after a time quadratic. Every pattern is anchored and no two
+// neighbouring quantifiers can take the same character, so matching is linear in the text.
+const TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:\s*([ap]\.?m\.?))?)?\s*(?:z|[+-]\d{2}:?\d{2})?`;
 const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, "i");
 const NUMERIC = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})${TIME}$`, "i");
 const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})[-/. ]+([a-z]{3,9})\.?[-/. ,]+(\d{2}|\d{4})${TIME}$`, "i");

@@ -1,6 +1,6 @@
 import type { Serial } from "../cell/date";
 import type { LineTable } from "../table/lines";
-import type { KpiKey } from "./defs";
+import { KPI_KEYS, type KpiKey } from "./defs";
 
 /** Per-vendor sums gathered in one pass over the lines; every KPI is a ratio of two of them. */
 export interface VendorSums {
@@ -169,14 +169,35 @@ export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
   return s;
 }
 
-/** Sums of a vendor's line quantities that a KPI divides; undefined where nothing could be counted. */
+/**
+ * Sums of a vendor's line quantities that a KPI divides; undefined where nothing could be counted.
+ * A sum that overflowed gives NaN even where the quotient would look finite (1 / Infinity = 0),
+ * so that {@link vendorKpis} reports it.
+ */
 function ratio(num: number, den: number, n: number): number | undefined {
-  return n > 0 && den !== 0 ? num / den : undefined;
+  if (!(n > 0 && den !== 0)) return undefined;
+  return Number.isFinite(num) && Number.isFinite(den) ? num / den : NaN;
 }
 
-/** The KPI values of one vendor; a KPI no line could be evaluated for is undefined, never zero. */
-export function kpiValues(s: VendorSums, v: number): Record<KpiKey, number | undefined> {
-  return {
+/** A vendor's KPI values and the KPIs that could not be computed because a sum overflowed. */
+export interface VendorKpis {
+  /** A KPI no line could be evaluated for is undefined, never zero; so is a KPI that overflowed. */
+  readonly values: Record<KpiKey, number | undefined>;
+  /**
+   * KPIs whose sums or ratio went past the largest number (spend of 1e308 twice, a price x qty of
+   * 1e308 x 10): their value is left undefined rather than Infinity or NaN, and they are listed
+   * here so a caller can say so (#NUM! naming the KPI) instead of "no data".
+   */
+  readonly overflow: readonly KpiKey[];
+}
+
+/**
+ * The KPI values of one vendor, every one finite or undefined, with the KPIs that overflowed.
+ *
+ * @example vendorKpis(sumByVendor(readLines([["Vendor", "Amount"], ["Acme", "1e308"], ["Acme", "1e308"]]), o), 0).overflow // ["spend"]
+ */
+export function vendorKpis(s: VendorSums, v: number): VendorKpis {
+  const values: Record<KpiKey, number | undefined> = {
     on_time: ratio(s.onTimeOk[v]!, s.onTimeN[v]!, s.onTimeN[v]!),
     in_full: ratio(s.inFullOk[v]!, s.inFullN[v]!, s.inFullN[v]!),
     otif: ratio(s.otifOk[v]!, s.otifN[v]!, s.otifN[v]!),
@@ -187,4 +208,19 @@ export function kpiValues(s: VendorSums, v: number): Record<KpiKey, number | und
     lines: s.lines[v]!,
     compliance: ratio(s.compliantYes[v]!, s.compliantN[v]!, s.compliantN[v]!),
   };
+  let overflow: KpiKey[] | undefined;
+  for (const k of KPI_KEYS) {
+    const x = values[k];
+    if (x === undefined || Number.isFinite(x)) continue;
+    values[k] = undefined;
+    (overflow ??= []).push(k);
+  }
+  return { values, overflow: overflow ?? NO_OVERFLOW };
+}
+
+const NO_OVERFLOW: readonly KpiKey[] = Object.freeze([]);
+
+/** The KPI values of one vendor; a KPI no line could be evaluated for, or whose sums overflowed, is undefined, never zero. */
+export function kpiValues(s: VendorSums, v: number): Record<KpiKey, number | undefined> {
+  return vendorKpis(s, v).values;
 }

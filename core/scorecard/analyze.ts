@@ -2,7 +2,7 @@ import { asRange } from "../cell/blank";
 import type { Serial } from "../cell/date";
 import { problem, quote, type CoreError } from "../cell/error";
 import type { RangeArg } from "../cell/types";
-import { kpiValues, sumByVendor, type VendorSums } from "../kpi/accumulate";
+import { sumByVendor, vendorKpis, type VendorSums } from "../kpi/accumulate";
 import type { KpiKey } from "../kpi/defs";
 import type { ScoreConfig } from "../score/config";
 import { scoreVendor, type VendorScore } from "../score/score";
@@ -13,10 +13,14 @@ import { readLines, type LineTable } from "../table/lines";
 export interface VendorResult extends VendorScore {
   readonly vendor: string;
   readonly values: Readonly<Record<KpiKey, number | undefined>>;
+  /**
+   * KPIs whose sums overflowed (past about 1.8e308): their value is undefined in `values`, and
+   * when one of them is scored (weight above 0) the vendor has no score, no grade and no rank.
+   * Empty for any real data. A host shows such a KPI, or the score, as #NUM! naming the KPI.
+   */
+  readonly overflow: readonly KpiKey[];
   /** 1 = best score; equal scores share a rank; undefined without a score. */
   rank: number | undefined;
-  /** KPIs whose lines add up beyond the largest finite number: left undefined in `values`. */
-  readonly overflow?: readonly KpiKey[];
 }
 
 export interface Analysis {
@@ -79,13 +83,18 @@ const num = (x: number) => (Object.is(x, -0) ? "-0" : String(x));
 function compute(table: LineTable, config: ScoreConfig, asOf: Serial): Analysis {
   const sums = sumByVendor(table, config.promisedDays === undefined ? { asOf, graceDays: config.graceDays } : { asOf, graceDays: config.graceDays, promisedDays: config.promisedDays });
   const results: VendorResult[] = sums.vendors.map((vendor, v) => {
-    const values = kpiValues(sums, v);
-    return { vendor, values, rank: undefined, ...scoreVendor(values, config.kpis) };
+    const { values, overflow } = vendorKpis(sums, v);
+    const scored = scoreVendor(values, config.kpis);
+    // An overflowed KPI has no value, and scoring the others alone would pass off a partial score
+    // as the vendor's: no score at all instead.
+    const lost = overflow.length > 0 && config.kpis.some((k) => k.weight > 0 && overflow.includes(k.key));
+    if (lost || !isScore(scored.score)) return { vendor, values, overflow, rank: undefined, parts: scored.parts, score: undefined, grade: undefined };
+    return { vendor, values, overflow, rank: undefined, ...scored };
   });
   const sorted = [...results].sort(byScore);
   sorted.forEach((r, i) => {
     const prev = sorted[i - 1];
-    if (r.score === undefined) return;
+    if (!isScore(r.score)) return;
     r.rank = prev && prev.score === r.score ? prev.rank : i + 1;
   });
   // Shared between calls from here on: a caller that tried to change a result would change it for all.
@@ -110,11 +119,15 @@ export function compareNames(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** A score that ranks: a finite number. Anything else (undefined, and NaN or Infinity should one ever arise) is unscored. */
+function isScore(s: number | undefined): s is number {
+  return s !== undefined && Number.isFinite(s);
+}
+
+/** Best score first; unscored vendors last (a NaN compares as neither above nor below, so it is tested for, not subtracted). */
 function byScore(a: VendorResult, b: VendorResult): number {
-  if (a.score !== b.score) {
-    if (a.score === undefined) return 1;
-    if (b.score === undefined) return -1;
-    return b.score - a.score;
-  }
+  const x = isScore(a.score), y = isScore(b.score);
+  if (x !== y) return x ? -1 : 1;
+  if (x && a.score !== b.score) return b.score! - a.score!;
   return compareNames(a.vendor, b.vendor);
 }

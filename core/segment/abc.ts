@@ -58,18 +58,32 @@ export function rankBySpend(names: readonly string[], spend: ArrayLike<number | 
   const ids = Array.from(names, (_, i) => i);
   ids.sort((x, y) => bySpend(spend[x], spend[y]) || compareNames(names[x]!, names[y]!));
   let total = 0;
+  let max = 0;
   for (const id of ids) {
     const s = spend[id];
-    if (s !== undefined && s > 0) total += s;
+    if (s !== undefined && s > 0) {
+      total += s;
+      if (s > max) max = s;
+    }
+  }
+  // Shares are ratios, so they can be summed on spends divided by the largest one when the plain
+  // total overflows (two vendors of 1e308 each); real totals keep the exact arithmetic.
+  const scale = Number.isFinite(total) ? 1 : max;
+  if (scale !== 1) {
+    total = 0;
+    for (const id of ids) {
+      const s = spend[id];
+      if (s !== undefined && s > 0) total += s / scale;
+    }
   }
   let running = 0;
   return ids.map((id): AbcRank => {
     const s = spend[id];
     if (s === undefined || total <= 0) return { id, spend: s, share: undefined, cumBefore: undefined, cumShare: undefined, abc: "C" };
     const cumBefore = running / total;
-    if (s > 0) running += s;
+    if (s > 0) running += s / scale;
     const abc: AbcClass = s <= 0 ? "C" : cumBefore < cutoffs.a - TIE ? "A" : cumBefore < cutoffs.b - TIE ? "B" : "C";
-    return { id, spend: s, share: s > 0 ? s / total : 0, cumBefore, cumShare: running / total, abc };
+    return { id, spend: s, share: s > 0 ? s / scale / total : 0, cumBefore, cumShare: running / total, abc };
   });
 }
 

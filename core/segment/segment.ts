@@ -165,8 +165,27 @@ function meanColumn(analysis: Analysis, field: "supply_risk" | "profit_impact", 
     const v = column[r]!;
     if (v === v && vendorOf[r]! >= 0) widen(extent, v);
   }
-  const values = Array.from(sum, (s, v) => (n[v]! > 0 ? s / n[v]! : undefined));
+  const values: (number | undefined)[] = Array.from(sum, (s, v) => (n[v]! > 0 ? s / n[v]! : undefined));
+  if (values.some((m) => m !== undefined && !Number.isFinite(m))) scaledMeans(column, vendorOf, n, extent, values);
   return { header: analysis.table.columns.matches.get(field)?.header ?? field, extent, values };
+}
+
+/**
+ * Means whose sum overflowed (two lines of 1e308), summed again over the values divided by the
+ * largest magnitude, so each stays finite. Only runs on such data; real ratings never get here.
+ */
+function scaledMeans(column: Float64Array, vendorOf: Int32Array, n: Float64Array, extent: Extent, values: (number | undefined)[]): void {
+  const scale = Math.max(Math.abs(extent.min), Math.abs(extent.max));
+  const sums = new Float64Array(values.length);
+  for (let r = 0; r < column.length; r++) {
+    const x = column[r]!;
+    const v = vendorOf[r]!;
+    if (x === x && v >= 0) sums[v] += x / scale;
+  }
+  for (let v = 0; v < values.length; v++) {
+    const m = values[v];
+    if (m !== undefined && !Number.isFinite(m)) values[v] = (sums[v]! / n[v]!) * scale;
+  }
 }
 
 function sample(names: readonly string[]): string {

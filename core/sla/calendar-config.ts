@@ -86,7 +86,9 @@ function parseWorkdays(v: CellValue, r: ConfigRow): boolean[] {
     return DAYS.map((_, wd) => !off.includes(wd));
   }
   const out = DAYS.map(() => false);
-  const parts = text.replace(/\s*(?:-|–|to|through|thru)\s*/g, "-").split(/[\s,;/]+/).filter(Boolean);
+  // Runs of spaces become one first: `\s*(?:-|to)\s*` tried at every space of a long run is quadratic.
+  // The parts are split on spaces anyway, so the result is the same.
+  const parts = text.replace(/\s+/g, " ").replace(/ ?(?:-|–|to|through|thru) ?/g, "-").split(/[\s,;/]+/).filter(Boolean);
   for (const part of parts) {
     const ends = part.split("-");
     const from = dayIndex(ends[0]!);
@@ -124,7 +126,9 @@ function parseHours(values: CellValue[], r: ConfigRow): Shift[] {
   }
   const out: Shift[] = [];
   for (const part of String(values[0]).split(/[,;]/)) {
-    const ends = part.trim().toLowerCase().split(/\s*(?:-|–|to)\s*/);
+    // Split on the bare separator and trim each end: the same ends as splitting on
+    // `\s*(?:-|to)\s*`, which is quadratic on a long run of spaces.
+    const ends = part.trim().toLowerCase().split(/-|–|to/).map((e) => e.trim());
     if (ends.length !== 2) bad(`"${quote(values[0])}"`);
     out.push(shift(timeOfText(ends[0]!, bad), timeOfText(ends[1]!, bad), r));
   }

@@ -120,7 +120,13 @@ export function businessHours(cal: Calendar, start: Serial, end: Serial): number
 
 /** The serial day of the m-th working day (0-based, holidays skipped) counted from serial 0. */
 function nthWorkday(cal: Calendar, m: number): number {
-  const raw = (k: number) => 7 * Math.floor(k / cal.perWeek) + cal.nth[k % cal.perWeek]!;
+  // k - p * floor(k / p), not k % p: before serial 0 (a Date before 1900) k is negative, and a
+  // negative index read undefined and made the breach moment NaN.
+  const p = cal.perWeek;
+  const raw = (k: number) => {
+    const weeks = Math.floor(k / p);
+    return 7 * weeks + cal.nth[k - weeks * p]!;
+  };
   // Each holiday up to the candidate day pushes the answer one working day on; the count
   // only grows, so this settles after as many rounds as there are runs of new holidays.
   let skipped = 0;

@@ -36,7 +36,7 @@ function parseCredits(arg: RangeArg): CreditBand[] {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const cell = issue.path[0] === "credit" ? r.cells[1] : r.cells[0];
-      const what = issue.code === "invalid_type" ? `"${String(cell ?? "")}" is not a number` : issue.message;
+      const what = issue.code === "invalid_type" ? `"${quote(cell ?? "")}" is not a number` : issue.message;
       fail("bad_config", `Credit table row ${r.row}: ${what}. Rows read: compliance below, credit % (e.g. 0.99, 5%).`, { row: r.row });
     }
     return parsed.data;

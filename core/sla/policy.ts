@@ -29,10 +29,27 @@ export interface Policy {
   match(priority: string): PolicyRow | undefined;
 }
 
+/**
+ * Targets a policy accepts, in hours: from one second to 1,000,000 h (over a century of clock
+ * time). Outside it, figures such as % of target (elapsed / 5e-324) or the breach moment
+ * (opened + 1e308 h) would overflow; inside it every SLA figure is finite.
+ */
+export const MIN_TARGET_HOURS = 1 / 3600;
+export const MAX_TARGET_HOURS = 1_000_000;
+
+function target(name: "resolution" | "response") {
+  const range = (issue: { input?: unknown }) => `the ${name} target ${String(issue.input)} h is outside the allowed range: give from 1 second (1/3600 h, about 0.00028) to 1,000,000 hours`;
+  return z.number().check(
+    z.positive({ error: `the ${name} target must be a number of hours above 0` }),
+    z.gte(MIN_TARGET_HOURS, { error: range }),
+    z.lte(MAX_TARGET_HOURS, { error: range }),
+  );
+}
+
 const Row = z.object({
   priority: z.string().check(z.minLength(1, { error: "the priority is blank" })),
-  resolution: z.number().check(z.positive({ error: "the resolution target must be a number of hours above 0" })),
-  response: z.optional(z.number().check(z.positive({ error: "the response target must be a number of hours above 0" }))),
+  resolution: target("resolution"),
+  response: z.optional(target("response")),
   clock: z.enum(["business", "24x7"]),
 });
 
@@ -47,12 +64,17 @@ function isHeader(key: string, second: CellValue): boolean {
   return (key === "priority" || key === "severity") && /^(resolution|target|hours|sla|fix)/.test(normalizeHeader(second));
 }
 
+// Each optional piece takes the spaces after it, so no two `\s*` stand side by side: the pattern
+// is linear in the text (`\s*(?:p)?\s*[#:.]?\s*` was quadratic, cubic on leading spaces, which
+// trimStart now takes). `(?!\d)` keeps a failed match from retrying shorter runs of digits.
+const PRIORITY = /^(?:(?:p|priority|sev|severity|s|level|l)\s*)?(?:[#:.]\s*)?(\d+)(?!\d)(.*)$/i;
+
 /**
  * The leading number of a priority (`P1`, `1 - Critical`, `Sev 2`, `Priority 3`) and the words
  * after it: where both a ticket and a policy row carry a number, the number decides.
  */
 function priorityKey(text: string): { num?: number; name: string } {
-  const t = /^\s*(?:p|priority|sev|severity|s|level|l)?\s*[#:.]?\s*(\d+)(?!\d)(.*)$/i.exec(text);
+  const t = PRIORITY.exec(text.trimStart());
   if (!t) return { name: normalizeHeader(text) };
   return { num: Number(t[1]), name: normalizeHeader(t[2]) };
 }
@@ -142,7 +164,7 @@ function parsePolicy(arg: RangeArg): Policy {
     const parsed = Row.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const what = issue.code === "invalid_type" ? `the ${String(issue.path[0])} target "${String(issue.path[0] === "response" ? responseCell : cells[0] ?? "")}" is not a number of hours` : issue.message;
+      const what = issue.code === "invalid_type" ? `the ${String(issue.path[0])} target "${quote(issue.path[0] === "response" ? responseCell : cells[0] ?? "")}" is not a number of hours` : issue.message;
       fail("bad_config", `Policy row ${r.row} (${r.name || "blank priority"}): ${what}. Rows read: priority, resolution hours, [response hours], [business or 24x7].`, { row: r.row });
     }
     const k = priorityKey(r.name);

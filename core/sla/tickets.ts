@@ -1,3 +1,4 @@
+import { quote } from "../cell/error";
 import { isBlank } from "../cell/blank";
 import { isPlaceholder } from "../cell/number";
 import type { Range } from "../cell/types";
@@ -84,5 +85,5 @@ export function timeProblem(t: Pick<TicketTable, "columns" | "range">, field: Ti
   const required = field === "opened";
   if (isBlank(v)) return required ? `Column "${match.header}", row ${r + 2} of the range: the ${field} time is blank; every ticket needs one.` : undefined;
   if (!required && isPlaceholder(v)) return undefined;
-  return `Column "${match.header}", row ${r + 2} of the range: "${String(v)}" is not a date-time; write it as a date cell or as text like 2025-03-31 14:30.`;
+  return `Column "${quote(match.header)}", row ${r + 2} of the range: "${quote(v)}" is not a date-time; write it as a date cell or as text like 2025-03-31 14:30.`;
 }

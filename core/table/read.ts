@@ -111,7 +111,8 @@ function readColumn(range: Range, match: ColumnMatch, field: string, kind: Field
         out[r] = NaN;
         continue;
       }
-      out[r] = kind === "number" || (v > 0 && v <= 2_958_465) ? v : NaN;
+      // A number that is not finite (only a script can pass one) is not a number: results stay finite.
+      out[r] = kind === "number" ? (Number.isFinite(v) ? v : NaN) : v > 0 && v <= 2_958_465 ? v : NaN;
       if (out[r] === out[r]) continue;
     } else if (isBlank(v)) {
       out[r] = NaN;
