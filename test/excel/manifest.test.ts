@@ -66,9 +66,9 @@ describe("Excel manifest invariants (offline)", () => {
     for (const u of all) expect(u).toMatch(/^https:\/\//);
   });
 
-  it("requires the custom functions and shared runtimes and asks for read/write document only", () => {
+  it("requires the custom functions and shared runtimes, ExcelApi 1.12 (worksheet custom properties mark report sheets), and asks for read/write document only", () => {
     const sets = child(child(root, "Requirements"), "Sets").children.map((s) => [s.attrs["Name"], s.attrs["MinVersion"]]);
-    expect(sets).toEqual([["CustomFunctionsRuntime", "1.1"], ["SharedRuntime", "1.1"]]);
+    expect(sets).toEqual([["CustomFunctionsRuntime", "1.1"], ["SharedRuntime", "1.1"], ["ExcelApi", "1.12"]]);
     expect(child(root, "Permissions").text).toBe("ReadWriteDocument");
     expect(child(child(root, "Hosts"), "Host").attrs["Name"]).toBe("Workbook");
   });
