@@ -2,8 +2,9 @@ import type { ConfigGrid, ConfigIssue } from "../core/report";
 import { el } from "./dom";
 
 /**
- * An editable grid for a config range (weights, policy, calendar): the first row is the
- * header, as the core's parsers read it. Issues are shown under the row they point at.
+ * An editable grid for a config range (weights, policy, calendar). With `hasHeader`, the first
+ * row is the header the core's parsers read: shown as fixed column labels, not inputs. Every data
+ * row can be removed. Issues are shown under the row they point at.
  */
 export class ConfigTable {
   readonly element: HTMLElement;
@@ -11,7 +12,7 @@ export class ConfigTable {
   private readonly body: HTMLTableSectionElement;
   private readonly note: HTMLElement;
 
-  constructor(private readonly id: string, label: string, private readonly onChange: () => void) {
+  constructor(private readonly id: string, label: string, private readonly onChange: () => void, private readonly hasHeader = true) {
     this.body = el("tbody");
     this.note = el("p", { class: "vs-issue", role: "alert", hidden: "" });
     const add = el("button", { type: "button", class: "vs-link", id: `${id}-add`, text: "+ Add row" });
@@ -64,7 +65,11 @@ export class ConfigTable {
   private render(): void {
     this.body.replaceChildren(
       ...this.rows.map((cells, r) => {
-        const tr = el("tr", r === 0 ? { class: "vs-head" } : {});
+        if (r === 0 && this.hasHeader) {
+          // Column names as the parser reads them; fixed, so "weight" cannot be typed over.
+          return el("tr", { class: "vs-head" }, ...cells.map((name) => el("th", { scope: "col", text: name })), el("th", {}));
+        }
+        const tr = el("tr", {});
         cells.forEach((value, c) => {
           const input = el("input", { type: "text", value, "aria-label": `${this.id} row ${r + 1} column ${c + 1}`, "data-row": String(r), "data-col": String(c) });
           input.addEventListener("input", () => {
@@ -79,7 +84,7 @@ export class ConfigTable {
           this.render();
           this.onChange();
         });
-        tr.append(el("td", {}, r === 0 ? "" : del));
+        tr.append(el("td", {}, del));
         return tr;
       }),
     );

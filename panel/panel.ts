@@ -31,8 +31,9 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   for (const k of PANE_KINDS) kindSelect.append(el("option", { value: k, text: kindInfo(k).label }));
   const hint = el("p", { class: "vs-hint", id: "vs-hint" });
   const config = new ConfigTable("vs-config", "Weights", validate);
-  const calendar = new ConfigTable("vs-calendar", "Business hours", validate);
-  const check = new SourceCheck(() => config.get(), cx);
+  // The calendar has no header row: its first row (workdays) is data like the others.
+  const calendar = new ConfigTable("vs-calendar", "Business hours", validate, false);
+  const check = new SourceCheck(() => config.get(), cx, () => updateAction());
 
   const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
   const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed" });
@@ -40,6 +41,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const output = el("input", { type: "text", id: "vs-output", maxlength: "31", "aria-label": "Output sheet name" });
   const generate = el("button", { type: "button", id: "vs-generate", class: "vs-primary", text: "Generate" });
   const editingNote = el("p", { class: "vs-editing-note", id: "vs-editing", hidden: "" });
+  const blocked = el("p", { class: "vs-issue", id: "vs-blocked", role: "status", hidden: "" });
   const newReport = el("button", { type: "button", class: "vs-link", id: "vs-new-report", text: "New report" });
   const message = el("div", { id: "vs-message", role: "status", "aria-live": "polite" });
 
@@ -63,7 +65,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
         el("span", { text: "As of " }),
         el("label", {}, asOfToday, " today"), el("label", {}, asOfFixed, " "), asOfDate),
       el("label", { class: "vs-row" }, el("span", { text: "Output sheet " }), output),
-      generate, message),
+      generate, blocked, message),
     el("section", {},
       el("h2", { text: "Reports in this workbook" }),
       reports,
@@ -95,13 +97,28 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     const badDate = asOfFixed.checked && asOfDate.value === "";
     asOfDate.classList.toggle("vs-invalid", badDate);
     issues = found.length + (badDate ? 1 : 0);
-    generate.disabled = issues > 0;
+    updateAction();
     if (found.length === 0) check.refreshSummary();
+  }
+
+  /** Generate is blocked, with the reason beside it, while a config row or the source has a problem. */
+  function updateAction(): void {
+    const reason = issues > 0 ? "Fix the highlighted entry above to generate." : check.problem() ? `The source cannot be used: ${check.problem()}` : "";
+    generate.disabled = reason !== "";
+    blocked.hidden = reason === "";
+    blocked.textContent = reason;
+  }
+
+  /** A message belongs to what produced it: it goes when the report kind or the source changes. */
+  function clearMessage(): void {
+    message.className = "";
+    message.replaceChildren();
   }
 
   function setKind(kind: ReportKind): void {
     // Another kind is another report: the one being edited is left as it is.
     if (editing && editing.kind !== kind) setEditing(null);
+    clearMessage();
     const info = kindInfo(kind);
     check.setKind(kind);
     hint.textContent = info.source.hint;
@@ -135,7 +152,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       show({ ok: false, message: `Something went wrong: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
       root.removeAttribute("aria-busy");
-      button.disabled = button === generate ? issues > 0 : false;
+      button.disabled = false;
+      updateAction();
       await refresh();
     }
   }
@@ -229,6 +247,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   named.addEventListener("change", () => void loadSource());
   selection.addEventListener("change", () => void loadSource());
   useSelection.addEventListener("click", () => {
+    clearMessage();
     selection.checked = true;
     void useCurrentSelection().then(loadSource);
   });

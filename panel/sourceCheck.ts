@@ -20,7 +20,10 @@ export class SourceCheck {
   private form: MappingForm | null = null;
 
   /** `config` gives the weights or policy table as typed, so its settings rows (date_order) apply to the summary. */
-  constructor(private readonly config: () => ConfigGrid, private readonly cx: Context) {
+  private current = "";
+
+  /** `onProblem` hears when the source's blocking problem appears or goes, so the pane can block Generate. */
+  constructor(private readonly config: () => ConfigGrid, private readonly cx: Context, private readonly onProblem: () => void = () => {}) {
     this.body = el("tbody");
     this.note = el("p", { class: "vs-issue", id: "vs-source-problem", role: "alert", hidden: "" });
     this.quality = el("ul", { id: "vs-quality", class: "vs-quality", "aria-label": "What will be counted" });
@@ -73,7 +76,7 @@ export class SourceCheck {
     const form = (this.form = mappingForm(this.kind, this.values[0] ?? [], this.choices));
     this.body.replaceChildren(
       ...form.fields.map((f) => {
-        const select = el("select", { id: `vs-map-${f.field}`, "data-field": f.field, "aria-label": `Column for ${f.field}` });
+        const select = el("select", { id: `vs-map-${f.field}`, "data-field": f.field, "aria-label": `Column for ${f.label}` });
         if (f.required && f.chosen === "") select.append(el("option", { value: "", text: "(choose a column)" }));
         if (!f.required) select.append(el("option", { value: NOT_USED, text: NOT_USED }));
         for (const h of form.headers) select.append(el("option", { value: h, text: h }));
@@ -87,14 +90,23 @@ export class SourceCheck {
           this.choices.set(f.field, select.value);
           this.render();
         });
-        return el("tr", changed ? { class: "vs-changed" } : {}, el("th", {}, el("label", { for: select.id, text: f.field })), el("td", {}, select));
+        return el("tr", changed ? { class: "vs-changed" } : {}, el("th", {}, el("label", { for: select.id, text: f.label, title: `Field key: ${f.field} (a mapping row starts with it)` })), el("td", {}, select));
       }),
     );
     this.refreshSummary();
   }
 
+  /** Why the source cannot be used as it stands ("" when it can): Generate waits for it to be fixed. */
+  problem(): string {
+    return this.current;
+  }
+
   private show(problem: string): void {
     this.note.hidden = problem === "";
     this.note.textContent = problem;
+    if (problem !== this.current) {
+      this.current = problem;
+      this.onProblem();
+    }
   }
 }

@@ -8,6 +8,8 @@ import { kindInfo, type ReportKind } from "./kinds";
 /** One field of the mapping form: the column the core detected and the one it reads with the analyst's choices. */
 export interface FieldChoice {
   readonly field: string;
+  /** The field in words, for people (`Ordered qty`); `field` is the key mapping rows use. */
+  readonly label: string;
   readonly required: boolean;
   /** Header the automatic match picked, "" when no column answers to the field. */
   readonly detected: string;
@@ -75,8 +77,14 @@ export function mappingForm(kind: ReportKind, header: readonly CellValue[], choi
   const problem = isCoreError(chosen) ? chosen.message : "";
   return {
     headers,
-    fields: schema.map((f) => ({ field: f.key, required: f.required === true, detected: detected.get(f.key)?.header ?? "", chosen: effective.get(f.key)?.header ?? "" })),
+    fields: schema.map((f) => ({ field: f.key, label: fieldLabel(f), required: f.required === true, detected: detected.get(f.key)?.header ?? "", chosen: effective.get(f.key)?.header ?? "" })),
     rows: [...kept].map(([field, h]) => [field, h]),
     problem,
   };
+}
+
+/** A field in words: its first header alias, capitalised (`promised date` -> `Promised date`). */
+function fieldLabel(f: FieldSpec): string {
+  const a = f.aliases[0] ?? f.key;
+  return a.charAt(0).toUpperCase() + a.slice(1);
 }

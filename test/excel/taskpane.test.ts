@@ -190,14 +190,15 @@ describe("generating reports from the task pane", () => {
 
 describe("bad input through the pane changes nothing", () => {
   it.each([
-    ["an empty selection", "Tickets", "P50", /source range is empty/],
+    ["an empty selection", "Tickets", "P50", /range is empty/],
     ["a range without headers", "PO lines", "A2:N41", /header|column/i],
-  ])("%s shows a clear message", async (_, sheetName, address, message) => {
+  ])("%s shows a clear message and blocks Generate, with the reason beside it", async (_, sheetName, address, message) => {
     await select(sheetName, address);
     const before = await workbookState();
-    const text = await generate();
-    expect(text).toMatch(message);
-    expect(await page.getAttribute("#vs-message", "class")).toBe("vs-error");
+    await page.waitForSelector("#vs-blocked:not([hidden])");
+    expect(await page.isDisabled("#vs-generate")).toBe(true);
+    expect(await page.textContent("#vs-blocked")).toMatch(message);
+    expect(await page.textContent("#vs-source-problem")).toMatch(message);
     expect(await workbookState()).toBe(before);
     await page.screenshot({ path: join(ARTIFACTS, `excel-bad-${address.replace(/\W/g, "")}.png`) });
   });

@@ -91,7 +91,7 @@ describe("reports you can trust, in the task pane", () => {
     await page.screenshot({ path: join(ARTIFACTS, "reports-selection-moved.png") });
   });
 
-  it("choosing a report sheet as the source says why and Generate writes nothing", async () => {
+  it("choosing a report sheet as the source says why and blocks Generate, so nothing is written", async () => {
     await useSelection("PO lines", "A1:N41");
     await asOf();
     await generate();
@@ -99,7 +99,8 @@ describe("reports you can trust, in the task pane", () => {
     expect(await page.textContent("#vs-source-problem")).toMatch(/report sheet vendorscore writes/);
     await page.click("#vs-new-report");
     await page.fill("#vs-output", "From a report");
-    expect(await generate()).toMatch(/is a sheet vendorscore writes/);
+    expect(await page.isDisabled("#vs-generate")).toBe(true);
+    expect(await page.textContent("#vs-blocked")).toMatch(/The source cannot be used: .*report sheet vendorscore writes/);
     expect(await names()).not.toContain("From a report");
     expect(await stored()).toHaveLength(1);
     await page.screenshot({ path: join(ARTIFACTS, "reports-report-as-source.png") });
@@ -170,4 +171,18 @@ describe("reports you can trust, in the task pane", () => {
     expect(sizes[1]).toBeGreaterThan(1024 * 1024);
     await page.screenshot({ path: join(ARTIFACTS, "reports-100k.png") });
   }, 120_000);
+
+  it("shows config header rows as fixed labels, lets every data row go, and names mapping fields in words", async () => {
+    expect(await page.$$eval("#vs-config tr.vs-head th", (ths) => ths.map((t) => t.textContent))).toEqual(["kpi", "weight", "target", "floor", ""]);
+    expect(await page.$$eval("#vs-config tr.vs-head input", (is) => is.length)).toBe(0);
+    await page.selectOption("#vs-kind", "sla");
+    // The calendar has no header: its first row (workdays) is data and can be removed.
+    expect(await page.$$eval("#vs-calendar tr.vs-head", (trs) => trs.length)).toBe(0);
+    expect(await page.$$eval("#vs-calendar tr", (trs) => trs.map((tr) => tr.querySelectorAll("button.vs-del").length))).toEqual([1, 1]);
+    await page.selectOption("#vs-kind", "scorecard");
+    await page.waitForSelector('label[for="vs-map-ordered_qty"]');
+    expect(await page.textContent('label[for="vs-map-ordered_qty"]')).toBe("Ordered qty");
+    expect(await page.getAttribute('label[for="vs-map-ordered_qty"]', "title")).toMatch(/ordered_qty/);
+    await page.screenshot({ path: join(ARTIFACTS, "reports-config-labels.png") });
+  });
 });

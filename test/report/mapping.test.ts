@@ -50,7 +50,7 @@ describe("the mapping form", () => {
   it("shows each field's detected column and the one read once the choices apply", () => {
     const f = mappingForm("scorecard", HEADER, new Map([["promised", "Ship By"]]));
     expect(f.headers).toEqual(HEADER);
-    expect(f.fields.find((x) => x.field === "promised")).toEqual({ field: "promised", required: false, detected: "Due Date", chosen: "Ship By" });
+    expect(f.fields.find((x) => x.field === "promised")).toEqual({ field: "promised", label: "Promised date", required: false, detected: "Due Date", chosen: "Ship By" });
     expect(f.fields.find((x) => x.field === "vendor")).toEqual({ field: "vendor", required: true, detected: "Supplier", chosen: "Supplier" });
     expect(f.fields.find((x) => x.field === "amount")!.chosen).toBe("");
   });

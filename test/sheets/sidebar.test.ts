@@ -96,15 +96,15 @@ describe("the sidebar (built Sidebar.html in headless Chromium)", () => {
     await page.close();
   }, 60_000);
 
-  it("shows the server's error inline when the selected source cannot be read, and turns the schedule on", async () => {
+  it("shows why a selected source cannot be used and blocks Generate with the reason, and turns the schedule on", async () => {
     const { page, world } = await openSidebar();
     const po = world.active!.getSheetByName("PO lines") as FakeSheet;
     world.active!.setActiveRange(po.getRange("A1:A3"));
     await page.click("#vs-use-selection");
     await page.waitForFunction(() => document.querySelector("#vs-selection")?.textContent?.includes("A1:A3"));
-    await page.click("#vs-generate");
-    await page.waitForSelector("#vs-message.vs-error");
-    expect(await page.textContent("#vs-message")).toMatch(/Vendor scorecard from 'PO lines'!A1:A3: /);
+    await page.waitForSelector("#vs-blocked:not([hidden])");
+    expect(await page.isDisabled("#vs-generate")).toBe(true);
+    expect(await page.textContent("#vs-blocked")).toMatch(/The source cannot be used: No vendor column/);
     await page.screenshot({ path: join(ARTIFACTS, "3-source-error.png"), fullPage: true });
 
     const options = await page.$$eval("#vs-schedule option", (os) => os.map((o) => (o as HTMLOptionElement).value));
