@@ -51,7 +51,7 @@ describe("the mapping form", () => {
     const f = mappingForm("scorecard", HEADER, new Map([["promised", "Ship By"]]));
     expect(f.headers).toEqual(HEADER);
     expect(f.fields.find((x) => x.field === "promised")).toEqual({ field: "promised", label: "Promised date", required: false, detected: "Due Date", chosen: "Ship By" });
-    expect(f.fields.find((x) => x.field === "vendor")).toEqual({ field: "vendor", required: true, detected: "Supplier", chosen: "Supplier" });
+    expect(f.fields.find((x) => x.field === "vendor")).toEqual({ field: "vendor", label: "Vendor", required: true, detected: "Supplier", chosen: "Supplier" });
     expect(f.fields.find((x) => x.field === "amount")!.chosen).toBe("");
   });
 
