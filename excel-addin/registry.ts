@@ -91,16 +91,21 @@ export function storedText(row: readonly unknown[]): string {
 export function registryRows(reg: Registry): string[][] {
   const rows = [
     [NOTE],
-    ["settings", JSON.stringify({ schedule: reg.schedule })],
+    ["settings", `'${JSON.stringify({ schedule: reg.schedule })}`],
     ...reg.entries.map((e) => [e.id, ...chunks(e.def ? JSON.stringify(e.def) : (e.raw ?? ""))]),
   ];
   const width = Math.max(2, ...rows.map((r) => r.length));
   return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill("")]);
 }
 
+/**
+ * The parts of a stored text, each behind Excel's quote prefix: a value written to a cell is
+ * entered as if typed, so a part starting with `=`, `+` or `-` would become a formula and one
+ * starting with `'` would lose it. The prefix is not part of the value read back.
+ */
 function chunks(text: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
+  for (let i = 0; i < text.length; i += CHUNK) out.push(`'${text.slice(i, i + CHUNK)}`);
   return out.length ? out : [""];
 }
 

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { CellValue } from "../core";
-import type { ReportSheet, ReportSource, RowBlock, SheetEntry, SourceExtent, StoredDefinition, Workbook } from "../core/report";
+import { markerOf, markerValue, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook } from "../core/report";
 import { blockAddress, parseBlock, splitAddress } from "./address";
 import { freeRegistryName, isRegistrySheet, readRegistry, registryRows, storedDefinitions, withoutDefinition, withText, type Registry } from "./registry";
 import { CHART_NAME, clearReport, finishReport, writeRows } from "./render";
@@ -26,7 +26,7 @@ export class ExcelWorkbook implements Workbook {
     await this.ctx.sync();
     return sheets.items.map((w, i) => {
       const m = markers[i];
-      return { id: w.id, name: w.name, marker: !m || m.isNullObject ? "" : String(m.value ?? "") };
+      return { id: w.id, name: w.name, marker: !m || m.isNullObject ? "" : markerOf(String(m.value ?? ""), w.id) };
     });
   }
 
@@ -45,6 +45,8 @@ export class ExcelWorkbook implements Workbook {
   async locate(source: ReportSource): Promise<SourceExtent | undefined> {
     const ctx = this.ctx;
     const sheets = ctx.workbook.worksheets.load("items/name,items/id");
+    let sheetName: string;
+    let address: string;
     if ("name" in source) {
       const tables = ctx.workbook.tables.load("items/name");
       const names = ctx.workbook.names.load("items/name,items/type");
@@ -58,22 +60,23 @@ export class ExcelWorkbook implements Workbook {
       if (!range) return undefined;
       range.load("address");
       await ctx.sync();
-      const { sheet, address } = splitAddress(range.address);
-      const block = parseBlock(address);
-      const ws = sheets.items.find((w) => w.name === sheet);
-      return block && ws && block.rows !== undefined ? { sheetId: ws.id, sheet, row: block.row, column: block.column, rows: block.rows, columns: block.columns } : undefined;
+      ({ sheet: sheetName, address } = splitAddress(range.address));
+    } else {
+      await ctx.sync();
+      sheetName = source.sheet;
+      address = source.address;
     }
-    await ctx.sync();
-    const ws = sheets.items.find((w) => w.name.toLowerCase() === source.sheet.toLowerCase());
-    const block = parseBlock(source.address);
+    const ws = sheets.items.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+    const block = parseBlock(address);
     if (!ws || !block) return undefined;
     if (block.rows !== undefined) return { sheetId: ws.id, sheet: ws.name, row: block.row, column: block.column, rows: block.rows, columns: block.columns };
-    // Whole columns: down to the last used row, so rows added below are counted.
+    // Whole columns (an address or a name over `A:N`): the sheet's used rows, from the first to
+    // the last, so rows added below are counted and blank rows above are not read.
     const used = ws.getUsedRangeOrNullObject(true).load("address");
     await ctx.sync();
-    const last = used.isNullObject ? undefined : parseBlock(splitAddress(used.address).address);
-    const rows = last && last.rows !== undefined ? last.row + last.rows : 0;
-    return { sheetId: ws.id, sheet: ws.name, row: 0, column: block.column, rows, columns: block.columns };
+    const extent = used.isNullObject ? undefined : parseBlock(splitAddress(used.address).address);
+    if (!extent || extent.rows === undefined) return { sheetId: ws.id, sheet: ws.name, row: 0, column: block.column, rows: 0, columns: block.columns };
+    return { sheetId: ws.id, sheet: ws.name, row: extent.row, column: block.column, rows: extent.rows, columns: block.columns };
   }
 
   async read(extent: SourceExtent, offset: number, rows: number): Promise<CellValue[][]> {
@@ -84,8 +87,10 @@ export class ExcelWorkbook implements Workbook {
 
   async addSheet(name: string, reportId: string): Promise<SheetEntry> {
     const ws = this.ctx.workbook.worksheets.add(name);
-    ws.customProperties.add(MARKER, reportId);
     ws.load("id,name");
+    await this.ctx.sync();
+    // The marker holds the sheet's own id too, so a copy of the sheet is not taken for it.
+    ws.customProperties.add(MARKER, markerValue(reportId, ws.id));
     await this.ctx.sync();
     return { id: ws.id, name: ws.name, marker: reportId };
   }

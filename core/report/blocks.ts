@@ -14,9 +14,20 @@ export const MAX_BLOCK_BYTES = 4 * 1024 * 1024;
 export function rowBytes(row: readonly unknown[]): number {
   let n = 2;
   for (const v of row) {
-    if (typeof v === "string") n += v.length * (/[^\x20-\x7e]/.test(v) ? 3 : 1) + 3;
+    if (typeof v === "string") n += textBytes(v) + 3;
     else if (typeof v === "number") n += String(v).length + 1;
     else n += 6;
+  }
+  return n;
+}
+
+/** A string's bytes in JSON: printable ASCII one each, `"` and `\` two (escaped), anything else up to six (`\u0001`, UTF-8). */
+function textBytes(v: string): number {
+  let n = v.length;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 34 || c === 92) n += 1;
+    else if (c < 32 || c > 126) n += 5;
   }
   return n;
 }

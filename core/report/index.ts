@@ -15,6 +15,6 @@ export { validateConfig, type ConfigIssue } from "./validate";
 export { chooseOutput, cleanSheetName, newDefinition, stamp, staleSourceMessage, isStale, type SheetInfo, type OutputChoice, type GenerateRequest } from "./plan";
 export { mappingForm, sourceSchema, type MappingForm, type FieldChoice } from "./mapping";
 export { sourceSummary, type SourceSummary } from "./quality";
-export { ask, runAsync, runSync, type Flow, type Maybe, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook } from "./workbook";
+export { ask, markerOf, markerValue, runAsync, runSync, type Flow, type Maybe, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook } from "./workbook";
 export { MAX_BLOCK_BYTES, readBlockRows, rowBytes, writeBlocks } from "./blocks";
 export { generate, list, open, readSource, refresh, remove, MAX_STORED_ERROR, type SourceRead, type RefreshOptions, type ReportEnv, type ReportOutcome, type ReportRequest, type ReportStatus, type RunResult } from "./usecases";

@@ -122,21 +122,31 @@ function ownershipProblem(state: State, def: ReportDefinition): string {
   return "";
 }
 
-/** The sheets some report reads, by name (address sources); tables and names are checked when located. */
-function sourceSheetNames(state: State): Set<string> {
-  const names = new Set<string>();
-  for (const e of state.entries) if (e.def && "sheet" in e.def.source) names.add(e.def.source.sheet.toLowerCase());
-  return names;
-}
-
+/**
+ * Reads an extent in blocks sized from the rows seen so far. A block is at most four times the
+ * last one, so rows that grow longer further down are met in steps; a block the host refuses (a
+ * response over its limit) is read again in halves.
+ */
 function* readAll(extent: SourceExtent): Flow<CellValue[][]> {
   const out: CellValue[][] = [];
   let bytes = 0;
+  let last = 0;
   while (out.length < extent.rows) {
     const offset = out.length;
-    const n = Math.min(extent.rows - offset, readBlockRows(extent.columns, bytes, offset, MAX_BLOCK_BYTES));
-    const rows = yield* ask((wb) => wb.read(extent, offset, n));
+    let n = Math.min(extent.rows - offset, readBlockRows(extent.columns, bytes, offset, MAX_BLOCK_BYTES), last ? last * 4 : Infinity);
+    let rows: CellValue[][];
+    for (;;) {
+      try {
+        const size = n;
+        rows = yield* ask((wb) => wb.read(extent, offset, size));
+        break;
+      } catch (e) {
+        if (n <= 1) throw e;
+        n = Math.ceil(n / 2);
+      }
+    }
     if (rows.length === 0) break;
+    last = rows.length;
     for (const r of rows) {
       bytes += rowBytes(r);
       out.push(r);
@@ -165,8 +175,10 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
 
   let target = def.outputId ? state.sheets.find((s) => s.id === def.outputId) : undefined;
   let notice = "";
-  if (target && (sourceSheetNames(state).has(target.name.toLowerCase()) || target.id === extent.sheetId)) {
-    throw new Failure(`The sheet "${quote(target.name)}" is read as a report's source, so it is not written.`);
+  // The target carries this report's marker, so no report may read it as a source (that report is
+  // refused instead); only a report reading its own output is stopped here.
+  if (target && target.id === extent.sheetId) {
+    throw new Failure(`The sheet "${quote(target.name)}" is this report's own output, so it cannot also be its source.`);
   }
   if (!target) {
     // A new sheet, whatever holds the name: another report's sheet is no more this report's than a user's.
@@ -231,7 +243,8 @@ export function* generate(request: ReportRequest, env: ReportEnv, newId: () => s
     return { ok: true, message: r.message, ...(r.notice ? { notice: r.notice } : {}), reportId: def.id, outcomes: [outcome] };
   } catch (e) {
     const message = messageOf(e);
-    if (same) yield* recordFailure(state, def, env, message);
+    // The stored report keeps what it was (the edit failed, so it is not saved); it records why.
+    if (same) yield* recordFailure(state, same, env, message);
     return { ok: false, message, outcomes: [{ id: def.id, output: def.output, ok: false, message }] };
   }
 }
@@ -317,8 +330,14 @@ export function* list(): Flow<ReportStatus[]> {
       continue;
     }
     const source = d.source;
-    const found = yield* ask((wb) => wb.locate(source));
-    const problem = ownershipProblem(state, d) || (found ? "" : `The source ${describeSource(source)} of "${d.output}" no longer exists (renamed or deleted?): pick the source again and generate.`);
+    let found: SourceExtent | undefined;
+    let unreadable = "";
+    try {
+      found = yield* ask((wb) => wb.locate(source));
+    } catch (e) {
+      unreadable = `The source ${describeSource(source)} cannot be read (${messageOf(e)}): pick the source again and generate.`;
+    }
+    const problem = ownershipProblem(state, d) || unreadable || (found ? "" : `The source ${describeSource(source)} of "${d.output}" no longer exists (renamed or deleted?): pick the source again and generate.`);
     out.push({ id: d.id, kind: d.kind, output: d.output, source: describeSource(source), lastRefresh: d.lastRefresh, lastError: d.lastError, problem });
   }
   return out;

@@ -34,6 +34,24 @@ export interface Workbook {
   activate(sheetId: string): Maybe<void>;
 }
 
+/**
+ * The marker a report sheet carries: the report id and the sheet's own id. A copy of the sheet
+ * (Excel and Sheets copy custom properties and metadata with it) has another id, so it reads as
+ * unmarked: a copy is the user's, never a report's.
+ *
+ * @example markerValue("r1", "7") // "r1@7"
+ */
+export function markerValue(reportId: string, sheetId: string): string {
+  return `${reportId}@${sheetId}`;
+}
+
+/** The report id a sheet's marker holds, or "" when there is none or it was copied from another sheet. */
+export function markerOf(value: string | undefined, sheetId: string): string {
+  if (!value) return "";
+  const at = value.lastIndexOf("@");
+  return at > 0 && value.slice(at + 1) === sheetId ? value.slice(0, at) : "";
+}
+
 /** A value now (Sheets, Office Script) or once a batch has synced (the Excel task pane). */
 export type Maybe<T> = T | PromiseLike<T>;
 

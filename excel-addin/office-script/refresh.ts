@@ -7,7 +7,7 @@
  */
 import type { CellValue } from "../../core";
 import { createCatalog, dateToSerial } from "../../core";
-import { refresh, runSync, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook, safeText } from "../../core/report";
+import { markerOf, markerValue, refresh, runSync, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook, safeText } from "../../core/report";
 import { blockAddress, parseBlock, splitAddress } from "../address";
 import { hasRegistryName, isRegistryContent, readRegistry, registryRows, storedDefinitions, withoutDefinition, withText, type Registry } from "../registry";
 import { MARKER } from "../workbook";
@@ -64,7 +64,7 @@ class ScriptBook implements Workbook {
   constructor(private readonly wb: ScriptWorkbook) {}
 
   sheets(): SheetEntry[] {
-    return this.wb.getWorksheets().map((w) => ({ id: w.getId(), name: w.getName(), marker: w.getCustomProperty(MARKER)?.getValue() ?? "" }));
+    return this.wb.getWorksheets().map((w) => ({ id: w.getId(), name: w.getName(), marker: markerOf(w.getCustomProperty(MARKER)?.getValue(), w.getId()) }));
   }
   definitions(): StoredDefinition[] {
     return storedDefinitions(this.readRegistry());
@@ -76,28 +76,31 @@ class ScriptBook implements Workbook {
     this.writeRegistry(withoutDefinition(this.readRegistry(), id));
   }
   locate(source: ReportSource): SourceExtent | undefined {
+    let sheetName: string;
+    let address: string;
     if ("name" in source) {
       const range = (this.wb.getTable(source.name) ?? this.wb.getNamedItem(source.name))?.getRange();
       if (!range) return undefined;
-      const { sheet, address } = splitAddress(range.getAddress());
-      const ws = this.wb.getWorksheet(sheet);
-      const b = parseBlock(address);
-      return ws && b && b.rows !== undefined ? { sheetId: ws.getId(), sheet, row: b.row, column: b.column, rows: b.rows, columns: b.columns } : undefined;
+      ({ sheet: sheetName, address } = splitAddress(range.getAddress()));
+    } else {
+      sheetName = source.sheet;
+      address = source.address;
     }
-    const ws = this.wb.getWorksheets().find((w) => w.getName().toLowerCase() === source.sheet.toLowerCase());
-    const b = parseBlock(source.address);
+    const ws = this.wb.getWorksheets().find((w) => w.getName().toLowerCase() === sheetName.toLowerCase());
+    const b = parseBlock(address);
     if (!ws || !b) return undefined;
     if (b.rows !== undefined) return { sheetId: ws.getId(), sheet: ws.getName(), row: b.row, column: b.column, rows: b.rows, columns: b.columns };
+    // Whole columns: the sheet's used rows, as the add-in reads them.
     const used = ws.getUsedRange(true);
-    const last = used ? parseBlock(splitAddress(used.getAddress()).address) : undefined;
-    return { sheetId: ws.getId(), sheet: ws.getName(), row: 0, column: b.column, rows: last && last.rows !== undefined ? last.row + last.rows : 0, columns: b.columns };
+    const u = used ? parseBlock(splitAddress(used.getAddress()).address) : undefined;
+    return { sheetId: ws.getId(), sheet: ws.getName(), row: u?.row ?? 0, column: b.column, rows: u?.rows ?? 0, columns: b.columns };
   }
   read(extent: SourceExtent, offset: number, rows: number): CellValue[][] {
     return this.sheet(extent.sheetId).getRange(blockAddress(extent.row + offset, extent.column, rows, extent.columns)).getValues();
   }
   addSheet(name: string, reportId: string): SheetEntry {
     const ws = this.wb.addWorksheet(name);
-    ws.addCustomProperty(MARKER, reportId);
+    ws.addCustomProperty(MARKER, markerValue(reportId, ws.getId()));
     return { id: ws.getId(), name: ws.getName(), marker: reportId };
   }
   writeReport(sheetId: string, report: ReportSheet, blocks: readonly RowBlock[]): void {

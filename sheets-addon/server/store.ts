@@ -42,7 +42,16 @@ export class ReportStore {
   /** Stores a definition's text in parts, replacing all its old parts in one call. */
   put(id: string, text: string): void {
     const parts: Record<string, string> = {};
-    for (let i = 0, n = 1; i < Math.max(text.length, 1); i += PART, n++) parts[n === 1 ? REPORT + id : `${REPORT}${id}#${n}`] = text.slice(i, i + PART);
+    let i = 0;
+    let n = 1;
+    do {
+      // Never between the two halves of a surrogate pair (an emoji in a vendor name).
+      let end = Math.min(i + PART, text.length);
+      if (end < text.length && /[\ud800-\udbff]/.test(text.charAt(end - 1))) end--;
+      parts[n === 1 ? REPORT + id : `${REPORT}${id}#${n}`] = text.slice(i, end);
+      i = end;
+      n++;
+    } while (i < text.length);
     for (const key of this.partKeys(id)) if (!(key in parts)) this.props.deleteProperty(key);
     this.props.setProperties(parts);
   }

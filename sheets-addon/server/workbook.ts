@@ -1,5 +1,5 @@
 import type { CellValue } from "../../core";
-import { quoteSheet, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook } from "../../core/report";
+import { markerOf, markerValue, quoteSheet, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook } from "../../core/report";
 import { fromSheets } from "../convert";
 import type { Doc } from "./doc";
 import { clearReport, finishReport, writeRows } from "./render";
@@ -20,7 +20,7 @@ export class SheetsWorkbook implements Workbook {
   constructor(private readonly doc: Doc) {}
 
   sheets(): SheetEntry[] {
-    return this.doc.ss.getSheets().map((s) => ({ id: String(s.getSheetId()), name: s.getName(), marker: markerOf(s) }));
+    return this.doc.ss.getSheets().map((s) => ({ id: String(s.getSheetId()), name: s.getName(), marker: sheetMarker(s) }));
   }
   definitions(): StoredDefinition[] {
     return this.doc.store.definitions();
@@ -52,7 +52,8 @@ export class SheetsWorkbook implements Workbook {
   }
   addSheet(name: string, reportId: string): SheetEntry {
     const sheet = this.doc.ss.insertSheet(name);
-    sheet.addDeveloperMetadata(MARKER, reportId);
+    // The marker holds the sheet's own id too, so a duplicated sheet is not taken for it.
+    sheet.addDeveloperMetadata(MARKER, markerValue(reportId, String(sheet.getSheetId())));
     return { id: String(sheet.getSheetId()), name: sheet.getName(), marker: reportId };
   }
   writeReport(sheetId: string, report: ReportSheet, blocks: readonly RowBlock[]): void {
@@ -84,9 +85,9 @@ export class SheetsWorkbook implements Workbook {
   }
 }
 
-function markerOf(sheet: Sheet): string {
+function sheetMarker(sheet: Sheet): string {
   const md = sheet.getDeveloperMetadata().find((m) => m.getKey() === MARKER);
-  return md ? String(md.getValue() ?? "") : "";
+  return md ? markerOf(String(md.getValue() ?? ""), String(sheet.getSheetId())) : "";
 }
 
 /** `'PO lines'!A1:J41`, as the panel shows the selection and a definition stores it. */

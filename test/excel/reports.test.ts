@@ -35,7 +35,8 @@ describe("a report is an entity", () => {
   it("a generated sheet carries the marker of its report", async () => {
     const { wb, host } = session();
     const r = await host.generate(request("Scorecard"));
-    expect(findSheet(wb, "Scorecard")!.customProperties).toEqual({ [MARKER]: r.reportId });
+    const out = findSheet(wb, "Scorecard")!;
+    expect(out.customProperties).toEqual({ [MARKER]: `${r.reportId}@${out.id}` });
   });
 
   it("opened for editing gives the pane its stored source, tables and output", async () => {
@@ -87,6 +88,71 @@ describe("ownership on the sheet", () => {
     setCell(reg.values, 2, 1, JSON.stringify({ ...def, source: { sheet: "PO lines", address: "not an address!" } }), "");
     const r = await host.refreshAll();
     expect(r.message).toMatch(/^Refreshed 1, failed 1\./);
+  });
+});
+
+describe("what a second reader found", () => {
+  it("a failed update keeps the stored report as it was and records the error on it", async () => {
+    const { host } = session();
+    const first = await host.generate(request("Scorecard"));
+    const r = await host.generate(request("Scorecard", { id: first.reportId, source: { type: "range", sheet: "Nope", address: "A1:B2" } }));
+    expect(r.ok).toBe(false);
+    const stored = await host.openReport(first.reportId!, false);
+    expect(stored!.source).toEqual(PO);
+    expect((await host.listReports())[0]!.lastError).toMatch(/was not found|no longer exists/);
+    expect((await host.refreshAll()).ok).toBe(true);
+  });
+
+  it("a copy of a report sheet (custom properties copied with it) is the user's: a source, and never written", async () => {
+    const { wb, host } = session();
+    const r = await host.generate(request("Scorecard"));
+    const orig = findSheet(wb, "Scorecard")!;
+    const copy = addSheet(wb, "Scorecard snapshot");
+    copy.values = orig.values.map((row) => [...row]);
+    copy.customProperties = { ...orig.customProperties };
+    expect(await host.readSource({ type: "range", sheet: "Scorecard snapshot", address: "A1:L6" })).toMatchObject({ ok: true });
+    const reg = findSheet(wb, REGISTRY_SHEET)!;
+    const def = JSON.parse(String(reg.values[2]![1]));
+    setCell(reg.values, 2, 1, JSON.stringify({ ...def, outputId: copy.id }), "");
+    const before = JSON.stringify(copy.values);
+    expect((await host.refreshAll()).message).toMatch(/does not carry its vendorscore marker/);
+    expect(JSON.stringify(findSheet(wb, copy.id)!.values)).toBe(before);
+    void r;
+  });
+
+  it.each(["'", "-", "="])("stores a definition longer than a cell whose part starts with %s unchanged", async (ch) => {
+    const { wb, host } = session();
+    // A weights table long enough to split, with the split point landing on the character.
+    const first = await host.generate(request("Scorecard"));
+    const reg = findSheet(wb, REGISTRY_SHEET)!;
+    const def = JSON.parse(String(reg.values[2]![1]));
+    const head = JSON.stringify({ ...def, lastError: "" });
+    const pad = 30_000 - head.indexOf('"lastError":"') - '"lastError":"'.length;
+    const long = { ...def, lastError: "x".repeat(pad) + ch + "y".repeat(100) };
+    const { ExcelWorkbook } = await import("../../excel-addin/workbook");
+    await officeGlobals(wb).Excel.run(async (ctx) => new ExcelWorkbook(ctx as never).putDefinition(first.reportId!, JSON.stringify(long)));
+    const back = await officeGlobals(wb).Excel.run(async (ctx) => new ExcelWorkbook(ctx as never).definitions());
+    expect(JSON.parse(back[0]!.text)).toEqual(long);
+  });
+
+  it("reads a source whose rows grow long below the first block without a response over 5 MB", async () => {
+    const { wb, host } = session();
+    const s = addSheet(wb, "Notes");
+    ["Vendor", "Promised date", "Delivered date", "Ordered qty", "Received qty", "Unit price", "Notes"].forEach((h, c) => setCell(s.values, 0, c, h, ""));
+    for (let i = 0; i < 1000; i++) s.values.push([`V${i % 5}`, 45700, 45700, 10, 10, 5, ""]);
+    const note = "n".repeat(100);
+    for (let i = 0; i < 60_000; i++) s.values.push([`V${i % 5}`, 45700, 45700, 10, 10, 5, note]);
+    const r = await host.generate(request("Notes scorecard", { source: { type: "range", sheet: "Notes", address: "A:G" } }));
+    expect(r.message).toMatch(/written/);
+    expect(wb.largestResponseBytes).toBeLessThan(LIMIT);
+  });
+
+  it("reads whole columns from the first used row, and a name over whole columns", async () => {
+    const { wb, host } = session();
+    const po = findSheet(wb, "PO lines")!;
+    const moved = addSheet(wb, "Moved");
+    moved.values = [[], [], ...po.values.map((row) => [...row])];
+    expect((await host.generate(request("Moved scorecard", { source: { type: "range", sheet: "Moved", address: "A:N" } }))).message).toMatch(/\(5 rows\)/);
   });
 });
 

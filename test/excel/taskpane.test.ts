@@ -168,7 +168,7 @@ describe("generating reports from the task pane", () => {
     await page.screenshot({ path: join(ARTIFACTS, "excel-refreshed.png") });
   });
 
-  it("takes a few context.sync() calls, at most two more at 10,000 rows than at 10 (blocks, none per row)", async () => {
+  it("takes a few context.sync() calls, at most three more at 10,000 rows than at 10 (blocks, none per row)", async () => {
     const counts: number[] = [];
     for (const [name, rows] of [["Small", 10], ["Big", 10_000]] as const) {
       await page.evaluate(([n, r]) => (globalThis as never as { vsPreview: { addPoCopy(n: string, r: number): void } }).vsPreview.addPoCopy(n as string, r as number), [name, rows]);
@@ -182,7 +182,7 @@ describe("generating reports from the task pane", () => {
       expect(Math.max(...runs)).toBe(runs[0]);
     }
     expect(counts[1]! - counts[0]!).toBeGreaterThanOrEqual(1);
-    expect(counts[1]! - counts[0]!).toBeLessThanOrEqual(2);
+    expect(counts[1]! - counts[0]!).toBeLessThanOrEqual(3);
     expect(counts[0]).toBeLessThanOrEqual(16);
     expect((await sheet("Big scorecard"))!.values.length).toBe(6);
   });

@@ -25,7 +25,7 @@ describe("reports in Google Sheets", () => {
     expect(sheet(ss, "Scorecard").getSheetId()).toBe(id);
     expect(ss.getSheets().map((s) => s.getName())).toEqual(["PO lines", "Scorecard"]);
     expect(Object.keys(world.props(ss)._data).filter((k) => k.startsWith("vendorscore.report."))).toHaveLength(1);
-    expect(sheet(ss, "Scorecard")._metadata).toEqual([{ key: "vendorscore.report", value: first.reportId }]);
+    expect(sheet(ss, "Scorecard")._metadata).toEqual([{ key: "vendorscore.report", value: `${first.reportId}@${sheet(ss, "Scorecard").getSheetId()}` }]);
   });
 
   it("keeps a definition larger than a property holds (600 holiday rows) in parts, and reads it back whole", () => {
@@ -70,6 +70,16 @@ describe("reports in Google Sheets", () => {
     const r = gas.vendorscoreRefreshAll!() as Result;
     expect(JSON.stringify(po.getDataRange().getValues())).toBe(before);
     expect(r.message).toMatch(/failed 1\. PO lines: .*does not carry its vendorscore marker/);
+  });
+
+  it("lists a report whose stored address cannot be read with its problem, and the others as they are", () => {
+    const { world, ss, gas } = sampleSession(dir, "America/New_York");
+    const first = gas.vendorscoreGenerate!(request()) as Result;
+    const props = world.props(ss);
+    const key = `vendorscore.report.${first.reportId}`;
+    props.setProperty(key, JSON.stringify({ ...JSON.parse(props._data[key]!), source: { sheet: "PO lines", address: "not an address" } }));
+    const list = gas.vendorscoreReports!() as { problem: string }[];
+    expect(list[0]!.problem).toMatch(/cannot be read/);
   });
 
   it("deletes a report and its sheet", () => {
