@@ -59,22 +59,19 @@ async function readCsv(file: string, options: ReadOptions): Promise<Range> {
   return range;
 }
 
-/** Rows scanned for the header's width: title rows and the header sit in the first rows. */
-const HEADER_ROWS = 20;
-
 /**
  * Parses decoded text chunk by chunk into rows (papaparse over a stream: the file is never one
  * string). Blank lines are left out. A quote left open or a stray quote, and a row with more
- * filled fields than the widest of the first rows (an unquoted delimiter inside a value, which
- * shifts every later column), stop the read with the line they start on.
+ * filled fields than the header (an unquoted delimiter inside a value, which shifts every later
+ * column), stop the read with the line they start on. Rows may be shorter than the header.
  */
 function parseCsv(file: string, decoding: Decoding, options: ReadOptions): Promise<Range> {
   const name = path.basename(file);
   const size = fs.statSync(file).size;
   const range: Range = [];
   let records = 0;
+  /** Fields of the header: the --header-row row, else the first row with two filled fields (a title is one cell). */
   let width = 0;
-  const widthRows = Math.max(HEADER_ROWS, options.headerRow ?? 0);
   let nextProgress = 0.1;
   return new Promise<Range>((resolve, reject) => {
     let failed = false;
@@ -95,8 +92,9 @@ function parseCsv(file: string, decoding: Decoding, options: ReadOptions): Promi
           const row = rows[i]!;
           records++;
           if (row.length === 1 && row[0] === "") continue;
-          if (range.length < widthRows) width = Math.max(width, row.length);
-          else if (row.length > width && row.slice(width).some((f) => f !== "")) {
+          if (width === 0) {
+            if (options.headerRow === undefined ? row.filter((f) => f !== "").length >= 2 : records === options.headerRow) width = row.length;
+          } else if (row.length > width && row.slice(width).some((f) => f !== "")) {
             return fail(new UsageError(`${name}, line ${lineOf(range, records)}: ${row.length} fields where the header has ${width}; a value holding the delimiter must be quoted.`), parser);
           }
           range.push(row);

@@ -57,7 +57,8 @@ export async function readXlsx(file: string, progress: Progress, sheet?: string)
   }
   if (names.length === 0) throw new UsageError(`${file} has no worksheet.`);
   chosen ??= pick(file, names, sheet);
-  if (present.size === 0) throw new UsageError(`${file}: sheet "${chosen}" is empty: it needs a header row and data rows. Its sheets are ${listed(names)}.`);
+  const others = `the workbook's sheets are ${listed(names)}: pick one with --sheet`;
+  if (present.size === 0) throw new UsageError(`${file}: sheet "${chosen}" is empty: it needs a header row and data rows; ${others}.`);
   const last = Math.max(...present.keys());
   const blank: Row = new Array<CellValue>(width).fill(null);
   const range: Range = new Array<Row>(last);
@@ -70,7 +71,7 @@ export async function readXlsx(file: string, progress: Progress, sheet?: string)
     for (let c = 0; c < width; c++) if (cells[c] === undefined) cells[c] = null;
     range[r - 1] = cells;
   }
-  if (range.length === 1) throw new UsageError(`${file}: sheet "${chosen}" has a header row but no data lines.`);
+  if (range.length === 1) throw new UsageError(`${file}: sheet "${chosen}" has a header row but no data lines; ${others}.`);
   return { range, sheet: chosen, sheets: names };
 }
 
