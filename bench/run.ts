@@ -4,11 +4,15 @@
  * give the same KPIs. Writes bench/results/latest.json and latest.md. BENCH_SIZES=10000,100000
  * limits the sizes for a quick run; BENCH_SECTIONS=long-cells (any of po, calls, sla, long-cells)
  * runs only those sections and prints them without writing the results files.
+ * The command-line row runs the whole `vendorscore scorecard` process on a CSV file of
+ * BENCH_CLI_LINES lines (default 1,000,000); BENCH_CLI_ONLY=1 runs only that row and writes
+ * bench/results/cli.json and cli.md instead.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { createCatalog, fingerprint, isCoreError, parseDate, parseNumber, ParseCache, readCalendar, readPolicy, sameContent, serialOf, type Catalog, type FunctionName, type Range, type ResultGrid } from "../core";
+import { cliSuite } from "./cli";
 import { DuckEngine } from "./duckdb";
 import { PO_AS_OF, poRange, riskRange, ticketRange, TICKETS_OPEN_FROM } from "./generate";
 import { hyperFormulaKpis } from "./hyperformula";
@@ -251,26 +255,40 @@ function markdown(m: ReturnType<typeof machine>): string {
   return lines.join("\n");
 }
 
+/** The whole command-line process on a CSV file beside DuckDB reading the same file, as one row each and their ratio. */
+async function cliRow(duck: DuckEngine): Promise<void> {
+  const lines = Number(process.env.BENCH_CLI_LINES ?? 1_000_000);
+  const f = await cliSuite(lines, duck);
+  const file = `${f.fileMB.toFixed(0)} MB CSV`;
+  add({ suite: "cli", lines, engine: "vendorscore scorecard process (start, read CSV, compute, write)", ms: f.cliMs, ...(f.cliPeakMB === undefined ? {} : { peakMB: f.cliPeakMB }), note: `${file}; peak = max RSS` });
+  add({ suite: "cli", lines, engine: "DuckDB read_csv + GROUP BY (in process)", ms: f.duckMs, note: file });
+  goal(`vendorscore process vs DuckDB read_csv + GROUP BY at ${lines} lines (x slower)`, f.cliMs / f.duckMs, "<=", 4);
+  if (f.cliPeakMB !== undefined) goal(`vendorscore process peak RSS at ${lines} lines (MB)`, f.cliPeakMB, "<", 1024);
+}
+
 async function main(): Promise<void> {
   const m = machine();
   console.log(`vendorscore benchmark on ${m.cpu} (${m.cores} cores), Node ${m.node}`);
-  if (runs("po")) {
-    const duck = await DuckEngine.open();
-    for (const lines of sizes) await poSuite(lines, duck);
+  const cliOnly = process.env.BENCH_CLI_ONLY === "1";
+  const duck = await DuckEngine.open();
+  if (!cliOnly) {
+    if (runs("po")) for (const lines of sizes) await poSuite(lines, duck);
+    if (runs("calls")) repeatedCalls(Math.min(100_000, Math.max(...sizes)));
+    console.log("");
+    if (runs("sla")) slaSuite();
+    if (runs("long-cells")) longCellsSuite();
   }
-  if (runs("calls")) repeatedCalls(Math.min(100_000, Math.max(...sizes)));
-  console.log("");
-  if (runs("sla")) slaSuite();
-  if (runs("long-cells")) longCellsSuite();
-  if (sections) {
+  if (cliOnly || runs("cli")) await cliRow(duck);
+  if (sections && !cliOnly) {
     console.log(`\nBENCH_SECTIONS=${sections.join(",")}: results files left as they were`);
     return;
   }
   const dir = path.join(__dirname, "results");
+  const name = cliOnly ? "cli" : "latest";
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "latest.json"), JSON.stringify({ machine: m, date: new Date().toISOString(), inputs, rows, targets }, null, 2) + "\n");
-  fs.writeFileSync(path.join(dir, "latest.md"), markdown(m));
-  console.log(`\nwrote ${path.relative(process.cwd(), path.join(dir, "latest.json"))} and latest.md`);
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ machine: m, date: new Date().toISOString(), inputs, rows, targets }, null, 2) + "\n");
+  fs.writeFileSync(path.join(dir, `${name}.md`), markdown(m));
+  console.log(`\nwrote ${path.relative(process.cwd(), path.join(dir, `${name}.json`))} and ${name}.md`);
 }
 
 main().catch((e) => {

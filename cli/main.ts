@@ -3,17 +3,22 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { bind, createCatalog, dateToSerial, isCoreError, type Range, type ResultGrid } from "../core";
 import { KIND_INFO, REPORT_KINDS, kindInfo, reportKind, type ReportKindInfo } from "../core/report";
-import { EXIT_USAGE, UsageError } from "./errors";
-import { readRange, type Progress } from "./read";
-import { writeResult, type Format } from "./write";
+import { EXIT_OUTPUT, EXIT_USAGE, OutputError, UsageError, systemReason } from "./errors";
+import { readRange, readTable, type Progress, type ReadOptions } from "./read";
+import { asOfText, dateOrder, headerRow, settingRows } from "./settings";
+import { render, writeAtomic, writeStdout, type Format } from "./write";
+import { listed } from "./xlsx-read";
 
 /** Config file options, each filling the catalog parameter a report's record names. */
 const FILE_OPTIONS = ["weights", "policy", "calendar", "risk"] as const;
 /** Value options and the catalog parameter each fills, where a report's function has it. */
-const VALUE_OPTIONS = { vendor: "vendor", "as-of": "as_of", "at-risk": "at_risk" } as const;
+const VALUE_OPTIONS = { vendor: "vendor", "at-risk": "at_risk" } as const;
 
 /** A report needs `--vendor` when its function has a vendor parameter. */
 const needsVendor = (r: ReportKindInfo) => r.fn.params.some((p) => p.name === "vendor" && !p.optional);
+
+/** The parameter that takes setting rows: the report's config table (weights, policy), or its settings range (quality). */
+const settingsParam = (r: ReportKindInfo): string | undefined => r.config?.param ?? Object.values(r.files).find((p) => p === "settings");
 
 const HELP = `vendorscore: vendor scorecards, SLA status and segments from CSV or XLSX files.
 
@@ -23,25 +28,35 @@ Reports:
 ${REPORT_KINDS.map((k) => `  ${k.padEnd(10)} ${KIND_INFO[k].summary}`).join("\n")}
 
 Options:
-  --weights FILE   weights / settings / mapping rows (scorecard, breakdown, segments, quality)
-  --policy FILE    SLA policy rows: priority, resolution h, [response h], [business|24x7]
-  --calendar FILE  business hours rows: workdays, hours, holiday
-  --risk FILE      two columns vendor, supply risk (segments)
-  --vendor NAME    the vendor (breakdown)
-  --as-of DATE     judge the data at this date, e.g. 2025-03-31 (default: today)
-  --at-risk SHARE  share of an SLA target after which an open ticket is at risk (default 0.75)
-  --sheet NAME     the sheet to read in an .xlsx data file (default: the first)
-  --out FILE       write here (.csv, .xlsx or .json); default: standard output
-  --format FMT     csv, json or xlsx (default: from --out, else csv)
-  --quiet          no progress messages on standard error
-  --help           this text
+  --weights FILE      weights / settings / mapping rows (scorecard, breakdown, segments, quality)
+  --policy FILE       SLA policy rows: priority, resolution h, [response h], [business|24x7]
+  --calendar FILE     business hours rows: workdays, hours, holiday
+  --risk FILE         two columns vendor, supply risk (segments)
+  --vendor NAME       the vendor (breakdown)
+  --as-of DATE        judge the data at this date, e.g. 2025-03-31 (default: today); follows --date-order
+  --at-risk SHARE     share of an SLA target after which an open ticket is at risk (default 0.75)
+  --date-order ORDER  DMY, MDY or YMD: how numeric dates such as 03/04/2025 are read
+  --decimal comma     numbers are written 1.234,56
+  --header-row N      the header is row N of the data file
+  --encoding NAME     the CSV file's encoding (default: from its byte-order mark, else UTF-8,
+                      else Windows-1252 with a note), e.g. utf-16le, windows-1252, latin1
+  --sheet NAME        the sheet to read in an .xlsx data file, in any case (default: the first)
+  --out FILE          write here (.csv, .xlsx or .json); default: standard output
+  --format FMT        csv, json or xlsx (default: from --out, else csv)
+  --quiet             no progress messages on standard error
+  --help              this text
 
-Config files are CSV or XLSX with the same rows as the ranges the spreadsheet functions take.
-Text cells that start with = + - @ are written with a leading ' so no spreadsheet runs them.
-Exit codes: 0 done, 2 a problem with the input (file, header, config, option).
+Config files are CSV or XLSX with the same rows as the ranges the spreadsheet functions take;
+--date-order, --decimal and --header-row add their setting rows to the weights or policy rows.
+CSV text cells that start with = + - @ are written with a leading ' so no spreadsheet runs them.
+Numbers in CSV and JSON carry at most 15 significant digits. --out is written to a temporary
+file and renamed into place, so a failed run leaves the previous file as it was.
+Exit codes: 0 done, 2 a problem with the input (file, header, config, option),
+3 the output could not be written (missing or unwritable folder, full disk).
 
 Examples:
   vendorscore scorecard po_lines.csv --as-of 2025-03-31 --out scorecard.xlsx
+  vendorscore scorecard export.csv --date-order DMY --decimal comma --as-of 31/03/2025
   vendorscore breakdown po_lines.xlsx --vendor "Acme" --weights weights.csv --format json
   vendorscore sla tickets.csv --policy policy.csv --calendar calendar.csv > sla.csv
 `;
@@ -49,7 +64,7 @@ Examples:
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parse(argv);
   if (values.help) {
-    process.stdout.write(HELP);
+    await writeStdout(HELP);
     return;
   }
   const [reportName, dataFile, ...extra] = positionals;
@@ -65,30 +80,45 @@ async function main(argv: string[]): Promise<void> {
     if (values[c] !== undefined && !files.includes(c)) throw new UsageError(`--${c} does not apply to the ${kind} report (it takes ${files.map((x) => `--${x}`).join(", ") || "no config file"}).`);
   }
   const format = outputFormat(values.format, values.out);
+  const order = dateOrder(values["date-order"]);
+  const settings = settingRows({ dateOrder: values["date-order"], decimal: values.decimal, headerRow: values["header-row"] });
+  const settingsTo = settingsParam(report);
+  if (settings.length && !settingsTo) throw new UsageError(`--date-order, --decimal and --header-row do not apply to the ${kind} report.`);
+  const asOf = values["as-of"] === undefined ? undefined : asOfText(values["as-of"], order);
+  if (values.out !== undefined) checkOutFolder(values.out);
 
   const big = fs.existsSync(dataFile) && fs.statSync(dataFile).size > 5 * 1024 * 1024;
   const progress: Progress = values.quiet || !big ? () => {} : (m) => process.stderr.write(`vendorscore: ${m}\n`);
+  const note = (m: string) => process.stderr.write(`vendorscore: note: ${m}\n`);
   const started = Date.now();
   progress(`reading ${dataFile}`);
-  const data = await readRange(dataFile, progress, values.sheet);
+  const read: ReadOptions = { progress, note, sheet: values.sheet, encoding: values.encoding, headerRow: values["header-row"] === undefined ? undefined : headerRow(values["header-row"]) };
+  const data = await readTable(dataFile, read);
   // The report's function, its parameters filled by name: the data, config files, then values.
-  const args: Record<string, unknown> = { [report.source.param]: data };
+  const args: Record<string, unknown> = { [report.source.param]: data.range };
   for (const [option, param] of Object.entries(report.files)) {
     const file = values[option as (typeof FILE_OPTIONS)[number]];
-    if (file !== undefined) args[param] = await readConfig(option, file);
+    if (file !== undefined) args[param] = await readConfig(option, file, { progress: () => {}, note, encoding: values.encoding });
   }
+  if (settingsTo && settings.length) args[settingsTo] = [...((args[settingsTo] as Range | undefined) ?? []), ...settings];
+  if (asOf !== undefined && report.fn.params.some((p) => p.name === "as_of")) args.as_of = asOf;
   for (const [option, param] of Object.entries(VALUE_OPTIONS)) {
     const v = values[option as keyof typeof VALUE_OPTIONS];
     if (v !== undefined && report.fn.params.some((p) => p.name === param)) args[param] = v;
   }
 
-  progress(`computing ${kind} over ${(data.length - 1).toLocaleString("en-US")} rows`);
+  progress(`computing ${kind} over ${(data.range.length - 1).toLocaleString("en-US")} rows`);
   const { context } = createCatalog({ today: () => dateToSerial(new Date()) });
   const result = bind(report.fn, context).call(args);
-  if (isCoreError(result)) throw new UsageError(`${kind}: ${result.code} ${result.message}`);
+  if (isCoreError(result)) {
+    const sheets = result.kind === "bad_header" && data.sheets ? ` (sheet "${data.sheet}" was read; the workbook's sheets are ${listed(data.sheets)}: pick one with --sheet)` : "";
+    throw new UsageError(`${kind}: ${result.code} ${result.message}${sheets}`);
+  }
   const grid = (Array.isArray(result) ? result : [[result]]) as ResultGrid;
   progress(`writing ${grid.length - 1} rows to ${values.out ?? "standard output"}`);
-  await writeResult(grid, format, values.out, report.defaultOutput, report.fn.dateColumns ?? []);
+  const bytes = await render(grid, format, kind, report.defaultOutput, report.fn.dateColumns ?? []);
+  if (values.out === undefined) await writeStdout(bytes);
+  else writeAtomic(values.out, bytes);
   progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -105,6 +135,10 @@ function parse(argv: string[]) {
         vendor: { type: "string" },
         "as-of": { type: "string" },
         "at-risk": { type: "string" },
+        "date-order": { type: "string" },
+        decimal: { type: "string" },
+        "header-row": { type: "string" },
+        encoding: { type: "string" },
         sheet: { type: "string" },
         out: { type: "string", short: "o" },
         format: { type: "string" },
@@ -123,21 +157,40 @@ function outputFormat(format: string | undefined, out: string | undefined): Form
   throw new UsageError(format ? `--format ${format}: use csv, json or xlsx.` : `--out ${out}: name a .csv, .xlsx or .json file, or give --format.`);
 }
 
-async function readConfig(name: string, file: string): Promise<Range> {
+/** A missing output folder fails before any reading, not after minutes of work. */
+function checkOutFolder(out: string): void {
+  const dir = path.dirname(path.resolve(out));
   try {
-    return await readRange(file, () => {});
+    if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(dir), { code: "ENOTDIR" });
+  } catch (e) {
+    throw new OutputError(`cannot write ${out}: ${systemReason(e)}; nothing was changed.`);
+  }
+}
+
+async function readConfig(name: string, file: string, options: ReadOptions): Promise<Range> {
+  try {
+    return await readRange(file, options);
   } catch (e) {
     if (e instanceof UsageError) throw new UsageError(`--${name} ${e.message}`);
     throw e;
   }
 }
 
+/** A reader that stopped early (`vendorscore ... | head`) is not a failure: end quietly. */
+const isClosedPipe = (e: unknown) => (e as NodeJS.ErrnoException)?.code === "EPIPE";
+process.stdout.on("error", (e) => {
+  if (isClosedPipe(e)) process.exit(0);
+  process.stderr.write(`vendorscore: cannot write to standard output: ${systemReason(e)}.\n`);
+  process.exit(EXIT_OUTPUT);
+});
+
 main(process.argv.slice(2)).catch((e: unknown) => {
-  if (e instanceof UsageError) {
-    process.stderr.write(`vendorscore: ${e.message}\n`);
-    process.exitCode = EXIT_USAGE;
-    return;
-  }
-  process.stderr.write(`vendorscore: unexpected failure: ${(e as Error)?.stack ?? String(e)}\n`);
-  process.exitCode = 1;
+  if (isClosedPipe(e)) return;
+  const [code, message] =
+    e instanceof UsageError ? [EXIT_USAGE, e.message]
+    : e instanceof OutputError ? [EXIT_OUTPUT, e.message]
+    : (e as NodeJS.ErrnoException)?.syscall === "write" ? [EXIT_OUTPUT, `cannot write to standard output: ${systemReason(e)}.`]
+    : [1, `unexpected failure (a bug; please report it): ${(e as Error)?.message ?? String(e)}`];
+  process.stderr.write(`vendorscore: ${message.replace(/\s*\n\s*/g, " ")}\n`);
+  process.exitCode = code;
 });

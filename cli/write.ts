@@ -1,14 +1,18 @@
+import * as crypto from "node:crypto";
 import * as fs from "node:fs";
-import ExcelJS from "exceljs";
+import * as path from "node:path";
 import Papa from "papaparse";
 import { formatSerial, type ResultCell, type ResultGrid } from "../core";
+import type { ReportKind } from "../core/report";
+import { OutputError, systemReason } from "./errors";
 
 export type Format = "csv" | "json" | "xlsx";
 
 /**
  * Text that a spreadsheet would run as a formula when the file is opened (`=`, `+`, `-`, `@`,
  * and tab or carriage return, which some programs strip first) gets a leading single quote.
- * Numbers stay numbers, negative ones included: only text is escaped.
+ * Numbers stay numbers, negative ones included: only text is escaped. CSV only: an XLSX string
+ * cell is never a formula, so XLSX text is written as it is.
  *
  * @example escapeCell("=HYPERLINK(\"x\")") // "'=HYPERLINK(\"x\")"
  */
@@ -16,43 +20,68 @@ export function escapeCell(v: ResultCell): ResultCell {
   return typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-/** Date columns (Excel serials in the grid) as `2025-03-31 14:30` text for CSV and JSON. */
-function withDateText(grid: ResultGrid, dateColumns: readonly string[]): ResultGrid {
-  const at = grid[0]!.map((h, i) => (dateColumns.includes(String(h)) ? i : -1)).filter((i) => i >= 0);
-  if (at.length === 0) return grid;
-  return grid.map((row, r) => (r === 0 ? row : row.map((v, c) => (at.includes(c) && typeof v === "number" ? formatSerial(v) : v))));
+/**
+ * A number as text files carry it: at most 15 significant digits, the precision a double holds
+ * exactly, so sums print as 7672039.37 and not 7672039.369999999.
+ *
+ * @example fifteen(7672039.369999999) // 7672039.37
+ */
+export function fifteen(v: ResultCell): ResultCell {
+  return typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(15)) : v;
+}
+
+/** Date columns (Excel serials in the grid) as `2025-03-31 14:30` text, other numbers to 15 digits: the cells of CSV and JSON. */
+function textCells(grid: ResultGrid, dateColumns: readonly string[]): ResultGrid {
+  const isDate = grid[0]!.map((h) => dateColumns.includes(String(h)));
+  return grid.map((row, r) => (r === 0 ? row : row.map((v, c) => (isDate[c] && typeof v === "number" ? formatSerial(v) : fifteen(v)))));
 }
 
 export function toCsv(grid: ResultGrid, dateColumns: readonly string[]): string {
-  return Papa.unparse(withDateText(grid, dateColumns).map((row) => row.map(escapeCell)), { newline: "\n" }) + "\n";
+  return Papa.unparse(textCells(grid, dateColumns).map((row) => row.map(escapeCell)), { newline: "\n" }) + "\n";
 }
 
 /** Rows as objects keyed by the header; empty cells are null. JSON is data, not a sheet: nothing is escaped. */
 export function toJson(grid: ResultGrid, dateColumns: readonly string[]): string {
-  const [header, ...rows] = withDateText(grid, dateColumns);
+  const [header, ...rows] = textCells(grid, dateColumns);
   const keys = header!.map(String);
   return JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i] === "" || row[i] === undefined ? null : row[i]]))), null, 2) + "\n";
 }
 
-export async function toXlsx(grid: ResultGrid, sheetName: string, dateColumns: readonly string[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName);
-  for (const row of grid) ws.addRow(row.map(escapeCell));
-  ws.getRow(1).font = { bold: true };
-  grid[0]!.forEach((h, i) => {
-    if (dateColumns.includes(String(h))) ws.getColumn(i + 1).numFmt = "yyyy-mm-dd hh:mm";
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** The output in the chosen format, as the bytes to write. */
+export async function render(grid: ResultGrid, format: Format, kind: ReportKind, sheetName: string, dateColumns: readonly string[]): Promise<string | Buffer> {
+  if (format === "csv") return toCsv(grid, dateColumns);
+  if (format === "json") return toJson(grid, dateColumns);
+  const { toXlsx } = await import("./xlsx-write");
+  return toXlsx(grid, kind, sheetName);
 }
 
-export async function writeResult(grid: ResultGrid, format: Format, out: string | undefined, sheetName: string, dateColumns: readonly string[]): Promise<void> {
-  if (format === "xlsx") {
-    const buf = await toXlsx(grid, sheetName, dateColumns);
-    if (out === undefined) process.stdout.write(buf);
-    else fs.writeFileSync(out, buf);
-    return;
+/**
+ * Writes a file atomically: the bytes go to a temporary file in the same folder, flushed to
+ * disk, then renamed over the target. A failure (missing or unwritable folder, full disk)
+ * removes the temporary file and leaves any existing output as it was.
+ */
+export function writeAtomic(out: string, data: string | Buffer): void {
+  const dir = path.dirname(path.resolve(out));
+  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(tmp, "wx", 0o644);
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, out);
+  } catch (e) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(tmp, { force: true });
+    throw new OutputError(`cannot write ${out}: ${systemReason(e)}; nothing was changed.`);
   }
-  const text = format === "csv" ? toCsv(grid, dateColumns) : toJson(grid, dateColumns);
-  if (out === undefined) process.stdout.write(text);
-  else fs.writeFileSync(out, text);
+}
+
+/** Writes to standard output; a reader that stops early (`| head`) is the caller's business (see main). */
+export function writeStdout(data: string | Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(data, (e) => (e ? reject(e) : resolve()));
+  });
 }
