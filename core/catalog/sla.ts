@@ -12,7 +12,7 @@ const TICKETS = range("tickets", "Tickets with a header row: vendor, priority, o
 const VENDOR = text("vendor", "The vendor's name as written in the tickets (any case).");
 const POLICY = config("policy", "Rows priority, resolution h, [response h], [business or 24x7]; mapping rows such as updated, sys_updated_at; date_order, DMY. Default: P1 4h 24x7, P2 8h, P3 24h, P4 40h.", readPolicy);
 const CALENDAR = config("calendar", "Rows workdays (Mon-Fri or 0000011), hours (09:00-17:00, one row per shift), holiday (a date). Default: Mon-Fri 09:00-17:00.", readCalendar);
-const AS_OF = asOf("as_of", "Moment open tickets are judged at. Default: now.");
+const AS_OF = asOf("as_of", "Moment open tickets are judged at; numeric text follows the policy's date_order. Default: now.", POLICY);
 
 /** Header of the SLASTATUS table; response columns follow when the policy and the data have them. */
 export const SLA_COLUMNS = ["Ticket", "Vendor", "Priority", "Target (h)", "Elapsed (h)", "% of target", "Time left (h)", "Breach at", "Status", "Breach by (h)"] as const;
