@@ -42,6 +42,8 @@ export function sourceSummary(kind: ReportKind, source: Range, config: ConfigGri
   lines.push(`Skipped: ${parts.length ? parts.join(", ") : "none"}`);
   const missing = dq.fields.filter((f) => !f.match).map((f) => f.field);
   if (missing.length) lines.push(`Not found: ${missing.join(", ")}`);
+  const whenMissing = kindInfo(kind).whenMissing ?? {};
+  for (const field of missing) if (whenMissing[field]) lines.push(`${field}: ${whenMissing[field]}`);
   for (const f of dq.fields) {
     const bits = [...(f.placeholders ? [`${plural(f.placeholders, "placeholder")} read as blank`] : []), ...(f.unparseable ? [`${f.unparseable} unparseable`] : [])];
     if (bits.length) lines.push(`${f.field}: ${bits.join(", ")}`);
