@@ -25,7 +25,7 @@ function vendorCounts(a: { tickets: Range; vendor: string; policy: Policy; calen
 
 export const SLASTATUS = defineFunction({
   name: "SLASTATUS",
-  description: "Spills each ticket's SLA status: target, elapsed business hours, time left, breach moment, met / breached / at risk / open.",
+  description: "Spills each ticket's SLA status: target, elapsed business hours, time left, breach moment, met / breached / at risk / open / not opened.",
   example: "=SLASTATUS(A1:F500, H1:K4, M1:N3) spills Ticket, Vendor, Priority, Target (h), Elapsed (h) ... Status, Breach by (h).",
   params: [TICKETS, POLICY, CALENDAR, AS_OF, number("at_risk", "Share of the target after which an open ticket is at risk. Default: 0.75.", 0.75)],
   result: "table",
@@ -45,6 +45,13 @@ export const SLASTATUS = defineFunction({
         if (report.hasResponse) row.push(...blanks(3));
       } else {
         const m = t.resolution!;
+        if (m.status === "not opened") {
+          // Opened after as-of: its target and breach moment, but no clock figures.
+          row.push(m.target, "", "", "", m.breachAt, m.status, "");
+          if (report.hasResponse) row.push(...(t.response ? [t.response.target, "", t.response.status] : blanks(3)));
+          grid.push(row);
+          continue;
+        }
         row.push(m.target, m.elapsed, m.elapsed / m.target, m.target - m.elapsed, m.breachAt, m.status, breachBy(m));
         if (report.hasResponse) row.push(...(t.response ? [t.response.target, t.response.elapsed, t.response.status] : blanks(3)));
       }
@@ -67,7 +74,7 @@ export const SLACOMPLIANCE = defineFunction({
   impl(args, cx) {
     const v = vendorCounts(args, cx);
     if (v instanceof CoreError) return v;
-    if (v.compliance === undefined) return problem("no_data", `Vendor "${v.vendor}" has no ticket that is met or breached yet (${v.open + v.atRisk} open), so compliance is undefined.`);
+    if (v.compliance === undefined) return problem("no_data", `Vendor "${v.vendor}" has no ticket that is met or breached yet (${v.open + v.atRisk} open${v.notOpened ? `, ${v.notOpened} opened after as_of` : ""}), so compliance is undefined.`);
     return v.compliance;
   },
 });
