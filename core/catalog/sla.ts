@@ -8,9 +8,9 @@ import type { Policy } from "../sla/policy";
 import type { Serial } from "../cell/date";
 import type { Range } from "../cell/types";
 
-const TICKETS = range("tickets", "Tickets with a header row: vendor, priority, opened, and ticket, responded, resolved, updated where known.");
+export const TICKETS = range("tickets", "Tickets with a header row: vendor, priority, opened, and ticket, responded, resolved, updated where known.");
 const VENDOR = text("vendor", "The vendor's name as written in the tickets (any case).");
-const POLICY = config("policy", "Rows priority, resolution h, [response h], [business or 24x7]; mapping rows such as updated, sys_updated_at; date_order, DMY. Default: P1 4h 24x7, P2 8h, P3 24h, P4 40h.", readPolicy);
+export const POLICY = config("policy", "Rows priority, resolution h, [response h], [business or 24x7]; mapping rows such as updated, sys_updated_at; date_order, DMY. Default: P1 4h 24x7, P2 8h, P3 24h, P4 40h.", readPolicy);
 const CALENDAR = config("calendar", "Rows workdays (Mon-Fri or 0000011), hours (09:00-17:00, one row per shift), holiday (a date). Default: Mon-Fri 09:00-17:00.", readCalendar);
 const AS_OF = asOf("as_of", "Moment open tickets are judged at; numeric text follows the policy's date_order. Default: now.", POLICY);
 
