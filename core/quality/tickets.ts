@@ -106,7 +106,11 @@ export function ticketQualityOf(range: Range, settings: ReadSettings): TicketQua
   return { fields, rows: used.length, tickets: distinct.size + unnamed, vendors: vendors.size, ...(vendorFlag ? { vendorFlag } : {}), vendorCandidates };
 }
 
-/** The note on the vendor row: what is wrong with the column and how to map another. */
+/**
+ * The note on the vendor row: what is wrong with the column and how to map another; "" when nothing is.
+ *
+ * @example vendorNote(ticketQualityOf(incidentLog, {})) // 'column "vendor" holds one value, "?", on all 5998 rows, so it cannot tell vendors apart: map the column that names them with a policy row "vendor, assignment_group" ...'
+ */
 export function vendorNote(q: TicketQuality): string {
   const f = q.vendorFlag;
   if (!f) return "";
