@@ -1,5 +1,5 @@
 import { asRange, isBlank, isDate } from "../cell/blank";
-import { dateToSerial, parseDate, type Serial } from "../cell/date";
+import { dateToSerial, parseDateAlone, type DateOrder, type Serial } from "../cell/date";
 import { CoreError, problem, quote } from "../cell/error";
 import { parseNumber } from "../cell/number";
 import type { CellValue, Range, RangeArg } from "../cell/types";
@@ -92,27 +92,39 @@ export function date<const N extends string>(name: N, description: string): Para
       const c = firstCell(v);
       // 0 is the blank cell older Excel builds pass.
       if (isBlank(c) || c === 0) return problem("bad_argument", `${name} is empty: give a date-time.`);
-      const s = parseDate(c);
+      const s = parseDateAlone(c);
       return Number.isNaN(s) ? problem("bad_argument", `${name} "${quote(c)}" is not a date-time: give a date cell or text like 2025-03-31 14:30.`) : s;
     },
   };
 }
 
+/** A converted config range that carries how its data's cells are read (weights, settings, policy). */
+type WithDateOrder = { readonly read: { readonly dateOrder?: DateOrder } };
+
 /**
- * The moment data is judged at: a date cell, a serial or ISO text; the host's today when left
+ * The moment data is judged at: a date cell, a serial or date text; the host's today when left
  * out. A plain as-of date means the end of that day is not reached: on-time compares days, SLA
  * clocks stop at 00:00.
+ *
+ * Numeric text such as `03/04/2025` is read in the `date_order` of the config range named by
+ * `orderFrom` (the weights, settings or policy of the same function), as the data's own cells
+ * are; text that shows its order (`31/12/2025`) is read so whatever the setting. The runner
+ * converts the config range first and hands it over (`after`), so the implementations receive a
+ * plain serial and none of them re-reads the text.
  */
-export function asOf<const N extends string>(name: N, description: string): ParamSpec<N, Serial> {
+export function asOf<const N extends string>(name: N, description: string, orderFrom?: ParamSpec<string, WithDateOrder>): ParamSpec<N, Serial> {
+  const from = orderFrom?.name;
   return {
     name,
     description,
     type: "date",
     optional: true,
-    read: (v, cx: Context) => {
+    ...(from === undefined ? {} : { after: from }),
+    read: (v, cx: Context, args) => {
       if (leftOut(v)) return cx.today();
       const c = firstCell(v);
-      const s = parseDate(c);
+      const order = from === undefined ? undefined : (args?.[from] as WithDateOrder | undefined)?.read.dateOrder;
+      const s = parseDateAlone(c, order);
       return Number.isNaN(s) ? problem("bad_argument", `${name} "${quote(c)}" is not a date: give a date cell, a date serial or text like 2025-03-31.`) : s;
     },
   };

@@ -11,7 +11,11 @@ export const VENDOR = text("vendor", "The vendor's name as written in the data (
 export const WEIGHTS = config("weights", "Rows kpi, weight, target, floor; settings such as grace_days, 2; mapping rows such as promised, Ship By.", readScoreConfig);
 /** The weights range where only its settings and mapping rows matter (a function that scores nothing). */
 export const SETTINGS = config("settings", "A weights range: its mapping rows (promised, Ship By) and settings (grace_days, date_order, promised_days) apply.", readScoreConfig);
-export const AS_OF = asOf("as_of", "Date the data is judged at (undelivered lines past promise are late). Default: today.");
+const AS_OF_TEXT = "Date the data is judged at (undelivered lines past promise are late); numeric text follows date_order. Default: today.";
+/** as_of beside a weights range, whose date_order it follows. */
+export const AS_OF = asOf("as_of", AS_OF_TEXT, WEIGHTS);
+/** as_of beside a settings range, whose date_order it follows. */
+const AS_OF_SETTINGS = asOf("as_of", AS_OF_TEXT, SETTINGS);
 
 export const SCORECARD_COLUMNS = ["Vendor", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Rank"] as const;
 
@@ -55,7 +59,7 @@ export const VENDORKPI = defineFunction({
   name: "VENDORKPI",
   description: "One raw KPI of a vendor: on_time, in_full, otif, defect_rate, price_variance, lead_time, spend, lines or compliance.",
   example: '=VENDORKPI(A1:J5000, "Acme", "on_time") returns 0.92.',
-  params: [DATA, VENDOR, text("kpi", "KPI key or label, e.g. on_time or \"Defect rate\"."), AS_OF, SETTINGS],
+  params: [DATA, VENDOR, text("kpi", "KPI key or label, e.g. on_time or \"Defect rate\"."), AS_OF_SETTINGS, SETTINGS],
   result: "number",
   impl({ data, vendor, kpi, as_of, settings }, cx) {
     const key = kpiByName(kpi);

@@ -56,6 +56,8 @@ export const VENDORKRALJIC = defineFunction({
     const seg = segment(analysed(data, settings, cx), kraljicOptions(risk, impact_threshold, risk_threshold));
     const r = seg.find(vendor);
     if (r instanceof CoreError) return r;
+    // Only the quadrant needs risk: no risk data at all is this function's #N/A, naming its risk argument.
+    if (seg.noRisk) return seg.noRisk;
     if (r.quadrant === undefined) return problem("no_data", missingAxis(r, seg.risk?.source));
     return r.quadrant;
   },
@@ -63,7 +65,7 @@ export const VENDORKRALJIC = defineFunction({
 
 export const VENDORSEGMENTS = defineFunction({
   name: "VENDORSEGMENTS",
-  description: "Spills every vendor's segment: spend, spend share, ABC class, supply risk, Kraljic quadrant, relationship tier, score and grade.",
+  description: "Spills every vendor's segment: spend, spend share, ABC class, supply risk, Kraljic quadrant, relationship tier, score and grade. Without supply risk data, Kraljic and Tier stay empty.",
   example: "=VENDORSEGMENTS(A1:K5000) spills Vendor, Spend, Spend share, Cumulative share, ABC, Supply risk, Kraljic, Tier, Score, Grade, highest spend first.",
   params: [DATA, RISK, WEIGHTS, AS_OF],
   result: "table",

@@ -8,11 +8,11 @@ import type { Policy } from "../sla/policy";
 import type { Serial } from "../cell/date";
 import type { Range } from "../cell/types";
 
-const TICKETS = range("tickets", "Tickets with a header row: vendor, priority, opened, and ticket, responded, resolved, updated where known.");
+export const TICKETS = range("tickets", "Tickets with a header row: vendor, priority, opened, and ticket, responded, resolved, updated where known.");
 const VENDOR = text("vendor", "The vendor's name as written in the tickets (any case).");
-const POLICY = config("policy", "Rows priority, resolution h, [response h], [business or 24x7]; mapping rows such as updated, sys_updated_at; date_order, DMY. Default: P1 4h 24x7, P2 8h, P3 24h, P4 40h.", readPolicy);
+export const POLICY = config("policy", "Rows priority, resolution h, [response h], [business or 24x7]; mapping rows such as updated, sys_updated_at; date_order, DMY. Default: P1 4h 24x7, P2 8h, P3 24h, P4 40h.", readPolicy);
 const CALENDAR = config("calendar", "Rows workdays (Mon-Fri or 0000011), hours (09:00-17:00, one row per shift), holiday (a date). Default: Mon-Fri 09:00-17:00.", readCalendar);
-const AS_OF = asOf("as_of", "Moment open tickets are judged at. Default: now.");
+const AS_OF = asOf("as_of", "Moment open tickets are judged at; numeric text follows the policy's date_order. Default: now.", POLICY);
 
 /** Header of the SLASTATUS table; response columns follow when the policy and the data have them. */
 export const SLA_COLUMNS = ["Ticket", "Vendor", "Priority", "Target (h)", "Elapsed (h)", "% of target", "Time left (h)", "Breach at", "Status", "Breach by (h)"] as const;
@@ -25,7 +25,7 @@ function vendorCounts(a: { tickets: Range; vendor: string; policy: Policy; calen
 
 export const SLASTATUS = defineFunction({
   name: "SLASTATUS",
-  description: "Spills each ticket's SLA status: target, elapsed business hours, time left, breach moment, met / breached / at risk / open.",
+  description: "Spills each ticket's SLA status: target, elapsed business hours, time left, breach moment, met / breached / at risk / open / not opened.",
   example: "=SLASTATUS(A1:F500, H1:K4, M1:N3) spills Ticket, Vendor, Priority, Target (h), Elapsed (h) ... Status, Breach by (h).",
   params: [TICKETS, POLICY, CALENDAR, AS_OF, number("at_risk", "Share of the target after which an open ticket is at risk. Default: 0.75.", 0.75)],
   result: "table",
@@ -45,6 +45,13 @@ export const SLASTATUS = defineFunction({
         if (report.hasResponse) row.push(...blanks(3));
       } else {
         const m = t.resolution!;
+        if (m.status === "not opened") {
+          // Opened after as-of: its target and breach moment, but no clock figures.
+          row.push(m.target, "", "", "", m.breachAt, m.status, "");
+          if (report.hasResponse) row.push(...(t.response ? [t.response.target, "", t.response.status] : blanks(3)));
+          grid.push(row);
+          continue;
+        }
         row.push(m.target, m.elapsed, m.elapsed / m.target, m.target - m.elapsed, m.breachAt, m.status, breachBy(m));
         if (report.hasResponse) row.push(...(t.response ? [t.response.target, t.response.elapsed, t.response.status] : blanks(3)));
       }
@@ -67,7 +74,7 @@ export const SLACOMPLIANCE = defineFunction({
   impl(args, cx) {
     const v = vendorCounts(args, cx);
     if (v instanceof CoreError) return v;
-    if (v.compliance === undefined) return problem("no_data", `Vendor "${v.vendor}" has no ticket that is met or breached yet (${v.open + v.atRisk} open), so compliance is undefined.`);
+    if (v.compliance === undefined) return problem("no_data", `Vendor "${v.vendor}" has no ticket that is met or breached yet (${v.open + v.atRisk} open${v.notOpened ? `, ${v.notOpened} opened after as_of` : ""}), so compliance is undefined.`);
     return v.compliance;
   },
 });

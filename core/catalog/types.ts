@@ -24,13 +24,20 @@ export interface Context extends Env {
  * One parameter, described once: its metadata for the hosts and the conversion the runner
  * applies to what the host passes. `read` returns the typed value or the problem with it; the
  * runner adds the parameter's name to the problem.
+ *
+ * A conversion that depends on another argument names it in `after` (as_of text follows the
+ * date order of the weights or policy range): the runner converts that parameter later, whatever
+ * its position, and hands `read` the arguments converted so far. Positions stay the hosts'
+ * business; what a conversion needs is data.
  */
 export interface ParamSpec<N extends string = string, T = unknown> {
   readonly name: N;
   readonly description: string;
   readonly type: ParamType;
   readonly optional?: boolean;
-  readonly read: (cell: unknown, cx: Context) => T | CoreError;
+  /** The parameter whose converted value `read` uses; converted first. */
+  readonly after?: string;
+  readonly read: (cell: unknown, cx: Context, args?: Readonly<Record<string, unknown>>) => T | CoreError;
 }
 
 /** The typed arguments an implementation receives: one property per declared parameter, by name. */
@@ -86,11 +93,12 @@ export interface CatalogFunction<P extends readonly ParamSpec[] = readonly Param
  */
 export function bind<P extends readonly ParamSpec[]>(def: FunctionDef<string, P>, cx: Context): CatalogFunction<P> {
   const { impl, ...meta } = def;
+  const order = conversionOrder(def);
   const run = (cellOf: (p: ParamSpec, i: number) => unknown): Result | CoreError => {
     const args: Record<string, unknown> = Object.create(null);
-    for (let i = 0; i < def.params.length; i++) {
+    for (const i of order) {
       const p = def.params[i]!;
-      const v = attempt(() => p.read(cellOf(p, i), cx));
+      const v = attempt(() => p.read(cellOf(p, i), cx, args));
       if (isCoreError(v)) return v.at({ arg: p.name });
       args[p.name] = v;
     }
@@ -102,6 +110,22 @@ export function bind<P extends readonly ParamSpec[]>(def: FunctionDef<string, P>
     fn: (...cells: unknown[]) => run((_, i) => cells[i]),
     call: (named) => run((p) => (named as Record<string, unknown>)[p.name]),
   };
+}
+
+/**
+ * Parameter positions in the order they are converted: declaration order, except that a
+ * parameter naming another in `after` comes once that one is converted (one level is all the
+ * catalog needs: as_of after its config range).
+ */
+function conversionOrder(def: FunctionDef): number[] {
+  const names = def.params.map((p) => p.name);
+  for (const p of def.params) {
+    // A dependency on a parameter the function lacks is a mistake in the catalog, not in a sheet.
+    if (p.after !== undefined && !names.includes(p.after)) throw new Error(`${def.name}: parameter ${p.name} reads ${p.after}, which the function does not have`);
+  }
+  const first = def.params.flatMap((p, i) => (p.after === undefined ? [i] : []));
+  const later = def.params.flatMap((p, i) => (p.after === undefined ? [] : [i]));
+  return [...first, ...later];
 }
 
 /** The result, or #NUM! when a number in it is NaN or infinite. */

@@ -12,10 +12,30 @@ export const MS_PER_DAY = 86_400_000;
 export const UNIX_EPOCH_SERIAL = 25569;
 /** Largest serial Excel shows (9999-12-31). */
 const MAX_SERIAL = 2_958_465;
+/** Serial of 1900-01-01, the first day a date cell may hold. */
+const FIRST_DAY = 2;
+/** Days in 400 Gregorian years: the calendar repeats after them. */
+const DAYS_IN_400_YEARS = 146_097;
 
-/** Serial of a wall-clock date and time. Months are 1-12. */
+/**
+ * Serial of a wall-clock date and time. Months are 1-12. Years 0-99 are those years (`Date.UTC`
+ * alone would read them as 1900-1999), so `0050-03-01` is far before 1900, not 1950.
+ *
+ * @example serialOf(2025, 3, 31, 12) // 45747.5
+ */
 export function serialOf(y: number, m: number, d: number, h = 0, mi = 0, s = 0, ms = 0): Serial {
+  if (y >= 0 && y < 100) return serialOf(y + 400, m, d, h, mi, s, ms) - DAYS_IN_400_YEARS;
   return Date.UTC(y, m - 1, d, h, mi, s, ms) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+}
+
+/**
+ * Whether a date-time read from text or a `Date` is one a sheet can hold: from 1900-01-01 to
+ * 9999-12-31 (any time that day). Serial numbers have their own, older bounds (0 to 2958465).
+ *
+ * @example inDateRange(serialOf(50, 3, 1)) // false: the year 50, not 1950
+ */
+export function inDateRange(s: Serial): boolean {
+  return s >= FIRST_DAY && s < MAX_SERIAL + 1;
 }
 
 /**
@@ -88,7 +108,8 @@ function build(y: number, m: number, d: number, t: string[], ti: number): Serial
     h = (h % 12) + (ampm === "p" ? 12 : 0);
   }
   if (h > 23 || mi > 59 || s > 59) return NaN;
-  return serialOf(y, m, d, h, mi, s, ms);
+  const serial = serialOf(y, m, d, h, mi, s, ms);
+  return inDateRange(serial) ? serial : NaN;
 }
 
 /**
@@ -137,8 +158,33 @@ export function parseDate(v: CellValue, order: DateOrder = "MDY"): Serial {
     return /^\d+(\.\d+)?$/.test(v.trim()) ? parseDate(Number(v), order) : NaN;
   }
   if (isDate(v)) {
+    // Range-checked like text: a Date in the year 50 or 12000 is no date a sheet holds.
     const s = dateToSerial(v);
-    return Number.isFinite(s) ? s : NaN;
+    return inDateRange(s) ? s : NaN;
   }
   return NaN;
+}
+
+/**
+ * The day/month order one numeric date shows by itself: a first part over 12 is a day
+ * (`31/12/2025` is DMY), a second part over 12 is a day too (`12/31/2025` is MDY); otherwise
+ * the given order. For a single cell, such as an argument, where there is no column to look at.
+ *
+ * @example orderShown("31/12/2025", "MDY") // "DMY"
+ */
+export function orderShown(text: string, order: DateOrder): DateOrder {
+  const parts = numericDateParts(text);
+  if (!parts) return order;
+  return parts[0] > 12 ? "DMY" : parts[1] > 12 ? "MDY" : order;
+}
+
+/**
+ * Reads one date cell standing alone (an argument): numeric text follows the date order unless
+ * the text shows its own ({@link orderShown}).
+ *
+ * @example parseDateAlone("31/12/2025", "MDY") // serial of 2025-12-31
+ * @example parseDateAlone("03/04/2025", "DMY") // serial of 2025-04-03
+ */
+export function parseDateAlone(v: CellValue, order: DateOrder = "MDY"): Serial {
+  return parseDate(v, typeof v === "string" ? orderShown(v, order) : order);
 }

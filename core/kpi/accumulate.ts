@@ -200,7 +200,9 @@ export function vendorKpis(s: VendorSums, v: number): VendorKpis {
   const values: Record<KpiKey, number | undefined> = {
     on_time: ratio(s.onTimeOk[v]!, s.onTimeN[v]!, s.onTimeN[v]!),
     in_full: ratio(s.inFullOk[v]!, s.inFullN[v]!, s.inFullN[v]!),
-    otif: ratio(s.otifOk[v]!, s.otifN[v]!, s.otifN[v]!),
+    // OTIF needs in full: where in full cannot be judged on any delivered line (no received
+    // quantity), an undelivered late line alone would make OTIF 0 beside a blank in full.
+    otif: s.inFullN[v]! > 0 ? ratio(s.otifOk[v]!, s.otifN[v]!, s.otifN[v]!) : undefined,
     defect_rate: ratio(s.rejected[v]!, s.defectBase[v]!, s.defectN[v]!),
     price_variance: ratio(s.varianceCost[v]!, s.contractCost[v]!, s.varianceN[v]!),
     lead_time: ratio(s.leadDays[v]!, s.leadN[v]!, s.leadN[v]!),

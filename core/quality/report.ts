@@ -67,7 +67,7 @@ export function dataQualityOf(range: Range, settings: ReadSettings, cache: Parse
 }
 
 /** The note on a field's row: how numeric dates were read. */
-export function dateOrderNote(q: FieldQuality): string {
+export function dateOrderNote(q: Pick<FieldQuality, "dateOrder">): string {
   if (!q.dateOrder) return "";
   return q.dateOrder.from === "values" ? `numeric dates read as ${q.dateOrder.order} (shown by the values)` : `numeric dates are ambiguous: read as ${q.dateOrder.order} (date_order setting; default MDY)`;
 }

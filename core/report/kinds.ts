@@ -54,6 +54,8 @@ export interface ReportKindInfo {
   readonly defaultOutput: string;
   /** Offered in the task pane and sidebar (a report needing a vendor is for the command line). */
   readonly pane: boolean;
+  /** What the report leaves empty when the source has no column for a field, said before Generate. */
+  readonly whenMissing?: Readonly<Record<string, string>>;
 }
 
 /** The default scored KPIs with their default weight, target and floor: exactly what readScoreConfig assumes when no weights are given. */
@@ -183,6 +185,7 @@ export const KIND_INFO = {
     chart: byVendor("Spend"),
     defaultOutput: "Segments",
     pane: true,
+    whenMissing: { supply_risk: "no supply risk column: Kraljic and Tier stay empty (ABC, spend and scores are computed); add one or pass a risk range" },
   },
   quality: {
     kind: "quality",

@@ -3,6 +3,8 @@ import type { Range } from "../cell/types";
 import type { Context } from "../catalog/types";
 import { dataQualityOf, dateOrderNote } from "../quality/report";
 import { readScoreConfig } from "../score/config";
+import { readPolicy } from "../sla/policy";
+import { ticketQualityOf, vendorNote } from "../quality/tickets";
 import type { ConfigGrid } from "./definition";
 import { kindInfo, type ReportKind } from "./kinds";
 import { mappingForm } from "./mapping";
@@ -31,7 +33,11 @@ export function sourceSummary(kind: ReportKind, source: Range, config: ConfigGri
     const form = mappingForm(kind, source[0] ?? []);
     const missing = form.fields.filter((f) => f.chosen === "").map((f) => f.field);
     const rows = Math.max(0, source.length - 1);
-    return { lines: [`${plural(rows, "row")} under the header`, ...(missing.length ? [`Not found: ${missing.join(", ")}`] : [])], problem: "" };
+    // A vendor column of one value (`?`) or only blanks puts every ticket under one vendor: say so before Generate.
+    const policy = readPolicy(config);
+    const tq = isCoreError(policy) ? policy : attempt(() => ticketQualityOf(source, policy.read));
+    const flag = isCoreError(tq) || !tq.vendorFlag ? [] : [`vendor: ${vendorNote(tq)}`];
+    return { lines: [`${plural(rows, "row")} under the header`, ...(missing.length ? [`Not found: ${missing.join(", ")}`] : []), ...flag], problem: "" };
   }
   const settings = readScoreConfig(config);
   const dq = isCoreError(settings) ? settings : attempt(() => dataQualityOf(source, settings.read, cx.cache));
@@ -42,6 +48,8 @@ export function sourceSummary(kind: ReportKind, source: Range, config: ConfigGri
   lines.push(`Skipped: ${parts.length ? parts.join(", ") : "none"}`);
   const missing = dq.fields.filter((f) => !f.match).map((f) => f.field);
   if (missing.length) lines.push(`Not found: ${missing.join(", ")}`);
+  const whenMissing = kindInfo(kind).whenMissing ?? {};
+  for (const field of missing) if (whenMissing[field]) lines.push(`${field}: ${whenMissing[field]}`);
   for (const f of dq.fields) {
     const bits = [...(f.placeholders ? [`${plural(f.placeholders, "placeholder")} read as blank`] : []), ...(f.unparseable ? [`${f.unparseable} unparseable`] : [])];
     if (bits.length) lines.push(`${f.field}: ${bits.join(", ")}`);

@@ -1,4 +1,4 @@
-import { fail, type CoreError } from "../cell/error";
+import { CoreError, fail } from "../cell/error";
 import type { Analysis, VendorResult } from "../scorecard/analyze";
 import { DEFAULT_CUTOFFS, rankBySpend, type AbcClass, type AbcCutoffs } from "./abc";
 import { quadrant, type Quadrant } from "./kraljic";
@@ -46,7 +46,14 @@ export type ImpactAxis =
 export interface Segmentation {
   /** Highest spend first, ties by vendor name. */
   readonly vendors: readonly VendorSegment[];
+  /** undefined when there is no supply risk data at all: then no vendor has a quadrant, see `noRisk`. */
   readonly risk: RiskAxis | undefined;
+  /**
+   * Why the Kraljic matrix is empty when the data has no supply risk at all (no risk column and
+   * no risk range, or a risk column without values), as the #N/A problem VENDORKRALJIC answers;
+   * ABC classes, spend and scores are all there. undefined when there is risk data.
+   */
+  readonly noRisk: CoreError | undefined;
   readonly impact: ImpactAxis | undefined;
   /** The segment of a vendor named as a user typed it (trimmed, any case), or the #N/A problem naming the vendors there are. */
   find(vendor: string): VendorSegment | CoreError;
@@ -66,9 +73,12 @@ export function segment(analysis: Analysis, options: SegmentOptions = {}): Segme
   const results = names.map((name) => analysis.find(name) as VendorResult);
   const spend = results.map((r) => r.values.spend);
   const ranks = rankBySpend(names, spend, options.cutoffs ?? DEFAULT_CUTOFFS);
-  const withKraljic = options.kraljic !== false;
-  const risk = withKraljic ? riskOf(analysis, options) : undefined;
-  const impact = withKraljic ? impactOf(analysis, spend, options) : undefined;
+  // Without any supply risk the matrix cannot be drawn, but ABC needs only spend: the Kraljic
+  // part is left out (and its reason kept) rather than failing the whole segmentation.
+  const riskRead = options.kraljic !== false ? riskOf(analysis, options) : undefined;
+  const noRisk = riskRead instanceof CoreError ? riskRead : undefined;
+  const risk = riskRead instanceof CoreError ? undefined : riskRead;
+  const impact = risk ? impactOf(analysis, spend, options) : undefined;
 
   const byId: VendorSegment[] = new Array(names.length);
   const vendors = ranks.map((rank): VendorSegment => {
@@ -102,6 +112,7 @@ export function segment(analysis: Analysis, options: SegmentOptions = {}): Segme
   return {
     vendors,
     risk: risk?.axis,
+    noRisk,
     impact: impact?.axis,
     find(vendor) {
       const id = analysis.table.vendors.find(vendor);
@@ -117,8 +128,12 @@ interface Axis<A> {
 
 const RISK_SOURCES = `add a "supply risk" (or "risk") column to the data, or pass a two-column range vendor, risk as the risk argument`;
 
-/** Supply risk per vendor id: from the risk range when given, else the mean of the risk column. */
-function riskOf(analysis: Analysis, o: SegmentOptions): Axis<RiskAxis> {
+/**
+ * Supply risk per vendor id: from the risk range when given, else the mean of the risk column;
+ * the #N/A problem (naming the `risk` argument) when the data has no supply risk at all. A risk
+ * range that gives no vendor a risk is a mistake in the argument and fails.
+ */
+function riskOf(analysis: Analysis, o: SegmentOptions): Axis<RiskAxis> | CoreError {
   const names = analysis.sums.vendors;
   if (o.risk) {
     if (o.risk.size === 0) fail("no_data", `The risk range gives no vendor a supply risk: fill its second column with each vendor's risk (1-5 or 0-1).`);
@@ -131,8 +146,8 @@ function riskOf(analysis: Analysis, o: SegmentOptions): Axis<RiskAxis> {
     return { axis: { ...ratingAxis(extent, o.riskThreshold, "Supply risk", "risk_threshold"), source: "argument" }, values };
   }
   const col = meanColumn(analysis, "supply_risk", analysis.sums.risk, analysis.sums.riskN);
-  if (!col) fail("no_data", `No supply risk data: ${RISK_SOURCES}.`);
-  if (col.extent.min === Infinity) fail("no_data", `The "${col.header}" column has no values: fill in each vendor's supply risk (1-5 or 0-1), or pass a two-column range vendor, risk as the risk argument.`);
+  if (!col) return new CoreError("no_data", `No supply risk data: ${RISK_SOURCES}.`, { arg: "risk" });
+  if (col.extent.min === Infinity) return new CoreError("no_data", `The "${col.header}" column has no values: fill in each vendor's supply risk (1-5 or 0-1), or pass a two-column range vendor, risk as the risk argument.`, { arg: "risk" });
   return { axis: { ...ratingAxis(col.extent, o.riskThreshold, "Supply risk", "risk_threshold"), source: "column" }, values: col.values };
 }
 

@@ -7,7 +7,8 @@ import type { Policy } from "./policy";
 import type { ParseCache } from "../table/cache";
 import { readTickets, timeProblem, type TicketTable } from "./tickets";
 
-export type SlaState = "met" | "breached" | "at risk" | "open";
+/** `not opened`: the ticket was opened after the as-of moment, so at as-of it did not exist yet. */
+export type SlaState = "met" | "breached" | "at risk" | "open" | "not opened";
 
 /** One SLA clock of one ticket (resolution or response). Hours; `breachAt` is a serial. */
 export interface SlaMeasure {
@@ -42,7 +43,8 @@ export interface SlaReport {
 /**
  * Judges every ticket against its priority's targets at `asOf`, in one pass. An event log
  * gives one row per ticket. A row that cannot be judged carries its error instead of failing
- * the others. A ticket resolved after `asOf` is judged as still open at `asOf`.
+ * the others. A ticket resolved after `asOf` is judged as still open at `asOf`; one opened after
+ * `asOf` is `not opened`, with no elapsed time, and counts in no SLA figure.
  *
  * @example slaStatus(range, DEFAULT_POLICY, DEFAULT_CALENDAR, serialOf(2025, 3, 31, 12)).tickets[0].resolution.status // "at risk"
  */
@@ -93,12 +95,19 @@ function judge(c: Ctx, r: number, badUpdated: number): TicketStatus {
   }
   const opened = c.opened[r]!;
   if (opened !== opened) return wrong("not_a_date", timeProblem(t, "opened", r)!);
+  const cal = rule.clock === "24x7" ? ALWAYS : c.calendar;
+  if (opened > asOf) {
+    // Judged at a moment before it existed: nothing has elapsed and nothing can be met or
+    // breached. Its later times are not read: a ticket that did not exist yet cannot fail its vendor's figures.
+    const resolution = notOpened(cal, opened, rule.resolution);
+    if (!c.hasResponse || rule.response === undefined) return { row, ticket, vendor, vendorId, priority, resolution };
+    return { row, ticket, vendor, vendorId, priority, resolution, response: notOpened(cal, opened, rule.response) };
+  }
   const resolvedAt = time(t, c.resolved, "resolved", r);
   if (typeof resolvedAt === "string") return wrong("not_a_date", resolvedAt);
   if (resolvedAt < opened) {
     return wrong("not_a_date", `Column "${header("resolved")}", row ${row} of the range: resolved ${formatSerial(resolvedAt)} is before opened ${formatSerial(opened)}; correct one of the two.`);
   }
-  const cal = rule.clock === "24x7" ? ALWAYS : c.calendar;
   const resolved = resolvedAt <= asOf;
   const resolution = measure(cal, opened, resolved ? resolvedAt : asOf, rule.resolution, resolved, atRisk);
   if (!c.hasResponse || rule.response === undefined) return { row, ticket, vendor, vendorId, priority, resolution };
@@ -132,6 +141,11 @@ function measure(cal: Calendar, start: Serial, end: Serial, target: number, done
   return { target, elapsed, breachAt: breachAt(cal, start, target), status };
 }
 
+/** The clock of a ticket opened after as-of: its target and breach moment, no elapsed time. */
+function notOpened(cal: Calendar, opened: Serial, target: number): SlaMeasure {
+  return { target, elapsed: 0, breachAt: breachAt(cal, opened, target), status: "not opened" };
+}
+
 function list(policy: Policy): string {
   return policy.rows.map((p) => p.priority).join(", ");
 }
@@ -143,6 +157,8 @@ export interface VendorSla {
   readonly breached: number;
   readonly atRisk: number;
   readonly open: number;
+  /** Tickets opened after as-of: counted here only, in no SLA figure. */
+  readonly notOpened: number;
   /** met / (met + breached); undefined when no ticket is met or breached. */
   readonly compliance: number | undefined;
 }
@@ -159,7 +175,7 @@ export function vendorSla(report: SlaReport, name: string): VendorSla | CoreErro
     const seen = report.vendors.names.slice(0, 10).map((n) => `"${quote(n)}"`).join(", ");
     return new CoreError("unknown_vendor", `No ticket has vendor "${quote(name)}". Vendors in the range: ${seen || "(none)"}${report.vendors.size > 10 ? ", ..." : ""}.`, { arg: "vendor" });
   }
-  let met = 0, breached = 0, atRisk = 0, open = 0;
+  let met = 0, breached = 0, atRisk = 0, open = 0, notOpened = 0;
   for (const t of report.tickets) {
     if (t.vendorId !== id) continue;
     if (t.error) return t.error;
@@ -167,8 +183,9 @@ export function vendorSla(report: SlaReport, name: string): VendorSla | CoreErro
     if (s === "met") met++;
     else if (s === "breached") breached++;
     else if (s === "at risk") atRisk++;
+    else if (s === "not opened") notOpened++;
     else open++;
   }
   const compliance = met + breached > 0 ? met / (met + breached) : undefined;
-  return { vendor: report.vendors.names[id]!, met, breached, atRisk, open, compliance };
+  return { vendor: report.vendors.names[id]!, met, breached, atRisk, open, notOpened, compliance };
 }

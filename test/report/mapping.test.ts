@@ -95,6 +95,12 @@ describe("the data-quality summary", () => {
     expect(sourceSummary("scorecard", DATA, [["kpi", "weight"], ["on_time", "lots"]], cx).problem).toMatch(/not a number/);
   });
 
+  it("for SLA flags a vendor column of one value before Generate, and is quiet once the policy maps another", () => {
+    const log = [["Number", "Vendor", "Priority", "Opened", "Assignment Group"], ["INC1", "?", "P1", 45000, "Ops"], ["INC2", "?", "P2", 45000, "Net"]];
+    expect(sourceSummary("sla", log, [], cx).lines).toContain('vendor: column "Vendor" holds one value, "?", on all 2 rows, so it cannot tell vendors apart: map the column that names them with a policy row "vendor, Assignment Group" (columns that might: "Assignment Group")');
+    expect(sourceSummary("sla", log, [["vendor", "Assignment Group"]], cx).lines.join("\n")).not.toContain("cannot tell vendors apart");
+  });
+
   it("for SLA counts rows and names the ticket fields not found", () => {
     expect(sourceSummary("sla", [["Vendor", "Priority", "Opened"], ["Acme", "P1", 45000]], [], cx).lines).toEqual(["1 row under the header", "Not found: ticket, responded, resolved, updated"]);
   });

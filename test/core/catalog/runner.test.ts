@@ -108,6 +108,22 @@ describe("the runner", () => {
     expect(f.call({ a: 5 })).toBe(5);
   });
 
+  it("converts a parameter that reads another after that one, whatever their positions", () => {
+    const ORDER = config("settings", "d", (rows) => ({ read: rows.length ? { dateOrder: "DMY" as const } : {} }));
+    const WHEN = defineFunction({
+      name: "WHEN", description: "", example: "", params: [asOf("as_of", "d", ORDER), ORDER], result: "number",
+      impl: ({ as_of }) => as_of,
+    });
+    expect(bind(WHEN, cx).fn("03/04/2025", [["date_order", "DMY"]])).toBe(serialOf(2025, 4, 3));
+    expect(bind(WHEN, cx).fn("03/04/2025", null)).toBe(serialOf(2025, 3, 4));
+  });
+
+  it("refuses to bind a parameter that reads one the function does not have", () => {
+    const ORDER = config("settings", "d", () => ({ read: {} }));
+    const BAD = defineFunction({ name: "BAD", description: "", example: "", params: [asOf("as_of", "d", ORDER)], result: "number", impl: ({ as_of }) => as_of });
+    expect(() => bind(BAD, cx)).toThrow("reads settings");
+  });
+
   it("adds the parameter's name to a conversion's problem", () => {
     expect(bind(PLUS, cx).fn(1, "two")).toMatchObject({ kind: "bad_argument", arg: "b", code: "#VALUE!" });
   });

@@ -196,3 +196,87 @@ function wall(text: string): number {
   const [h, mi, sec = 0] = t.split(":").map(Number);
   return serialOf(y!, m!, day!, h!, mi!, Math.floor(sec), (sec % 1) * 1000);
 }
+
+/** A `Date` in any year, 0-99 included (`new Date(50, ...)` would mean 1950). */
+function dateIn(y: number, m: number, d: number): Date {
+  const t = new Date(2000, m - 1, d);
+  t.setFullYear(y, m - 1, d);
+  return t;
+}
+
+describe("dates a sheet can hold: 1900-01-01 to 9999-12-31", () => {
+  it("reads the year 50 as the year 50, not 1950", () => {
+    expect(serialOf(50, 3, 1)).toBeCloseTo(serialOf(2050, 3, 1) - 5 * 146_097, 9); // 2000 years: five 400-year cycles
+    expect(serialOf(50, 3, 1)).toBeLessThan(0);
+  });
+
+  it.each<[string, CellValue]>([
+    ["ISO text in the year 50", "0050-03-01"],
+    ["ISO text in the year 0", "0000-01-01"],
+    ["ISO text in the year 99", "0099-12-31 10:00"],
+    ["numeric text with a four-digit year 0050", "03/01/0050"],
+    ["ISO text in 1899", "1899-12-31"],
+    ["a Date in the year 50", dateIn(50, 3, 1)],
+    ["a Date in 1850", new Date(1850, 0, 1)],
+    ["a Date on 1899-12-31", new Date(1899, 11, 31, 12)],
+    ["a Date in the year 10000", dateIn(10000, 1, 1)],
+    ["a Date in the year 275000", new Date(8.64e15)],
+  ])("refuses %s, before 1900 or after 9999, like a serial out of range", (_what, cell) => {
+    expect(parseDate(cell)).toBeNaN();
+  });
+
+  it.each<[string, CellValue, string]>([
+    ["ISO text on 1900-01-01", "1900-01-01", "1900-01-01"],
+    ["ISO text on 9999-12-31 at 23:59", "9999-12-31 23:59", "9999-12-31 23:59"],
+    ["a Date on 1900-01-01", new Date(1900, 0, 1), "1900-01-01"],
+    ["a Date on 9999-12-31", dateIn(9999, 12, 31), "9999-12-31"],
+  ])("reads %s, at the edge of the range", (_what, cell, want) => {
+    expect(parseDate(cell)).toBeCloseTo(wall(want), 9);
+  });
+
+  it.each<[string, CellValue]>([
+    ["text 0050-03-01", "0050-03-01"],
+    ["a Date in 1850", new Date(1850, 0, 1)],
+  ])("fails a delivered-date cell holding %s, naming its row", (_what, cell) => {
+    const range: Range = [["Vendor", "Promised Date", "Delivered Date"], ["Acme", "2025-03-10", cell]];
+    expect(catalog.VENDORKPI.fn(range, "Acme", "on_time", "2025-04-10")).toBeCoreError("#VALUE!", "row 2", "is not a date");
+  });
+});
+
+describe("as_of text and the date order", () => {
+  // Promised 2025-04-02, undelivered: late from 2025-04-03 on, not yet due on 2025-03-04.
+  const PO: Range = [["Vendor", "Promised Date", "Delivered Date"], ["Acme", "2025-04-02", ""], ["Acme", "2025-04-01", "2025-04-01"]];
+  const DMY: Range = [["date_order", "DMY"]];
+  const MDY: Range = [["date_order", "MDY"]];
+
+  it.each<[string, CellValue, Range | null, number]>([
+    ["an unambiguous day-first date without a setting", "31/12/2025", null, 0.5],
+    ["an unambiguous day-first date under MDY", "31/12/2025", MDY, 0.5],
+    ["an unambiguous month-first date under DMY", "12/31/2025", DMY, 0.5],
+    ["03/04/2025 as 3 April under date_order DMY", "03/04/2025", DMY, 0.5],
+    ["03/04/2025 as 4 March without a setting (MDY)", "03/04/2025", null, 1],
+    ["03/04/2025 as 4 March under date_order MDY", "03/04/2025", MDY, 1],
+    ["ISO text whatever the setting", "2025-04-03", DMY, 0.5],
+  ])("reads as_of %s", (_what, asOf, weights, onTime) => {
+    const grid = catalog.VENDORSCORECARD.fn(PO, weights, asOf) as unknown[][];
+    expect(grid[1]![3]).toBe(onTime);
+  });
+
+  it("reads VENDORKPI's as_of in the date order of its settings, which come after it", () => {
+    expect(catalog.VENDORKPI.fn(PO, "Acme", "on_time", "03/04/2025", DMY)).toBe(0.5);
+    expect(catalog.VENDORKPI.fn(PO, "Acme", "on_time", "03/04/2025", MDY)).toBe(1);
+  });
+
+  it("reads the SLA functions' as_of in the policy's date order", () => {
+    const tickets: Range = [["Ticket", "Vendor", "Priority", "Opened"], ["T1", "Acme", "P1", "2025-04-02 00:00"]];
+    // P1 is 4 h around the clock: open on 2 April at 00:00, breached by 3 April.
+    const status = (asOf: string, policy: Range | null) => (catalog.SLASTATUS.fn(tickets, policy, null, asOf) as unknown[][])[1]![8];
+    expect(status("03/04/2025", [["date_order", "DMY"]])).toBe("breached");
+    expect(status("31/12/2025", null)).toBe("breached");
+  });
+
+  it("still refuses as_of text that is no date in either order, naming the argument", () => {
+    expect(catalog.VENDORKPI.fn(PO, "Acme", "on_time", "31/31/2025")).toBeCoreError("#VALUE!", "as_of", "31/31/2025");
+    expect(catalog.VENDORKPI.fn(PO, "Acme", "on_time", "0050-03-01")).toBeCoreError("#VALUE!", "as_of", "0050-03-01");
+  });
+});

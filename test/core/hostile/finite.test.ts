@@ -212,16 +212,20 @@ describe("SLA targets and spans at the edge of the number range", () => {
     }
   });
 
-  it("gives a breach moment for a ticket opened before 1900 (a negative serial)", () => {
-    const grid = SLASTATUS.fn([TICKETS[0]!, ["T9", "Acme", "P2", new Date(1025, 0, 3, 16), ""]], null, null, AS_OF) as ResultGrid;
-    const breachAt = column(grid, "Breach at")[0] as number;
-    expect(Number.isFinite(breachAt)).toBe(true);
-    // P2 is 8 business hours: exactly 8 of them lie between opening and the breach moment.
-    expect(businessHours(DEFAULT_CALENDAR, dateToSerial(new Date(1025, 0, 3, 16)), breachAt)).toBe(8);
+  it("judges no ticket opened before 1900: its row says the opened time is not a date, the others are judged", () => {
+    const grid = SLASTATUS.fn([...TICKETS, ["T9", "Acme", "P2", new Date(1025, 0, 3, 16), ""]], null, null, AS_OF) as ResultGrid;
+    const status = column(grid, "Status");
+    expect(status[2]).toEqual(expect.stringContaining("is not a date-time"));
+    expect(status.slice(0, 2)).toEqual(["met", "breached"]);
   });
 
-  it("counts the business hours between the first and last moments a Date can hold as a finite number", () => {
-    const out = SLAHOURS.fn(new Date(-8.64e15), new Date(8.64e15), null);
+  it("refuses the first and last moments a Date can hold, far outside 1900-9999, naming the argument", () => {
+    expect(isError(SLAHOURS.fn(new Date(-8.64e15), new Date(2025, 0, 1), null), "#VALUE!", "start")).toBe(true);
+    expect(isError(SLAHOURS.fn(new Date(2025, 0, 1), new Date(8.64e15), null), "#VALUE!", "end")).toBe(true);
+  });
+
+  it("counts the business hours between 1900-01-01 and 9999-12-31 as a finite number", () => {
+    const out = SLAHOURS.fn(new Date(1900, 0, 1), new Date(9999, 11, 31, 23, 59), null);
     expect(typeof out).toBe("number");
     expect(Number.isFinite(out)).toBe(true);
     expect(out as number).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import type { CellValue, Range, ResultGrid } from "../../../core";
 import { catalog, withDates } from "../../helpers/sheet";
 import { table } from "../../helpers/table";
+import { sourceSummary } from "../../../core/report";
 
 const { VENDORABC, VENDORKRALJIC, VENDORSEGMENTS, VENDORSCORECARD } = catalog;
 
@@ -175,15 +176,21 @@ describe("VENDORKRALJIC: quadrants from profit impact and supply risk", () => {
     expect(quadrants(ON_1_TO_5, risk)).toEqual(["Leverage", "Strategic", "Non-critical", "Bottleneck"]);
   });
 
-  it("answers #N/A with the columns and argument that supply risk when there is no risk data at all", () => {
+  it("answers #N/A from VENDORKRALJIC, naming the column and its risk argument, when there is no risk data at all", () => {
     const noRisk: Range = ON_1_TO_5.map((r) => r.slice(0, 2));
-    expect(VENDORKRALJIC.fn(noRisk, "Acme")).toBeCoreError("#N/A", '"supply risk" (or "risk") column', "risk argument");
-    expect(VENDORSEGMENTS.fn(noRisk)).toBeCoreError("#N/A", '"supply risk" (or "risk") column', "risk argument");
+    const r = VENDORKRALJIC.fn(noRisk, "Acme");
+    expect(r).toBeCoreError("#N/A", '"supply risk" (or "risk") column', "risk argument");
+    expect(r).toMatchObject({ kind: "no_data", arg: "risk" });
   });
 
-  it("answers #N/A naming the column when the risk column is there but empty", () => {
+  it("answers #N/A from VENDORKRALJIC naming the column, and its risk argument, when the risk column is there but empty", () => {
     const blank: Range = ON_1_TO_5.map((r, i) => [r[0], r[1], i === 0 ? "Supply Risk" : ""]);
     expect(VENDORKRALJIC.fn(blank, "Acme")).toBeCoreError("#N/A", 'The "Supply Risk" column has no values');
+    expect(VENDORKRALJIC.fn(blank, "Acme")).toMatchObject({ arg: "risk" });
+  });
+
+  it("still answers an unknown vendor before the missing risk data", () => {
+    expect(VENDORKRALJIC.fn(ON_1_TO_5.map((r) => r.slice(0, 2)), "Nobody")).toBeCoreError("#N/A", 'No lines for vendor "Nobody"');
   });
 
   it("answers #N/A naming the vendor when only that vendor has no risk value", () => {
@@ -318,5 +325,38 @@ describe("segmentation edge cases", () => {
     const range: Range = [["Vendor", "Amount"], ["Acme", 80], ["Bolt", 20]];
     expect(catalog.VENDORKRALJIC.fn(range, "bolt", [["Vendor", "Risk"], [" BOLT ", 4], ["acme", 1]])).toBe("Bottleneck");
     expect(catalog.VENDORKRALJIC.fn(range, "Acme", [["Vendor", "Risk"], [" BOLT ", 4], ["acme", 1]])).toBe("Leverage");
+  });
+});
+
+describe("VENDORSEGMENTS without supply risk data: ABC and spend, Kraljic and Tier empty", () => {
+  const SPEND: Range = [["Vendor", "Amount"], ["Acme", 50], ["Bolt", 35], ["Core", 10], ["Dyn", 5]];
+
+  it.each<[string, Range]>([
+    ["no risk column and no risk range", SPEND],
+    ["a risk column without values", SPEND.map((r, i) => [...r, i === 0 ? "Supply Risk" : ""])],
+  ])("spills ABC classes, spend and shares with %s", (_what, range) => {
+    const grid = VENDORSEGMENTS.fn(range);
+    expect(grid).not.toBeInstanceOf(Error);
+    expect(column(grid, "Vendor")).toEqual(["Acme", "Bolt", "Core", "Dyn"]);
+    expect(column(grid, "Spend")).toEqual([50, 35, 10, 5]);
+    expect(column(grid, "ABC")).toEqual(["A", "A", "B", "C"]);
+    expect(column(grid, "Supply risk")).toEqual(["", "", "", ""]);
+    expect(column(grid, "Kraljic")).toEqual(["", "", "", ""]);
+    expect(column(grid, "Tier")).toEqual(["", "", "", ""]);
+  });
+
+  it("keeps a tier written in the data when there is no risk data", () => {
+    const tiers: Range = [["Vendor", "Amount", "Tier"], ["Acme", 50, "strategic partner"], ["Bolt", 50, ""]];
+    expect(column(VENDORSEGMENTS.fn(tiers), "Tier")).toEqual(["Strategic partner", ""]);
+  });
+
+  it("still fails on a risk range that names none of the data's vendors: that is a mistake in the argument", () => {
+    expect(VENDORSEGMENTS.fn(SPEND, [["Elsewhere", 3]])).toBeCoreError("#N/A", "No vendor in the risk range appears in the data");
+  });
+
+  it("says before Generate that Kraljic and Tier stay empty when the source has no supply risk column", () => {
+    const lines = sourceSummary("segments", SPEND, [], catalog.context).lines;
+    expect(lines).toContain("supply_risk: no supply risk column: Kraljic and Tier stay empty (ABC, spend and scores are computed); add one or pass a risk range");
+    expect(sourceSummary("segments", [["Vendor", "Amount", "Risk"], ["Acme", 1, 3]], [], catalog.context).lines.join("\n")).not.toContain("Kraljic and Tier stay empty");
   });
 });
