@@ -51,6 +51,8 @@ function parseLines(range: Range, settings: ReadSettings): LineTable {
         vendorOf[r] = -1;
       } else {
         vendorOf[r] = vendors.id(v);
+        // A name of only invisible characters (a zero-width space) is a blank vendor.
+        if (vendorOf[r]! < 0) blankVendor++;
       }
       skip[r] = vendorOf[r]! < 0 ? 1 : 0;
     }
