@@ -8,9 +8,9 @@ import { cell, defineFunction } from "./types";
 
 export const DATA = range("data", "Purchase-order lines with a header row (vendor, promised date, delivered date, quantities, prices...).");
 export const VENDOR = text("vendor", "The vendor's name as written in the data (any case).");
-export const WEIGHTS = config("weights", "Rows kpi, weight, target, floor; settings such as grace_days, 2; mapping rows such as promised, Ship By.", readScoreConfig);
+export const WEIGHTS = config("weights", "Rows kpi, weight, target, floor; settings such as grace_days, 2 or decimal, comma; mapping rows such as promised, Ship By.", readScoreConfig);
 /** The weights range where only its settings and mapping rows matter (a function that scores nothing). */
-export const SETTINGS = config("settings", "A weights range: its mapping rows (promised, Ship By) and settings (grace_days, date_order, promised_days) apply.", readScoreConfig);
+export const SETTINGS = config("settings", "A weights range: its mapping rows (promised, Ship By) and settings (grace_days, date_order, promised_days, decimal, header_row) apply.", readScoreConfig);
 export const AS_OF = asOf("as_of", "Date the data is judged at (undelivered lines past promise are late). Default: today.");
 
 export const SCORECARD_COLUMNS = ["Vendor", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Rank"] as const;

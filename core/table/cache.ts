@@ -125,7 +125,7 @@ function scan(range: Range, expected: readonly string[] | undefined, out: string
 /** The read settings as text, so that a table read under other settings is another entry. */
 export function settingsKey(settings: ReadSettings): string {
   const mapping = settings.mapping ? [...settings.mapping].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
-  return JSON.stringify([settings.dateOrder ?? "", settings.lenient === true, mapping]);
+  return JSON.stringify([settings.dateOrder ?? "", settings.lenient === true, mapping, settings.decimal ?? "", settings.headerRow ?? ""]);
 }
 
 export interface CacheLimits {
