@@ -13,7 +13,7 @@ export interface LineTable {
   readonly vendorOf: Int32Array;
   readonly vendors: VendorIndex;
   readonly skipped: { readonly blankVendor: number; readonly totals: number; readonly cancelled: number };
-  /** A Float64Array column, or undefined when the range has no such column. */
+  /** A Float64Array column, or undefined when the range has no such column or the report did not ask for it. */
   num(field: PoField): Float64Array | undefined;
   text(field: PoField): string[] | undefined;
 }
@@ -22,14 +22,16 @@ export interface LineTable {
  * Reads a range of purchase-order lines. The header is the first of the top rows that holds a
  * vendor header (or the `header_row` setting's row); rows above it are titles. Lines with a blank
  * vendor, totals rows (vendor `Total`, `Grand total:`...) and cancelled lines (status cancelled /
- * canceled / void) are left out of every KPI and of spend. The table is shared through the parse
- * cache: callers read it and never write to it.
+ * canceled / void) are left out of every KPI and of spend. With `settings.fields`, only those
+ * columns are read (vendor and status always). The table is shared through the parse cache:
+ * callers read it and never write to it.
  *
  * @example readLines([["Vendor", "Status"], ["Acme", "open"], ["Beta", "void"]], {}, new ParseCache()).vendors.names // ["Acme"]
  */
 export function readLines(range: Range, settings: ReadSettings, cache: ParseCache): LineTable {
+  const read = settings.fields && !settings.fields.has("status") ? { ...settings, fields: new Set([...settings.fields, "status"]) } : settings;
   // Cached whole (columns and vendor ids), so a repeated call only pays the cache check.
-  return cache.read(range, "lines", settings, () => parseLines(range, settings));
+  return cache.read(range, "lines", read, () => parseLines(range, read));
 }
 
 function parseLines(range: Range, settings: ReadSettings): LineTable {

@@ -18,6 +18,11 @@ export interface ReadSettings {
   readonly decimal?: Decimal;
   /** The header's row in the range (1-based), from a `header_row, N` row; when not set, it is found. */
   readonly headerRow?: number;
+  /**
+   * The fields a report needs: only their columns are read (required fields always are), so a
+   * bad cell in a column the report does not use cannot fail it. Undefined: every field.
+   */
+  readonly fields?: ReadonlySet<string>;
 }
 
 /** What reading one column found, for the data-quality report. */
@@ -105,10 +110,12 @@ export function parseColumns<K extends string>(range: Range, schema: Schema<K>, 
   const rows = range.length - first;
   const columns = new Map<K, Column>();
   const quality = new Map<K, ColumnQuality>();
+  const wanted = settings.fields;
   const read = (textual: boolean, mask?: Uint8Array) => {
     for (const field of schema) {
       const match = matches.get(field.key);
       if (!match || (field.kind === "text" || field.kind === "flag") !== textual) continue;
+      if (wanted && !field.required && !wanted.has(field.key)) continue;
       const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
       columns.set(field.key, readColumn(range, first, match, field.key, field.kind, !field.required, settings, q, mask, !ZERO_IS_A_VALUE.has(field.key)));
       quality.set(field.key, q);
