@@ -2,15 +2,16 @@ import { CoreError, problem } from "../cell/error";
 import type { ResultGrid } from "../cell/types";
 import { KPIS, kpiByName, type KpiKey } from "../kpi/defs";
 import { readScoreConfig } from "../score/config";
-import { analyze, type VendorResult } from "../scorecard/analyze";
+import { fieldsFor } from "../kpi/fields";
+import { analyze, needs, type VendorResult } from "../scorecard/analyze";
 import { asOf, config, range, text } from "./params";
 import { cell, defineFunction } from "./types";
 
 export const DATA = range("data", "Purchase-order lines with a header row (vendor, promised date, delivered date, quantities, prices...).");
 export const VENDOR = text("vendor", "The vendor's name as written in the data (any case).");
-export const WEIGHTS = config("weights", "Rows kpi, weight, target, floor; settings such as grace_days, 2; mapping rows such as promised, Ship By.", readScoreConfig);
+export const WEIGHTS = config("weights", "Rows kpi, weight, target, floor; settings such as grace_days, 2 or decimal, comma; mapping rows such as promised, Ship By.", readScoreConfig);
 /** The weights range where only its settings and mapping rows matter (a function that scores nothing). */
-export const SETTINGS = config("settings", "A weights range: its mapping rows (promised, Ship By) and settings (grace_days, date_order, promised_days) apply.", readScoreConfig);
+export const SETTINGS = config("settings", "A weights range: its mapping rows (promised, Ship By) and settings (grace_days, date_order, promised_days, decimal, header_row) apply.", readScoreConfig);
 const AS_OF_TEXT = "Date the data is judged at (undelivered lines past promise are late); numeric text follows date_order. Default: today.";
 /** as_of beside a weights range, whose date_order it follows. */
 export const AS_OF = asOf("as_of", AS_OF_TEXT, WEIGHTS);
@@ -18,6 +19,8 @@ export const AS_OF = asOf("as_of", AS_OF_TEXT, WEIGHTS);
 const AS_OF_SETTINGS = asOf("as_of", AS_OF_TEXT, SETTINGS);
 
 export const SCORECARD_COLUMNS = ["Vendor", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Rank"] as const;
+/** The KPIs VENDORSCORECARD always shows, in its column order. */
+const SHOWN: readonly KpiKey[] = ["lines", "spend", "on_time", "in_full", "otif", "defect_rate", "price_variance", "lead_time"];
 
 /** A vendor's KPI that overflowed, as the problem a single-value function returns. */
 function overflowed(r: VendorResult, keys: readonly KpiKey[]): CoreError | undefined {
@@ -32,7 +35,7 @@ export const VENDORSCORE = defineFunction({
   params: [DATA, VENDOR, WEIGHTS, AS_OF],
   result: "number",
   impl({ data, vendor, weights, as_of }, cx) {
-    const r = analyze(data, weights, as_of, cx.cache).find(vendor);
+    const r = analyze(data, weights, as_of, cx.cache, needs(weights, [])).find(vendor);
     if (r instanceof CoreError) return r;
     if (r.score === undefined) {
       return overflowed(r, r.parts.map((p) => p.key)) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI (${r.parts.map((p) => p.key).join(", ")}): add the columns they need or score other KPIs.`);
@@ -48,7 +51,7 @@ export const VENDORGRADE = defineFunction({
   params: [DATA, VENDOR, WEIGHTS, AS_OF],
   result: "string",
   impl({ data, vendor, weights, as_of }, cx) {
-    const r = analyze(data, weights, as_of, cx.cache).find(vendor);
+    const r = analyze(data, weights, as_of, cx.cache, needs(weights, [])).find(vendor);
     if (r instanceof CoreError) return r;
     if (r.grade === undefined) return overflowed(r, r.parts.map((p) => p.key)) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI, so it has no grade.`);
     return r.grade;
@@ -64,7 +67,7 @@ export const VENDORKPI = defineFunction({
   impl({ data, vendor, kpi, as_of, settings }, cx) {
     const key = kpiByName(kpi);
     if (!key) return problem("bad_argument", `"${kpi}" is not a KPI: use one of ${Object.keys(KPIS).join(", ")}.`, { arg: "kpi" });
-    const r = analyze(data, settings, as_of, cx.cache).find(vendor);
+    const r = analyze(data, settings, as_of, cx.cache, fieldsFor([key], [], settings.promisedDays !== undefined)).find(vendor);
     if (r instanceof CoreError) return r;
     const v = r.values[key];
     if (v === undefined) return overflowed(r, [key]) ?? problem("no_data", `No line of vendor "${r.vendor}" can be evaluated for ${key} (${KPIS[key].description}).`, { field: key });
@@ -79,12 +82,12 @@ export const VENDORSCORECARD = defineFunction({
   params: [DATA, WEIGHTS, AS_OF],
   result: "table",
   impl({ data, weights, as_of }, cx) {
-    const a = analyze(data, weights, as_of, cx.cache);
+    // Reads the shown and the scored KPIs' columns only: a bad cell in another column cannot fail it.
+    const a = analyze(data, weights, as_of, cx.cache, needs(weights, SHOWN, { listed: true }));
     // Always the documented columns, whatever the data holds, so formulas that index into the
     // spill keep working; compliance is read with VENDORKPI or shown by VENDORBREAKDOWN when scored.
-    const keys: KpiKey[] = ["lines", "spend", "on_time", "in_full", "otif", "defect_rate", "price_variance", "lead_time"];
     const grid: ResultGrid = [[...SCORECARD_COLUMNS]];
-    for (const r of a.vendors) grid.push([r.vendor, ...keys.map((k) => cell(r.values[k])), cell(r.score), cell(r.grade), cell(r.rank)]);
+    for (const r of a.vendors) grid.push([r.vendor, ...SHOWN.map((k) => cell(r.values[k])), cell(r.score), cell(r.grade), cell(r.rank)]);
     return grid;
   },
 });
@@ -96,7 +99,7 @@ export const VENDORBREAKDOWN = defineFunction({
   params: [DATA, VENDOR, WEIGHTS, AS_OF],
   result: "table",
   impl({ data, vendor, weights, as_of }, cx) {
-    const a = analyze(data, weights, as_of, cx.cache);
+    const a = analyze(data, weights, as_of, cx.cache, needs(weights, [], { listed: true }));
     const r = a.find(vendor);
     if (r instanceof CoreError) return r;
     // The documented columns first, in their order; Weight share and Note explain them.

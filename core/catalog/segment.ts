@@ -1,7 +1,9 @@
 import { CoreError, problem } from "../cell/error";
 import type { Range, ResultGrid } from "../cell/types";
 import type { ScoreConfig } from "../score/config";
-import { analyze } from "../scorecard/analyze";
+import { fieldsFor } from "../kpi/fields";
+import type { PoField } from "../table/schema";
+import { analyze, needs } from "../scorecard/analyze";
 import { abcCutoffs, readRiskRange, segment, type RiskTable, type SegmentOptions, type VendorSegment } from "../segment";
 import { number, optionalConfig, optionalNumber } from "./params";
 import { AS_OF, DATA, SETTINGS, VENDOR, WEIGHTS } from "./scorecard";
@@ -11,9 +13,17 @@ const RISK = optionalConfig("risk", "Two columns vendor, supply risk (1-5 or 0-1
 
 export const SEGMENT_COLUMNS = ["Vendor", "Spend", "Spend share", "Cumulative share", "ABC", "Supply risk", "Kraljic", "Tier", "Score", "Grade"] as const;
 
-/** The lines read and summed once; VENDORABC and VENDORKRALJIC score nothing, so only the settings' mapping and setting rows matter. */
-function analysed(data: Range, settings: ScoreConfig, cx: Context) {
-  return analyze(data, settings, cx.today(), cx.cache);
+/**
+ * The lines read and summed once; VENDORABC and VENDORKRALJIC score nothing, so only the
+ * settings' mapping and setting rows matter, and only the spend columns (and `extra`) are read.
+ */
+function analysed(data: Range, settings: ScoreConfig, cx: Context, extra: readonly PoField[] = []) {
+  return analyze(data, settings, cx.today(), cx.cache, fieldsFor(["spend"], extra));
+}
+
+/** The rating columns Kraljic reads: profit impact, and supply risk unless a risk range replaces it. */
+function ratingFields(risk: RiskTable | undefined): PoField[] {
+  return risk === undefined ? ["supply_risk", "profit_impact"] : ["profit_impact"];
 }
 
 export const VENDORABC = defineFunction({
@@ -53,7 +63,7 @@ export const VENDORKRALJIC = defineFunction({
   ],
   result: "string",
   impl({ data, vendor, risk, impact_threshold, risk_threshold, settings }, cx) {
-    const seg = segment(analysed(data, settings, cx), kraljicOptions(risk, impact_threshold, risk_threshold));
+    const seg = segment(analysed(data, settings, cx, ratingFields(risk)), kraljicOptions(risk, impact_threshold, risk_threshold));
     const r = seg.find(vendor);
     if (r instanceof CoreError) return r;
     // Only the quadrant needs risk: no risk data at all is this function's #N/A, naming its risk argument.
@@ -70,7 +80,8 @@ export const VENDORSEGMENTS = defineFunction({
   params: [DATA, RISK, WEIGHTS, AS_OF],
   result: "table",
   impl({ data, risk, weights, as_of }, cx) {
-    const seg = segment(analyze(data, weights, as_of, cx.cache), kraljicOptions(risk, undefined, undefined));
+    const fields = needs(weights, ["spend"], { extra: [...ratingFields(risk), "tier"] });
+    const seg = segment(analyze(data, weights, as_of, cx.cache, fields), kraljicOptions(risk, undefined, undefined));
     const grid: ResultGrid = [[...SEGMENT_COLUMNS]];
     for (const v of seg.vendors) {
       grid.push([v.vendor, cell(v.spend), cell(v.share), cell(v.cumShare), v.abc, cell(v.risk), cell(v.quadrant), cell(v.tier), cell(v.score), cell(v.grade)]);

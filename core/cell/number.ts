@@ -1,11 +1,17 @@
 import { isBlank } from "./blank";
 import type { CellValue } from "./types";
 
+/** Which character marks the decimals in number text: `1,234.50` (point) or `1.234,50` (comma). */
+export type Decimal = "point" | "comma";
+
 // Currency signs, thousands separators and spaces that exports put around numbers.
 const DECORATION = /[$€£¥,\s\u00a0]/g;
+// The same with a decimal comma: the point is the thousands separator.
+const DECORATION_COMMA = /[$€£¥.\s\u00a0]/g;
 // Both anchored and with no two quantifiers that can take the same character, so they run in
 // time linear in the text (`\d+\.?\d*` was quadratic on a long run of digits).
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const THOUSANDS_POINT = /^\d{1,3}(?:\.\d{3})+(?:,\d*)?$/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** The text from its first digit to its last, "" when it has none: a scan, not `/[^\d]*$/`, which is quadratic. */
@@ -26,10 +32,14 @@ function isDigit(c: number): boolean {
  * Returns NaN when the cell is not a number, and for text too large for a number (`1e309`):
  * results are always finite. Blanks are the caller's business.
  *
+ * With `decimal` "comma" (a `decimal, comma` setting row) the roles swap: `1.234,56` and
+ * `235,0` read as 1234.56 and 235, and a point is a thousands separator only before groups of three.
+ *
  * @example parseNumber("$1,234.50") // 1234.5
  * @example parseNumber("98%") // 0.98
+ * @example parseNumber("1.234,56", "comma") // 1234.56
  */
-export function parseNumber(v: CellValue): number {
+export function parseNumber(v: CellValue, decimal: Decimal = "point"): number {
   if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
   if (typeof v !== "string") return NaN;
   let s = v.trim();
@@ -43,10 +53,21 @@ export function parseNumber(v: CellValue): number {
     percent = true;
     s = s.slice(0, -1);
   }
-  // A comma is a thousands separator only when groups of three digits follow it; "1,5" is
-  // a decimal comma that would silently read as 15, so it is not a number.
-  if (s.includes(",") && !THOUSANDS.test(digitSpan(s))) return NaN;
-  s = s.replace(DECORATION, "");
+  if (decimal === "comma") {
+    // "1.5" under a decimal comma is no number a European export writes: not a silent 15.
+    if (s.includes(".") && !THOUSANDS_POINT.test(digitSpan(s))) return NaN;
+    s = s.replace(DECORATION_COMMA, "");
+    const comma = s.indexOf(",");
+    if (comma >= 0) {
+      if (s.indexOf(",", comma + 1) >= 0) return NaN;
+      s = `${s.slice(0, comma)}.${s.slice(comma + 1)}`;
+    }
+  } else {
+    // A comma is a thousands separator only when groups of three digits follow it; "1,5" is
+    // a decimal comma that would silently read as 15, so it is not a number.
+    if (s.includes(",") && !THOUSANDS.test(digitSpan(s))) return NaN;
+    s = s.replace(DECORATION, "");
+  }
   if (s.startsWith("-") && sign === -1) return NaN;
   if (!PLAIN_NUMBER.test(s)) return NaN;
   // Dividing by 100 keeps "95%" exactly 0.95 (multiplying by 0.01 does not).

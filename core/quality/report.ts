@@ -17,14 +17,20 @@ export interface FieldQuality {
   readonly unparseable: number;
   /** The day/month order of numeric date text, and whether the values showed it or the setting chose it. */
   readonly dateOrder?: { readonly order: DateOrder; readonly from: "values" | "setting" };
+  /** "values" when the column was read with decimal commas because every number text in it has one. */
+  readonly decimalComma?: "values";
+  /** Unparseable cells that would read with a decimal comma, in a column that mixes them with other number text. */
+  readonly commaCells?: number;
 }
 
 /** What the scorecard will count in a range, as data. */
 export interface DataQuality {
   readonly fields: readonly FieldQuality[];
+  /** Rows above the header row: titles, left out. */
+  readonly titleRows: number;
   /** Rows under the header. */
   readonly lines: number;
-  readonly skipped: { readonly blankVendor: number; readonly cancelled: number };
+  readonly skipped: { readonly blankVendor: number; readonly totals: number; readonly cancelled: number };
   readonly counted: number;
   readonly vendors: number;
 }
@@ -60,16 +66,24 @@ export function dataQualityOf(range: Range, settings: ReadSettings, cache: Parse
       placeholders: q.placeholders,
       unparseable: q.unparseable,
       ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
+      ...(q.decimalComma ? { decimalComma: q.decimalComma } : {}),
+      ...(q.commaCells ? { commaCells: q.commaCells } : {}),
     };
   });
-  const counted = rows - t.skipped.blankVendor - t.skipped.cancelled - blankRows(range);
-  return { fields, lines: rows, skipped: t.skipped, counted, vendors: t.vendors.size };
+  const first = t.columns.first;
+  const counted = rows - t.skipped.blankVendor - t.skipped.totals - t.skipped.cancelled - blankRows(range, first);
+  return { fields, titleRows: first - 1, lines: rows, skipped: t.skipped, counted, vendors: t.vendors.size };
 }
 
-/** The note on a field's row: how numeric dates were read. */
-export function dateOrderNote(q: Pick<FieldQuality, "dateOrder">): string {
-  if (!q.dateOrder) return "";
-  return q.dateOrder.from === "values" ? `numeric dates read as ${q.dateOrder.order} (shown by the values)` : `numeric dates are ambiguous: read as ${q.dateOrder.order} (date_order setting; default MDY)`;
+/** The note on a field's row: how numeric dates and decimal commas were read. */
+export function dateOrderNote(q: Pick<FieldQuality, "dateOrder" | "decimalComma" | "commaCells">): string {
+  const notes: string[] = [];
+  if (q.dateOrder) {
+    notes.push(q.dateOrder.from === "values" ? `numeric dates read as ${q.dateOrder.order} (shown by the values)` : `numeric dates are ambiguous: read as ${q.dateOrder.order} (date_order setting; default MDY)`);
+  }
+  if (q.decimalComma) notes.push("decimal commas: every number text in the column has one (1.234,56 read as 1234.56)");
+  if (q.commaCells) notes.push(`${q.commaCells} unparseable cells have a decimal comma while other cells do not: add a setting row "decimal, comma"`);
+  return notes.join("; ");
 }
 
 /**
@@ -88,15 +102,17 @@ export function dataQuality(range: Range, settings: ReadSettings, cache: ParseCa
     }
     grid.push([q.field, q.match.header, q.match.how === "mapping" ? "mapping row" : "alias", q.values, q.blank, q.placeholders, q.unparseable, dateOrderNote(q)]);
   }
+  grid.push(["title rows", "", "", dq.titleRows, "", "", "", dq.titleRows ? `rows above the header (row ${dq.titleRows + 1} of the range) are left out` : "the header is the range's first row"]);
   grid.push(["lines", "", "", dq.lines, "", "", "", "rows under the header"]);
   grid.push(["skipped: blank vendor", "", "", dq.skipped.blankVendor, "", "", "", "lines with no vendor are left out"]);
+  grid.push(["skipped: total rows", "", "", dq.skipped.totals, "", "", "", "rows whose vendor is Total, Grand total, Subtotal or Sum are left out"]);
   grid.push(["skipped: cancelled", "", "", dq.skipped.cancelled, "", "", "", "cancelled / canceled / void lines are left out of every KPI and of spend"]);
   grid.push(["counted", "", "", dq.counted, "", "", "", `${dq.vendors} vendors`]);
   return grid;
 }
 
-function blankRows(range: Range): number {
+function blankRows(range: Range, first: number): number {
   let n = 0;
-  for (let r = 1; r < range.length; r++) if (range[r]!.every((c) => c === null || c === undefined || c === "")) n++;
+  for (let r = first; r < range.length; r++) if (range[r]!.every((c) => c === null || c === undefined || c === "")) n++;
   return n;
 }

@@ -43,7 +43,7 @@ export function sourceSummary(kind: ReportKind, source: Range, config: ConfigGri
   const dq = isCoreError(settings) ? settings : attempt(() => dataQualityOf(source, settings.read, cx.cache));
   if (isCoreError(dq)) return { lines: [], issue: dq, problem: dq.message };
   const lines = [`Counted: ${dq.counted} of ${plural(dq.lines, "line")} (${dq.vendors} vendors)`];
-  const skipped = [[dq.skipped.cancelled, "cancelled"], [dq.skipped.blankVendor, "blank vendor"]] as const;
+  const skipped = [[dq.skipped.cancelled, "cancelled"], [dq.skipped.blankVendor, "blank vendor"], [dq.skipped.totals, "total rows"], [dq.titleRows, "title rows"]] as const;
   const parts = skipped.filter(([n]) => n > 0).map(([n, why]) => `${n} ${why}`);
   lines.push(`Skipped: ${parts.length ? parts.join(", ") : "none"}`);
   const missing = dq.fields.filter((f) => !f.match).map((f) => f.field);

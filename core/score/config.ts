@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { isBlank } from "../cell/blank";
 import type { DateOrder } from "../cell/date";
+import type { Decimal } from "../cell/number";
 import { CoreError, problem, quote } from "../cell/error";
 import { parseNumber } from "../cell/number";
 import type { CellValue, RangeArg } from "../cell/types";
@@ -39,7 +40,8 @@ const DATE_ORDERS = ["MDY", "DMY", "YMD"] as const;
 /**
  * Reads a weights range: rows `kpi, weight, target, floor` (blank target or floor keep the
  * defaults; naming any KPI replaces the default set), setting rows (`grace_days, 2`,
- * `date_order, DMY`, `promised_days, 14`) and mapping rows (`promised, Ship By`). A bad row is
+ * `date_order, DMY`, `promised_days, 14`, `decimal, comma`, `header_row, 3`) and mapping rows
+ * (`promised, Ship By`). A bad row is
  * returned as a problem with its row (1-based in the range), column and field.
  *
  * @example readScoreConfig([["on_time", 50], ["defect_rate", 50, 0.01, 0.1]])
@@ -49,6 +51,8 @@ export function readScoreConfig(arg: RangeArg): ScoreConfig | CoreError {
   let graceDays = 0;
   let promisedDays: number | undefined;
   let dateOrder: DateOrder | undefined;
+  let decimal: Decimal | undefined;
+  let headerRow: number | undefined;
   const named: ScoredKpi[] = [];
   for (const r of rest) {
     switch (r.key) {
@@ -70,10 +74,23 @@ export function readScoreConfig(arg: RangeArg): ScoreConfig | CoreError {
         dateOrder = v as DateOrder;
         continue;
       }
+      case "decimal": {
+        const v = String(r.cells[1] ?? "").trim().toLowerCase();
+        if (v !== "comma" && v !== "point") return bad(r, `decimal must be comma (1.234,56) or point (1,234.56), not "${quote(r.cells[1])}".`, { column: "2", field: "decimal" });
+        decimal = v;
+        continue;
+      }
+      case "headerrow": {
+        const n = settingNumber(r, "header_row", "the row of the range that holds the headers, such as 3");
+        if (n instanceof CoreError) return n;
+        if (!Number.isInteger(n) || n < 1) return bad(r, `header_row needs a whole row number of 1 or more, not "${quote(r.cells[1])}".`, { column: "2", field: "header_row" });
+        headerRow = n;
+        continue;
+      }
     }
     const key = kpiByName(r.name);
     if (!key) {
-      return bad(r, `"${quote(r.name)}" is not a KPI. Use one of ${Object.keys(KPIS).join(", ")}, a setting (grace_days, promised_days, date_order) or a mapping row such as "promised, Ship By".`, { column: "1" });
+      return bad(r, `"${quote(r.name)}" is not a KPI. Use one of ${Object.keys(KPIS).join(", ")}, a setting (grace_days, promised_days, date_order, decimal, header_row) or a mapping row such as "promised, Ship By".`, { column: "1" });
     }
     if (named.some((k) => k.key === key)) return bad(r, `${key} is listed twice; keep one row per KPI.`, { column: "1", field: key });
     const k = kpiRow(r, key);
@@ -89,7 +106,12 @@ export function readScoreConfig(arg: RangeArg): ScoreConfig | CoreError {
       kpis.push(k);
     }
   }
-  const read: ReadSettings = dateOrder ? { mapping, dateOrder } : { mapping };
+  const read: ReadSettings = {
+    mapping,
+    ...(dateOrder ? { dateOrder } : {}),
+    ...(decimal ? { decimal } : {}),
+    ...(headerRow === undefined ? {} : { headerRow }),
+  };
   return promisedDays === undefined ? { kpis, graceDays, read } : { kpis, graceDays, promisedDays, read };
 }
 

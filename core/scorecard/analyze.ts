@@ -4,10 +4,12 @@ import { problem, quote, type CoreError } from "../cell/error";
 import type { RangeArg } from "../cell/types";
 import { sumByVendor, vendorKpis, type VendorSums } from "../kpi/accumulate";
 import type { KpiKey } from "../kpi/defs";
+import { fieldsFor } from "../kpi/fields";
 import type { ScoreConfig } from "../score/config";
 import { scoreVendor, type VendorScore } from "../score/score";
 import type { ParseCache } from "../table/cache";
 import { readLines, type LineTable } from "../table/lines";
+import type { PoField } from "../table/schema";
 
 /** Everything the scorecard functions show about one vendor. */
 export interface VendorResult extends VendorScore {
@@ -36,6 +38,9 @@ export interface Analysis {
  * Reads the lines once, sums them by vendor in one pass, then scores and ranks every vendor.
  * The range is never re-read: the per-vendor functions look their vendor up in the result.
  *
+ * `fields` are the columns read (see {@link needs}); a KPI whose fields were not read has no
+ * meaning in the result, so callers read only the KPIs they asked for. Undefined: every column.
+ *
  * A sheet with 200 `=VENDORSCORE(data, A2)` cells calls this 200 times on one range: the parse
  * cache hands back the same table each time, and the analysis of that table under equal weights
  * and as-of date is kept with it, so only the first call computes. The result is shared and
@@ -43,8 +48,8 @@ export interface Analysis {
  *
  * @example analyze([["Vendor", "Ordered Qty", "Received Qty"], ["Acme", 10, 10]], config, 45700, new ParseCache()).find("acme").values.in_full // 1
  */
-export function analyze(data: RangeArg, config: ScoreConfig, asOf: Serial, cache: ParseCache): Analysis {
-  const table = readLines(asRange(data), config.read, cache);
+export function analyze(data: RangeArg, config: ScoreConfig, asOf: Serial, cache: ParseCache, fields?: ReadonlySet<PoField>): Analysis {
+  const table = readLines(asRange(data), fields ? { ...config.read, fields } : config.read, cache);
   let kept = memo.get(table);
   if (!kept) memo.set(table, (kept = new Map()));
   const key = `${num(asOf)}|${configKey(config)}`;
@@ -59,6 +64,17 @@ export function analyze(data: RangeArg, config: ScoreConfig, asOf: Serial, cache
   kept.set(key, result);
   if (kept.size > MEMO_PER_TABLE) kept.delete(kept.keys().next().value!);
   return result;
+}
+
+/**
+ * The fields a report reads: those of the KPIs it shows, of the KPIs the config scores (weight
+ * above 0) or, with `listed`, of every KPI the config lists, and any extra fields.
+ *
+ * @example needs(config, ["on_time"]) // vendor, status, promised, delivered and the scored KPIs' fields
+ */
+export function needs(config: ScoreConfig, shown: readonly KpiKey[], o: { readonly listed?: boolean; readonly extra?: readonly PoField[] } = {}): ReadonlySet<PoField> {
+  const scored = config.kpis.filter((k) => o.listed || k.weight > 0).map((k) => k.key);
+  return fieldsFor([...shown, ...scored], o.extra, config.promisedDays !== undefined);
 }
 
 /**

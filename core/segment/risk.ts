@@ -2,17 +2,18 @@ import { asRange, isBlank } from "../cell/blank";
 import { attempt, type CoreError, fail, quote } from "../cell/error";
 import { parseNumber } from "../cell/number";
 import type { RangeArg } from "../cell/types";
+import { vendorName } from "../table/vendors";
 
 /** Supply risk per vendor from a risk range: key = vendor name trimmed and lower-cased. */
 export type RiskTable = ReadonlyMap<string, number>;
 
 /**
- * The key a vendor is matched on in a risk range: trimmed, any case, as the data's vendors are.
+ * The key a vendor is matched on in a risk range: normalised and in any case, as the data's vendors are.
  *
  * @example vendorKey("  ACME Corp ") // "acme corp"
  */
 export function vendorKey(name: string): string {
-  return name.trim().toLowerCase();
+  return vendorName(name).toLowerCase();
 }
 
 /**

@@ -122,10 +122,22 @@ function scan(range: Range, expected: readonly string[] | undefined, out: string
   return { h1: h1 >>> 0, h2: h2 >>> 0, cells };
 }
 
-/** The read settings as text, so that a table read under other settings is another entry. */
+/**
+ * The read settings as text, so that a table read under other settings is another entry. The
+ * fields read are not in it: a table read for more fields serves a caller that needs fewer (see
+ * {@link covers}), never the other way round.
+ */
 export function settingsKey(settings: ReadSettings): string {
   const mapping = settings.mapping ? [...settings.mapping].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
-  return JSON.stringify([settings.dateOrder ?? "", settings.lenient === true, mapping]);
+  return JSON.stringify([settings.dateOrder ?? "", settings.lenient === true, mapping, settings.decimal ?? "", settings.headerRow ?? ""]);
+}
+
+/** True when a table read for the fields `have` (undefined: all) holds every field `want` needs. */
+export function covers(have: ReadonlySet<string> | undefined, want: ReadonlySet<string> | undefined): boolean {
+  if (have === undefined) return true;
+  if (want === undefined) return false;
+  for (const f of want) if (!have.has(f)) return false;
+  return true;
 }
 
 export interface CacheLimits {
@@ -148,6 +160,8 @@ export const DEFAULT_LIMITS: CacheLimits = { entries: 4, cells: 16_000_000, keep
 
 interface Entry {
   readonly key: string;
+  /** The fields the table was read for; undefined: all. */
+  readonly fields: ReadonlySet<string> | undefined;
   readonly fp: Fingerprint;
   readonly value: unknown;
 }
@@ -162,7 +176,8 @@ export interface CacheStats {
 
 /**
  * A small least-recently-used store of parsed tables. A hit needs the same kind of table, the
- * same read settings and the same content (see {@link sameContent}).
+ * same read settings, a table read for at least the fields asked for, and the same content (see
+ * {@link sameContent}).
  *
  * @example
  * const cache = new ParseCache();
@@ -190,7 +205,7 @@ export class ParseCache {
     // Most recent first: the range just used is the likeliest. Few entries, each checked in one pass.
     for (let i = entries.length - 1; i >= 0; i--) {
       const e = entries[i]!;
-      if (e.key !== key || !sameContent(e.fp, range)) continue;
+      if (e.key !== key || !covers(e.fields, settings.fields) || !sameContent(e.fp, range)) continue;
       this.hits++;
       entries.splice(i, 1);
       entries.push(e);
@@ -210,7 +225,7 @@ export class ParseCache {
     }
     const fp = fingerprint(range);
     if (fp.cells <= this.limits.cells && this.limits.entries > 0) {
-      entries.push({ key, fp, value });
+      entries.push({ key, fields: settings.fields, fp, value });
       this.cells += fp.cells;
       while (entries.length > this.limits.entries || this.cells > this.limits.cells) this.cells -= entries.shift()!.fp.cells;
     }

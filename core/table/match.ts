@@ -24,6 +24,7 @@ export function matchColumns<K extends string>(
   header: readonly unknown[],
   schema: Schema<K>,
   mapping: ReadonlyMap<string, string> = new Map(),
+  seen?: readonly (readonly unknown[])[],
 ): Map<K, ColumnMatch> {
   const norm = header.map(normalizeHeader);
   const matches = new Map<K, ColumnMatch>();
@@ -62,7 +63,7 @@ export function matchColumns<K extends string>(
       fail(
         "bad_header",
         `No ${field.key} column: head one column "${field.aliases[0]}" (or ${field.aliases.slice(1).map((a) => `"${a}"`).join(", ")}), ` +
-          `or add a mapping row "${field.key}, <header>". Headers seen: ${listHeaders(header)}.`,
+          `or add a mapping row "${field.key}, <header>". Headers seen: ${seen && seen.length > 1 ? `${listHeaders(seen.flat())} (rows 1-${seen.length})` : listHeaders(header)}.`,
         { field: field.key },
       );
     }
@@ -70,10 +71,23 @@ export function matchColumns<K extends string>(
   return matches;
 }
 
-/** The first headers of a row for a message, each quoted short, "..." when there are more. */
+/** Characters of a message given to the list of headers, so that the whole message stays short. */
+const LIST_BUDGET = 140;
+
+/**
+ * The first texts of a row (or of several rows) for a message, each distinct text once (a merged
+ * title repeats in every cell), quoted short, "..." when there are more.
+ */
 export function listHeaders(header: readonly unknown[]): string {
-  const names = header.map((h) => String(h ?? "").trim()).filter((h) => h !== "");
+  const names = [...new Set(header.map((h) => String(h ?? "").trim()).filter((h) => h !== ""))];
   if (!names.length) return "(none: is the first row of the range the header?)";
-  const shown = names.slice(0, 8).map((h) => `"${quote(h)}"`);
+  const shown: string[] = [];
+  let length = 0;
+  for (const h of names.slice(0, 8)) {
+    const q = `"${quote(h)}"`;
+    if (shown.length > 0 && length + q.length > LIST_BUDGET) break;
+    shown.push(q);
+    length += q.length + 2;
+  }
   return names.length > shown.length ? `${shown.join(", ")}, ... (${names.length} in all)` : shown.join(", ");
 }

@@ -1,10 +1,10 @@
 import { isBlank } from "../cell/blank";
 import { parseDate, numericDateParts, type DateOrder } from "../cell/date";
 import { fail, quote } from "../cell/error";
-import { isPlaceholder, parseNumber } from "../cell/number";
+import { isPlaceholder, parseNumber, type Decimal } from "../cell/number";
 import type { CellValue, Range } from "../cell/types";
-import { matchColumns, type ColumnMatch } from "./match";
-import type { FieldKind, Schema } from "./schema";
+import { matchColumns, NOT_USED, type ColumnMatch } from "./match";
+import { normalizeHeader, type FieldKind, type Schema } from "./schema";
 
 /** Settings that change how cells are read; they come from setting and mapping rows of a config range. */
 export interface ReadSettings {
@@ -14,6 +14,15 @@ export interface ReadSettings {
   readonly mapping?: ReadonlyMap<string, string>;
   /** Count unparseable cells instead of failing: the data-quality report reads so. */
   readonly lenient?: boolean;
+  /** The decimal mark of number text, from a `decimal, comma` row; when not set, a column whose values show it. */
+  readonly decimal?: Decimal;
+  /** The header's row in the range (1-based), from a `header_row, N` row; when not set, it is found. */
+  readonly headerRow?: number;
+  /**
+   * The fields a report needs: only their columns are read (required fields always are), so a
+   * bad cell in a column the report does not use cannot fail it. Undefined: every field.
+   */
+  readonly fields?: ReadonlySet<string>;
 }
 
 /** What reading one column found, for the data-quality report. */
@@ -22,6 +31,10 @@ export interface ColumnQuality {
   unparseable: number;
   /** The date order used for numeric date text, and whether the values showed it or the setting chose it. */
   dateOrder?: { order: DateOrder; from: "values" | "setting" };
+  /** "values" when every number text of the column has a decimal comma, so the column was read so without the setting. */
+  decimalComma?: "values";
+  /** Cells left unread that would read with a decimal comma: the column mixes them with other number text. */
+  commaCells?: number;
 }
 
 export type Column = Float64Array | string[];
@@ -29,8 +42,10 @@ export type Column = Float64Array | string[];
 /** A range read into typed columns: numbers and dates as Float64Array (NaN = blank), text as strings ("" = blank). */
 export interface ColumnTable<K extends string> {
   readonly header: readonly CellValue[];
+  /** Index in the range of the first data row (the row after the header); rows above the header are titles. */
+  readonly first: number;
   readonly matches: ReadonlyMap<K, ColumnMatch>;
-  /** Data rows (the range's rows after the header). */
+  /** Data rows (the range's rows after the header); data row r is range row `first + r`. */
   readonly rows: number;
   readonly columns: ReadonlyMap<K, Column>;
   readonly quality: ReadonlyMap<K, ColumnQuality>;
@@ -45,45 +60,82 @@ const YES = new Set(["yes", "y", "true", "1", "compliant", "pass", "ok"]);
  */
 export type SkipRows<K extends string> = (textColumns: ReadonlyMap<K, Column>) => Uint8Array | undefined;
 
+/** How many rows from the top of a range are searched for the header row. */
+export const HEADER_SEARCH_ROWS = 20;
+
 /**
- * Reads the columns a schema names from a range (header row first), one column at a time,
- * each cell once. Bad cells in a used column fail with the column and the row of the range.
- * Callers keep the table they build on top of it in the parse cache.
+ * The index of a range's header row: the `header_row` setting, else the first of the first
+ * {@link HEADER_SEARCH_ROWS} rows that holds a header of the schema's first required field (the
+ * vendor), by alias or by its mapping row. Rows above it are titles. -1 when no row holds one:
+ * {@link parseColumns} then takes the first row and its message lists the texts it saw.
+ *
+ * @example headerRowOf([["Procurement KPI export"], ["Vendor", "Qty"], ["Acme", 3]], PO_SCHEMA) // 1
+ */
+export function headerRowOf(range: Range, schema: Schema, settings: ReadSettings = {}): number {
+  if (settings.headerRow !== undefined) {
+    if (settings.headerRow > range.length) {
+      fail("bad_config", `The setting header_row, ${settings.headerRow} is below the range's last row (${range.length}): give the row of the range that holds the headers.`, { field: "header_row" });
+    }
+    return settings.headerRow - 1;
+  }
+  const key = schema.find((f) => f.required);
+  if (!key) return 0;
+  const mapped = settings.mapping?.get(key.key);
+  const wanted = new Set(mapped !== undefined && normalizeHeader(mapped) !== normalizeHeader(NOT_USED) ? [normalizeHeader(mapped)] : key.aliases.map(normalizeHeader));
+  const n = Math.min(range.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < n; r++) {
+    const row = range[r]!;
+    for (let c = 0; c < row.length; c++) if (!isBlank(row[c]) && wanted.has(normalizeHeader(row[c]))) return r;
+  }
+  return -1;
+}
+
+/**
+ * Reads the columns a schema names from a range, one column at a time, each cell once. The
+ * header is the range's row `at` (see {@link headerRowOf}; -1, not found, is the first row); the data rows follow it. Bad cells in
+ * a used column fail with the column and the row of the range. Callers keep the table they build
+ * on top of it in the parse cache.
  *
  * @example parseColumns([["Vendor", "Qty"], ["Acme", 3]], PO_SCHEMA).columns.get("ordered_qty") // Float64Array [3]
  */
-export function parseColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}, skip?: SkipRows<K>): ColumnTable<K> {
+export function parseColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}, skip?: SkipRows<K>, at = 0): ColumnTable<K> {
   if (range.length === 0 || range.every((row) => row.every(isBlank))) fail("empty_range", "The range is empty: select the data with its header row.");
-  if (range[0]!.every(isBlank)) fail("bad_header", "The first row of the range is blank: select the range from its header row down.");
-  const header = range[0]!;
-  const matches = matchColumns(header, schema, settings.mapping);
-  const rows = range.length - 1;
+  // When no row was found to hold the header, a missing column's message lists what the first rows hold.
+  const seen = at < 0 ? range.slice(0, HEADER_SEARCH_ROWS) : undefined;
+  if (at < 0) at = 0;
+  if (range[at]!.every(isBlank)) fail("bad_header", "The first row of the range is blank: select the range from its header row down.");
+  const header = range[at]!;
+  const first = at + 1;
+  const matches = matchColumns(header, schema, settings.mapping, seen);
+  const rows = range.length - first;
   const columns = new Map<K, Column>();
   const quality = new Map<K, ColumnQuality>();
+  const wanted = settings.fields;
   const read = (textual: boolean, mask?: Uint8Array) => {
     for (const field of schema) {
       const match = matches.get(field.key);
       if (!match || (field.kind === "text" || field.kind === "flag") !== textual) continue;
+      if (wanted && !field.required && !wanted.has(field.key)) continue;
       const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
-      columns.set(field.key, readColumn(range, match, field.key, field.kind, !field.required, settings, q, mask, !ZERO_IS_A_VALUE.has(field.key)));
+      columns.set(field.key, readColumn(range, first, match, field.key, field.kind, !field.required, settings, q, mask, !ZERO_IS_A_VALUE.has(field.key)));
       quality.set(field.key, q);
     }
   };
   read(true);
   read(false, skip?.(columns));
-  return { header, matches, rows, columns, quality };
+  return { header, first, matches, rows, columns, quality };
 }
 
 /** Text fields where a number 0 means something (priority P0, ticket 0), not an older Excel build's blank. */
 const ZERO_IS_A_VALUE = new Set(["priority", "ticket"]);
 
-function readColumn(range: Range, match: ColumnMatch, field: string, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array, zeroIsBlank = true): Column {
+function readColumn(range: Range, first: number, match: ColumnMatch, field: string, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array, zeroIsBlank = true): Column {
   const c = match.column;
-  const n = range.length - 1;
+  const n = range.length - first;
   if (kind === "text") {
     const out = new Array<string>(n);
     for (let r = 0; r < n; r++) {
-      const v = range[r + 1]![c];
+      const v = range[r + first]![c];
       // 0 in a text column (a vendor, a status) is an older Excel build's blank cell.
       out[r] = typeof v === "string" ? v.trim() : isBlank(v) || (zeroIsBlank && v === 0) ? "" : String(v);
     }
@@ -92,18 +144,21 @@ function readColumn(range: Range, match: ColumnMatch, field: string, kind: Field
   const out = new Float64Array(n);
   if (kind === "flag") {
     for (let r = 0; r < n; r++) {
-      const v = range[r + 1]![c];
+      const v = range[r + first]![c];
       out[r] = isBlank(v) ? NaN : YES.has(String(v).trim().toLowerCase()) ? 1 : 0;
     }
     return out;
   }
   let order: DateOrder | undefined;
+  let decimal: Decimal = settings.decimal ?? "point";
+  // Whether the column's decimal mark is settled: by the setting, or by a scan of its values.
+  let decided = settings.decimal !== undefined;
   for (let r = 0; r < n; r++) {
     if (skip !== undefined && skip[r] === 1) {
       out[r] = NaN;
       continue;
     }
-    const v = range[r + 1]![c];
+    const v = range[r + first]![c];
     if (typeof v === "number") {
       // The common case in Excel: numbers and serial dates need no parsing.
       // Serial 0 (1899-12-30) is no real date: it is how older Excel desktop builds pass a blank cell.
@@ -118,10 +173,24 @@ function readColumn(range: Range, match: ColumnMatch, field: string, kind: Field
       out[r] = NaN;
       continue;
     } else if (kind === "number") {
-      out[r] = parseNumber(v);
+      out[r] = parseNumber(v, decimal);
+      if (out[r] !== out[r] && decimal === "point" && typeof v === "string" && isComma(v)) {
+        // The first cell that reads only with a decimal comma: the column is read so when every
+        // number text in it does (no "1,234", no "2.5"), and else this cell names the setting.
+        if (!decided) {
+          decided = true;
+          if (commaColumn(range, first, c, skip)) {
+            decimal = "comma";
+            q.decimalComma = "values";
+            out[r] = parseNumber(v, decimal);
+            continue;
+          }
+        }
+        q.commaCells = (q.commaCells ?? 0) + 1;
+      }
     } else {
       if (order === undefined && typeof v === "string" && numericDateParts(v)) {
-        q.dateOrder = columnDateOrder(range, c, settings.dateOrder);
+        q.dateOrder = columnDateOrder(range, first, c, settings.dateOrder);
         order = q.dateOrder.order;
       }
       out[r] = parseDate(v, order ?? settings.dateOrder ?? "MDY");
@@ -135,14 +204,46 @@ function readColumn(range: Range, match: ColumnMatch, field: string, kind: Field
       q.unparseable++;
       continue;
     }
-    badCell(match, r + 2, v, kind, field);
+    badCell(match, r + first + 1, v, kind, field, decimal);
   }
   return out;
 }
 
-function badCell(match: ColumnMatch, row: number, v: CellValue, kind: FieldKind, field: string): never {
+/** Number text that reads with a decimal comma (`235,0`, `1.234,56`). */
+function isComma(v: string): boolean {
+  return parseNumber(v, "comma") === parseNumber(v, "comma");
+}
+
+/**
+ * True when a number column's text is comma-decimal: some text reads only with a decimal comma,
+ * and every other number text reads the same either way (`235`, `98%`). Any text that reads
+ * differently (`1,234`, `2.5`) makes the column ambiguous. Typed numbers say nothing.
+ */
+function commaColumn(range: Range, first: number, c: number, skip: Uint8Array | undefined): boolean {
+  let comma = 0;
+  for (let r = 0; r < range.length - first; r++) {
+    if (skip !== undefined && skip[r] === 1) continue;
+    const v = range[r + first]![c];
+    if (typeof v !== "string") continue;
+    const point = parseNumber(v);
+    const k = parseNumber(v, "comma");
+    if (point !== point) {
+      if (k === k) comma++;
+    } else if (k !== point) return false;
+  }
+  return comma > 0;
+}
+
+function badCell(match: ColumnMatch, row: number, v: CellValue, kind: FieldKind, field: string, decimal: Decimal): never {
   const what = kind === "date" ? "a date" : "a number";
-  const fix = kind === "date" ? "write it as a date cell or as text like 2025-03-31" : "write it as a number such as 1234.5, 98% or $1,234.50";
+  const fix =
+    kind === "date"
+      ? "write it as a date cell or as text like 2025-03-31"
+      : decimal === "comma"
+        ? "with the setting decimal, comma write it as 1234,5 or 1.234,50"
+        : typeof v === "string" && isComma(v)
+          ? `other cells of the column are not written with a decimal comma: add a setting row "decimal, comma" (or write 1234.5)`
+          : "write it as a number such as 1234.5, 98% or $1,234.50";
   fail(kind === "date" ? "not_a_date" : "not_a_number", `Column "${quote(match.header)}", row ${row} of the range: "${quote(v)}" is not ${what}; ${fix}.`, { row, column: match.header, field });
 }
 
@@ -150,8 +251,8 @@ function badCell(match: ColumnMatch, row: number, v: CellValue, kind: FieldKind,
  * The day/month order of a column's numeric date text: a first part over 12 means DMY,
  * a second part over 12 means MDY; when no value shows it, the setting (default MDY) decides.
  */
-function columnDateOrder(range: Range, c: number, setting: DateOrder | undefined): { order: DateOrder; from: "values" | "setting" } {
-  for (let r = 1; r < range.length; r++) {
+function columnDateOrder(range: Range, first: number, c: number, setting: DateOrder | undefined): { order: DateOrder; from: "values" | "setting" } {
+  for (let r = first; r < range.length; r++) {
     const v = range[r]![c];
     if (typeof v !== "string") continue;
     const parts = numericDateParts(v);

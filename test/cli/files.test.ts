@@ -300,8 +300,7 @@ describe("settings flags", () => {
     expect(a.stdout).toBe(b.stdout);
   });
 
-  // needs the core's decimal / header_row settings
-  it.failing("reads decimal commas with --decimal comma", () => {
+  it("reads decimal commas with --decimal comma", () => {
     const eu = write("eu.csv", ["Vendor;Ordered Qty;Received Qty;Unit Price;Contract Price", "Acme;10;10;1.234,56;1.200,00", "Beta;5;5;235,0;235,0"].join("\n"));
     const us = write("us.csv", ["Vendor,Ordered Qty,Received Qty,Unit Price,Contract Price", "Acme,10,10,1234.56,1200.00", "Beta,5,5,235.0,235.0"].join("\n"));
     const got = run(["scorecard", eu, "--decimal", "comma", ...AS_OF]);
@@ -309,8 +308,7 @@ describe("settings flags", () => {
     expect(got.stdout).toBe(run(["scorecard", us, ...AS_OF]).stdout);
   });
 
-  // needs the core's decimal / header_row settings
-  it.failing("reads the header from --header-row", () => {
+  it("reads the header from --header-row", () => {
     const titled = write("titled.csv", ["Procurement KPI export", "Q1 2025", iso].join("\n"));
     const got = run(["scorecard", titled, "--header-row", "3", "--as-of", "2025-12-31"]);
     expect(got.code).toBe(0);

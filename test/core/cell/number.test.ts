@@ -14,9 +14,12 @@ describe("edge cases an analyst meets", () => {
     expect(parseNumber(text)).toBe(value);
   });
 
-  it.each([["1,5"], ["1.234,50"], ["12,34"]])("refuses %s rather than misread a decimal comma", (text) => {
+  it.each([["1,5"], ["1.234,50"], ["12,34"]])("refuses %s alone rather than misread a decimal comma", (text) => {
     expect(parseNumber(text)).toBeNaN();
-    expect(catalog.VENDORKPI.fn([["Vendor", "Amount"], ["A", text]], "A", "spend")).toBeCoreError("#VALUE!", '"Amount"', "row 2", text);
+  });
+
+  it.each([["1,5"], ["1.234,50"], ["12,34"]])("fails on %s in a column whose other number text has no decimal comma, naming the setting", (text) => {
+    expect(catalog.VENDORKPI.fn([["Vendor", "Amount"], ["A", "2.5"], ["A", text]], "A", "spend")).toBeCoreError("#VALUE!", '"Amount"', "row 3", text, '"decimal, comma"');
   });
 });
 

@@ -32,9 +32,11 @@ describe("VENDORDATAQUALITY counts", () => {
   });
 
   it("counts the lines skipped for a blank vendor and for cancelled / canceled / void status", () => {
-    expect(table(grid).pick("Field", "Values").slice(-4)).toEqual([
+    expect(table(grid).pick("Field", "Values").slice(-6)).toEqual([
+      ["title rows", 0],
       ["lines", 6],
       ["skipped: blank vendor", 1],
+      ["skipped: total rows", 0],
       ["skipped: cancelled", 3],
       ["counted", 2],
     ]);
@@ -43,5 +45,34 @@ describe("VENDORDATAQUALITY counts", () => {
   it("reports a field no header matched as not found, with the headers to use", () => {
     expect(row("unit_price").pick("Field", "Header", "Matched by")).toEqual(["unit_price", "not found", ""]);
     expect(row("unit_price").get("Note")).toContain('"unit price"');
+  });
+});
+
+describe("VENDORDATAQUALITY on a real export's extra rows", () => {
+  const range: Range = [
+    ["Procurement KPI export", "", "", ""],
+    ["Supplier", "Unit Price", "Qty", "Impact"],
+    ["A", "12,5", 2, "2 - Medium"],
+    ["B", "1.234,50", 1, "3 - Low"],
+    ["Grand total:", "1.247,00", 3, ""],
+  ];
+  const grid = table(catalog.VENDORDATAQUALITY.fn(range));
+
+  it.each<[string, CellValue, string]>([
+    ["title rows", 1, "rows above the header (row 2 of the range) are left out"],
+    ["lines", 3, "rows under the header"],
+    ["skipped: total rows", 1, "rows whose vendor is Total, Grand total, Subtotal or Sum are left out"],
+    ["counted", 2, "2 vendors"],
+  ])("counts %s", (field, values, note) => {
+    expect(grid.row(field).pick("Values", "Note")).toEqual([values, note]);
+  });
+
+  it("says a column was read with decimal commas", () => {
+    expect(grid.row("unit_price").pick("Values", "Unparseable")).toEqual([2, 0]);
+    expect(grid.row("unit_price").get("Note")).toMatch(/^decimal commas/);
+  });
+
+  it("counts the unparseable cells of a column no scorecard reads", () => {
+    expect(grid.row("profit_impact").pick("Header", "Values", "Unparseable")).toEqual(["Impact", 0, 2]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Range } from "../../../core";
 import { GOOD, PO_HEADER } from "../../helpers/ranges";
+import { readScoreConfig, type ScoreConfig } from "../../../core/score/config";
 import { catalog } from "../../helpers/sheet";
 
 const AS_OF = "2025-04-10";
@@ -52,9 +53,31 @@ describe("bad input gives a typed error that says what to fix", () => {
     ["a KPI listed twice", [["on_time", 1], ["On time", 2]], "twice", "row 2"],
     ["a KPI with no default bounds", [["spend", 1]], "spend", "target and floor"],
     ["a bad date order", [["date_order", "DDMM"]], "date_order", "DDMM"],
+    ["a bad decimal mark", [["decimal", "dot"]], "decimal", "comma (1.234,56) or point"],
+    ["a header row that is no row number", [["header_row", "top"]], "header_row", "top"],
+    ["a header row of 0", [["header_row", 0]], "header_row", "1 or more"],
+    ["a header row of 2.5", [["header_row", 2.5]], "header_row", "whole"],
     ["a mapping to a missing header", [["promised", "Ship By"]], "Ship By", "Headers seen"],
   ])("rejects a weights range with %s", (_what, weights, ...mentions) => {
     expect(catalog.VENDORSCORE.fn(GOOD, "Acme", weights, AS_OF)).toBeCoreError("#VALUE!", ...mentions);
+  });
+});
+
+describe("setting rows for reading the data", () => {
+  it.each<[string, Range, object]>([
+    ["decimal, comma", [["decimal", "comma"]], { decimal: "comma" }],
+    ["Decimal, Point", [["Decimal", "Point"]], { decimal: "point" }],
+    ["header_row, 3", [["header_row", 3]], { headerRow: 3 }],
+    ["Header Row, 2 with a date order", [["Header Row", 2], ["date_order", "DMY"]], { headerRow: 2, dateOrder: "DMY" }],
+  ])("reads %s into the read settings", (_what, weights, expected) => {
+    const config = readScoreConfig(weights) as ScoreConfig;
+    expect(config.read).toEqual({ mapping: new Map(), ...expected });
+    // A setting row replaces no KPI: the default set is scored.
+    expect(config.kpis.map((k) => k.key)).toEqual(["on_time", "in_full", "defect_rate", "price_variance"]);
+  });
+
+  it("names the new settings in the message for an unknown row", () => {
+    expect(readScoreConfig([["decimals", "comma"]])).toBeCoreError("#VALUE!", "decimal", "header_row");
   });
 });
 

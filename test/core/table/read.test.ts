@@ -38,8 +38,12 @@ describe("bad input gives a typed error that says what to fix", () => {
 });
 
 describe("edge cases an analyst meets", () => {
-  it("says to start the selection at the header when the first row is blank", () => {
-    expect(catalog.VENDORSCORECARD.fn([["", ""], ["Vendor", "Amount"], ["A", 1]])).toBeCoreError("#VALUE!", "first row", "header");
+  it("takes a blank first row above the header for a title row", () => {
+    expect(catalog.VENDORSCORECARD.fn([["", ""], ["Vendor", "Amount"], ["A", 1]])).toEqual([expect.any(Array), ["A", 1, 1, "", "", "", "", "", "", "", "", ""]]);
+  });
+
+  it("says to start the selection at the header when the first row is blank and no row holds a vendor header", () => {
+    expect(catalog.VENDORSCORECARD.fn([["", ""], ["Name", "Amount"], ["A", 1]])).toBeCoreError("#VALUE!", "first row", "header");
   });
 });
 
