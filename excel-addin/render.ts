@@ -39,8 +39,11 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
 
   const dataRows = rows - 1;
   if (dataRows > 0) {
+    // The rules run to the sheet's last row, so rows a later refresh adds (the Office Script
+    // rewrites values only) are coloured too; blank cells take no colour.
+    const ruleRows = SHEET_ROWS - 1;
     if (report.colorScale) {
-      const cf = sheet.getRange(blockAddress(1, report.colorScale.column, dataRows, 1)).conditionalFormats.add("ColorScale");
+      const cf = sheet.getRange(blockAddress(1, report.colorScale.column, ruleRows, 1)).conditionalFormats.add("ColorScale");
       const [lo, hi] = report.colorScale.higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
       cf.colorScale.criteria = {
         minimum: { formula: null as unknown as string, type: "LowestValue", color: lo },
@@ -50,7 +53,7 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
     }
     if (report.redRule) {
       // A rule rather than fills row by row: one operation for 10 or 10,000 rows.
-      const cf = sheet.getRange(blockAddress(1, 0, dataRows, cols)).conditionalFormats.add("Custom");
+      const cf = sheet.getRange(blockAddress(1, 0, ruleRows, cols)).conditionalFormats.add("Custom");
       cf.custom.rule.formula = `=$${columnLetter(report.redRule.column)}2="${report.redRule.equals}"`;
       cf.custom.format.fill.color = RED_FILL;
       cf.custom.format.font.color = RED_TEXT;
@@ -73,6 +76,9 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
   sheet.getRange(blockAddress(0, 0, Math.min(rows, AUTOFIT_ROWS), cols + 3)).format.autofitColumns();
   sheet.tabColor = HEADER_FILL;
 }
+
+/** Rows in an Excel sheet. */
+const SHEET_ROWS = 1_048_576;
 
 /** Autofit looks at the first rows only: measuring 100,000 rows would cost more than it tells. */
 const AUTOFIT_ROWS = 1000;

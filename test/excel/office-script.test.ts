@@ -80,4 +80,18 @@ describe("the generated Office Script (refresh while closed)", () => {
     if (want instanceof CoreError) throw want;
     expect(readValues(out, { r0: 0, c0: 0, r1: want.values.length - 1, c1: want.values[0]!.length - 1 })).toEqual(want.values);
   });
+
+  it("keeps the colour scale and red rows on rows a refresh while closed adds", async () => {
+    const wb = sampleWorkbook(readFileSync(join(ROOT, "samples", "po-lines.csv"), "utf8"), readFileSync(join(ROOT, "samples", "tickets.csv"), "utf8"));
+    const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => new Date("2025-03-31T06:00:00Z") });
+    expect((await host.generate({ kind: "scorecard", source: { type: "range", sheet: "PO lines", address: "A:N" }, config: KIND_INFO.scorecard.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Scorecard" })).ok).toBe(true);
+    const po = findSheet(wb, "PO lines")!;
+    po.values.push(po.values[1]!.map((v, c) => (c === 1 ? "Zeta Tools" : v)));
+    expect(runScript(wb, new Date("2025-04-01T06:00:00Z"))).toMatch(/\(6 rows\)/);
+    const out = findSheet(wb, "Scorecard")!;
+    const scale = out.conditionalFormats.find((c) => c.type === "ColorScale")!;
+    const red = out.conditionalFormats.find((c) => c.type === "Custom")!;
+    expect(scale.rect.r1).toBeGreaterThanOrEqual(6);
+    expect(red.rect.r1).toBeGreaterThanOrEqual(6);
+  });
 });

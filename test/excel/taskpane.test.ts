@@ -99,9 +99,10 @@ describe("generating reports from the task pane", () => {
     const score = want.values[0]!.indexOf("Score");
     const grade = want.values[0]!.indexOf("Grade");
     const scale = got.conditionalFormats.find((c) => c.type === "ColorScale")!;
-    expect(scale.rect).toEqual({ r0: 1, c0: score, r1: 5, c1: score });
+    // Down to the sheet's last row, so rows a later refresh adds are coloured too.
+    expect(scale.rect).toEqual({ r0: 1, c0: score, r1: 1_048_575, c1: score });
     const red = got.conditionalFormats.find((c) => c.type === "Custom")!;
-    expect(red).toMatchObject({ formula: `=$${String.fromCharCode(65 + grade)}2="D"`, fill: "#FFC7CE", rect: { r0: 1, c0: 0, r1: 5, c1: width - 1 } });
+    expect(red).toMatchObject({ formula: `=$${String.fromCharCode(65 + grade)}2="D"`, fill: "#FFC7CE", rect: { r0: 1, c0: 0, r1: 1_048_575, c1: width - 1 } });
     const redRows = await page.$$eval("#grid tbody tr", (trs) => trs.map((tr, i) => ((tr.children[1] as HTMLElement | undefined)?.style.background.includes("199") ? i : -1)).filter((i) => i > 0));
     expect(redRows).toEqual([...want.redRows]);
 
