@@ -42,6 +42,9 @@ function isDigit(c: number): boolean {
 export function parseNumber(v: CellValue, decimal: Decimal = "point"): number {
   if (typeof v === "number") return Number.isFinite(v) ? v : NaN;
   if (typeof v !== "string") return NaN;
+  // Most number text in a CSV is plain (`235`, `-12.5`): read it without the decorations' passes.
+  const plain = plainNumber(v, decimal);
+  if (plain === plain) return plain;
   let s = v.trim();
   let sign = 1;
   if (s.startsWith("(") && s.endsWith(")")) {
@@ -83,4 +86,26 @@ export function numberOrNaN(v: CellValue): number {
 /** True for text that cannot be a number or date because it holds no digit: `N/A`, `?`, `-`, `Date Not Captured`. */
 export function isPlaceholder(v: CellValue): boolean {
   return typeof v === "string" && !/\d/.test(v);
+}
+
+/**
+ * Text of only digits, with at most one leading minus and one decimal mark (a point, or a comma
+ * under a decimal comma), read in one scan; NaN for anything else, which the full reading then judges.
+ */
+function plainNumber(v: string, decimal: Decimal): number {
+  const n = v.length;
+  if (n === 0 || n > 20) return NaN;
+  let i = v.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n) return NaN;
+  const mark = decimal === "comma" ? 44 : 46;
+  let marks = 0;
+  let digits = 0;
+  for (; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === mark && marks === 0) marks++;
+    else return NaN;
+  }
+  if (digits === 0) return NaN;
+  return Number(marks && mark === 44 ? v.replace(",", ".") : v);
 }

@@ -126,6 +126,9 @@ export function parseColumns<K extends string>(range: Range, schema: Schema<K>, 
   return { header, first, matches, rows, columns, quality };
 }
 
+/** Distinct date texts remembered per column: a few years of days and times. */
+const SEEN_DATES = 65_536;
+
 /** Text fields where a number 0 means something (priority P0, ticket 0), not an older Excel build's blank. */
 const ZERO_IS_A_VALUE = new Set(["priority", "ticket"]);
 
@@ -150,6 +153,7 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
     return out;
   }
   let order: DateOrder | undefined;
+  const seen = new Map<string, number>();
   let decimal: Decimal = settings.decimal ?? "point";
   // Whether the column's decimal mark is settled: by the setting, or by a scan of its values.
   let decided = settings.decimal !== undefined;
@@ -189,11 +193,17 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
         q.commaCells = (q.commaCells ?? 0) + 1;
       }
     } else {
-      if (order === undefined && typeof v === "string" && numericDateParts(v)) {
-        q.dateOrder = columnDateOrder(range, first, c, settings.dateOrder);
-        order = q.dateOrder.order;
+      // Exports repeat the same date text on many lines: each distinct text is parsed once.
+      const known = typeof v === "string" ? seen.get(v) : undefined;
+      if (known !== undefined) out[r] = known;
+      else {
+        if (order === undefined && typeof v === "string" && numericDateParts(v)) {
+          q.dateOrder = columnDateOrder(range, first, c, settings.dateOrder);
+          order = q.dateOrder.order;
+        }
+        out[r] = parseDate(v, order ?? settings.dateOrder ?? "MDY");
+        if (typeof v === "string" && seen.size < SEEN_DATES) seen.set(v, out[r]!);
       }
-      out[r] = parseDate(v, order ?? settings.dateOrder ?? "MDY");
     }
     if (out[r] === out[r]) continue;
     if (optional && isPlaceholder(v)) {
