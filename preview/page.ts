@@ -7,6 +7,7 @@
 import poCsv from "../samples/po-lines.csv";
 import ticketsCsv from "../samples/tickets.csv";
 import { officeGlobals } from "../doubles/excel/api";
+import { formatSerial } from "../core";
 import { addCsvSheet, typedCell } from "./sample";
 import { colLetters, findSheet, parseRect, readFormats, readValues, setCell, usedRect, type SheetModel, type WorkbookModel } from "../doubles/excel/model";
 import { chartsHtml, gridHtml } from "./render";
@@ -74,6 +75,13 @@ function selectCells(a: { r: number; c: number }, b: { r: number; c: number }): 
 document.addEventListener("mousedown", (e) => {
   const c = cellOf(e);
   if (!c) return;
+  // The second press of a double-click edits: the grid is redrawn on each press, so the browser's
+  // own dblclick event would not reach the cell.
+  if (e.detail === 2) {
+    e.preventDefault();
+    editCell(c);
+    return;
+  }
   anchor = e.shiftKey ? anchor ?? c : c;
   selectCells(anchor, c);
 });
@@ -81,16 +89,19 @@ document.addEventListener("mouseover", (e) => {
   const c = cellOf(e);
   if (c && anchor && (e as MouseEvent).buttons === 1) selectCells(anchor, c);
 });
-document.addEventListener("dblclick", (e) => {
-  const c = cellOf(e);
-  if (!c) return;
+/** Edits a cell in a prompt; a date cell shows and takes a date (`2025-03-31`), never its serial. */
+function editCell(c: { r: number; c: number }): void {
   const s = active();
   const now = s.values[c.r]?.[c.c] ?? "";
-  const text = window.prompt(`Cell ${rectText({ r0: c.r, c0: c.c, r1: c.r, c1: c.c })}`, String(now));
+  const format = s.formats[c.r]?.[c.c] ?? "General";
+  const isDate = typeof now === "number" && /y{2,4}-m{1,2}-d{1,2}/i.test(format);
+  const text = window.prompt(`Cell ${rectText({ r0: c.r, c0: c.c, r1: c.r, c1: c.c })}`, isDate ? formatSerial(now) : String(now));
   if (text === null) return;
-  setCell(s.values, c.r, c.c, typedCell(text).value, "");
+  const typed = typedCell(text);
+  setCell(s.values, c.r, c.c, typed.value, "");
+  if (typed.format !== "General") setCell(s.formats, c.r, c.c, typed.format, "General");
   render();
-});
+}
 
 /** The handle the browser test (and a curious user in the console) drives the workbook with. */
 const api = {

@@ -185,4 +185,21 @@ describe("reports you can trust, in the task pane", () => {
     expect(await page.getAttribute('label[for="vs-map-ordered_qty"]', "title")).toMatch(/ordered_qty/);
     await page.screenshot({ path: join(ARTIFACTS, "reports-config-labels.png") });
   });
+
+  it("edits a cell of the preview with a real double-click; a date cell shows and takes a date", async () => {
+    await preview((p) => p.select("PO lines", "A1"));
+    const header = (await sheet("PO lines"))!.values[0]!.map(String);
+    const col = header.findIndex((h) => /promised/i.test(h));
+    const cell = page.locator(`#grid td[data-r="1"][data-c="${col}"]`);
+    let shown = "";
+    page.once("dialog", (d) => {
+      shown = d.defaultValue();
+      void d.accept("2025-04-15");
+    });
+    await cell.dblclick();
+    await page.waitForFunction(() => true);
+    expect(shown).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const after = (await sheet("PO lines"))!.values[1]![col];
+    expect(after).toBe(45762); // 2025-04-15
+  });
 });
