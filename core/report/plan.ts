@@ -55,8 +55,10 @@ export function chooseOutput(wanted: string, sheets: readonly SheetInfo[], ownId
   }
 }
 
-/** What the pane asks for, with the source already resolved to an address or a name. */
-export interface GenerateRequest {
+/** What the pane asks for: a new report, or (with `id`) the same report again with what the pane now shows. */
+export interface ReportRequest {
+  /** The report being edited; a request with another kind makes a new report instead. */
+  readonly id?: string;
   readonly kind: ReportKind;
   readonly source: ReportSource;
   readonly config: ConfigGrid;
@@ -66,7 +68,7 @@ export interface GenerateRequest {
 }
 
 /** A fresh definition; `lastRefresh` is filled when it is first written. */
-export function newDefinition(id: string, req: GenerateRequest): ReportDefinition {
+export function newDefinition(id: string, req: ReportRequest): ReportDefinition {
   return { version: DEFINITION_VERSION, id, kind: req.kind, source: req.source, config: req.config, calendar: req.calendar, asOf: req.asOf, output: req.output, outputId: "", lastRefresh: "", lastError: "" };
 }
 

@@ -3,9 +3,11 @@ import type { CellValue } from "../cell/types";
 import type { Context } from "../catalog/types";
 import { MAX_BLOCK_BYTES, readBlockRows, rowBytes, writeBlocks } from "./blocks";
 import { buildReport } from "./build";
-import { DEFINITION_VERSION, describeSource, parseDefinition, type AsOfRule, type ConfigGrid, type ReportDefinition, type ReportSource } from "./definition";
+import { describeSource, parseDefinition, type AsOfRule, type ConfigGrid, type ReportDefinition, type ReportSource } from "./definition";
 import { kindInfo, type ReportKind } from "./kinds";
-import { chooseOutput, isStale, stamp } from "./plan";
+import { chooseOutput, isStale, newDefinition, stamp, staleSourceMessage, type ReportRequest } from "./plan";
+
+export type { ReportRequest };
 import { ask, type Flow, type SheetEntry, type SourceExtent } from "./workbook";
 
 /**
@@ -23,18 +25,6 @@ import { ask, type Flow, type SheetEntry, type SourceExtent } from "./workbook";
 export interface ReportEnv {
   readonly now: () => Date;
   readonly cx: Context;
-}
-
-/** What the pane asks for: a new report, or (with `id`) the same report again with what the pane now shows. */
-export interface ReportRequest {
-  /** The report being edited; a request with another kind makes a new report instead. */
-  readonly id?: string;
-  readonly kind: ReportKind;
-  readonly source: ReportSource;
-  readonly config: ConfigGrid;
-  readonly calendar: ConfigGrid;
-  readonly asOf: AsOfRule;
-  readonly output: string;
 }
 
 /** One report's outcome in a run. */
@@ -164,7 +154,7 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
   if (problem) throw new Failure(problem);
   const extent = yield* ask((wb) => wb.locate(def.source));
   if (!extent) {
-    throw new Failure(isNew ? `The source ${describeSource(def.source)} was not found.` : `The source ${describeSource(def.source)} of "${def.output}" no longer exists (renamed or deleted?): pick the source again and generate.`);
+    throw new Failure(isNew ? `The source ${describeSource(def.source)} was not found.` : staleSourceMessage(def));
   }
   if (reportSheetIds(state).has(extent.sheetId)) {
     throw new Failure(`The source ${describeSource(def.source)} is a sheet vendorscore writes, not data: pick the range the report is made from.`);
@@ -235,7 +225,7 @@ export function* generate(request: ReportRequest, env: ReportEnv, newId: () => s
   const same = editing && editing.kind === request.kind ? editing : undefined;
   const def: ReportDefinition = same
     ? { ...same, source: request.source, config: request.config, calendar: request.calendar, asOf: request.asOf }
-    : { version: DEFINITION_VERSION, id: newId(), kind: request.kind, source: request.source, config: request.config, calendar: request.calendar, asOf: request.asOf, output: request.output, outputId: "", lastRefresh: "", lastError: "" };
+    : newDefinition(newId(), request);
   try {
     const r = yield* produce(state, def, env, !same);
     if (!same) yield* ask((wb) => wb.activate(r.def.outputId));
@@ -337,7 +327,7 @@ export function* list(): Flow<ReportStatus[]> {
     } catch (e) {
       unreadable = `The source ${describeSource(source)} cannot be read (${messageOf(e)}): pick the source again and generate.`;
     }
-    const problem = ownershipProblem(state, d) || unreadable || (found ? "" : `The source ${describeSource(source)} of "${d.output}" no longer exists (renamed or deleted?): pick the source again and generate.`);
+    const problem = ownershipProblem(state, d) || unreadable || (found ? "" : staleSourceMessage(d));
     out.push({ id: d.id, kind: d.kind, output: d.output, source: describeSource(source), lastRefresh: d.lastRefresh, lastError: d.lastError, problem });
   }
   return out;
