@@ -1,21 +1,33 @@
 /// <reference types="office-js" />
-import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, type ReportSheet, safeText } from "../core/report";
+import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, helperBlocks, type ChartSpec, type ReportSheet, safeText } from "../core/report";
 import { blockAddress, columnLetter } from "./address";
 
 export const CHART_NAME = "vendorscore chart";
+
+/** The name of a report's `i`th chart: the first keeps the name earlier versions gave it. */
+export function chartName(i: number): string {
+  return i === 0 ? CHART_NAME : `${CHART_NAME} ${i + 1}`;
+}
+
+/** Whether a chart on a report sheet is one a report drew (and so one the next write replaces). */
+export function isReportChart(name: string): boolean {
+  return name === CHART_NAME || name.startsWith(`${CHART_NAME} `);
+}
 
 /**
  * A report is written in three steps, each queued and then synced by the caller: `clearReport`
  * empties the sheet, `writeRows` writes one block of rows (values and number formats, under the
  * request limit), `finishReport` adds the header style, colour scale, red-fill rule, frozen
- * header, chart data beside the table and a bar chart, and autofit. Rules cover whole columns,
- * so their cost does not grow with the rows.
+ * header, the charts (from the table's own columns, or from helper blocks in hidden columns) and
+ * autofit over the table. Rules cover whole columns, so their cost does not grow with the rows.
  */
 export function clearReport(sheet: Excel.Worksheet, oldCharts: readonly Excel.Chart[]): void {
   for (const c of oldCharts) c.delete();
   const all = sheet.getRange();
   all.conditionalFormats.clearAll();
   all.clear("All");
+  // The last write's helper columns: the table may now reach into them.
+  all.columnHidden = false;
 }
 
 /** Rows `[start, start + count)` of the report: values, and the columns' number formats below the header. */
@@ -60,20 +72,20 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
     }
   }
 
-  if (report.chart && report.chart.data.length > 1) {
-    const left = cols + 1;
-    const data = report.chart.data;
-    const block = sheet.getRange(blockAddress(0, left, data.length, 2));
-    block.values = data.map((row) => row.map(safeText)) as unknown[][];
-    sheet.getRange(blockAddress(0, left, 1, 2)).format.font.bold = true;
-    const chart = sheet.charts.add("BarClustered", block, "Columns");
-    chart.name = CHART_NAME;
-    chart.title.text = report.chart.title;
-    chart.legend.visible = false;
-    chart.setPosition(`${columnLetter(left + 3)}2`);
+  const helpers = helperBlocks(report);
+  for (const h of helpers) {
+    sheet.getRange(blockAddress(0, h.column, h.values.length, h.values[0]!.length)).values = h.values.map((row) => row.map(safeText)) as unknown[][];
+    sheet.getRange(blockAddress(0, h.column, 1, h.values[0]!.length)).columnHidden = true;
   }
+  let top = 1;
+  report.charts.forEach((spec, i) => {
+    const h = helpers.find((b) => b.chart === i);
+    const grid = h ? h.values : report.values;
+    drawChart(sheet, spec, i, { column: h ? h.column : 0, rows: grid.length, headers: (grid[0] ?? []).map(String) }, `${columnLetter(cols + 1)}${top + 1}`);
+    top += CHART_ROWS;
+  });
   sheet.freezePanes.freezeRows(1);
-  sheet.getRange(blockAddress(0, 0, Math.min(rows, AUTOFIT_ROWS), cols + 3)).format.autofitColumns();
+  sheet.getRange(blockAddress(0, 0, Math.min(rows, AUTOFIT_ROWS), cols)).format.autofitColumns();
   sheet.tabColor = HEADER_FILL;
 }
 
@@ -83,3 +95,51 @@ const SHEET_ROWS = 1_048_576;
 /** Autofit looks at the first rows only: measuring 100,000 rows would cost more than it tells. */
 const AUTOFIT_ROWS = 1000;
 
+
+/** Rows a chart takes, so the next one starts below it. */
+const CHART_ROWS = 20;
+
+const EXCEL_TYPE = { bar: "BarClustered", combo: "ColumnClustered", scatter: "XYScatter" } as const;
+
+/**
+ * One chart whose series read columns of a block on the sheet (the table, or a helper block):
+ * `data.column` is the block's first sheet column, `data.rows` its rows with the header row
+ * `data.headers`. Each
+ * series is set from its own column (`setValues`, `setXAxisValues`), so the columns need not be
+ * next to each other and nothing is copied beside the table.
+ */
+function drawChart(sheet: Excel.Worksheet, spec: ChartSpec, index: number, data: { column: number; rows: number; headers: readonly string[] }, anchor: string): void {
+  const n = data.rows - 1;
+  if (n < 1 || spec.series.length === 0) return;
+  const column = (c: number) => sheet.getRange(blockAddress(1, data.column + c, n, 1));
+  const first = spec.series[0]!;
+  const chart = sheet.charts.add(EXCEL_TYPE[spec.type], column(first.column), "Columns");
+  chart.name = chartName(index);
+  chart.title.text = spec.title;
+  chart.legend.visible = spec.series.length > 1;
+  spec.series.forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add("");
+    if (i > 0) series.setValues(column(s.column));
+    series.name = data.headers[s.column] ?? "";
+    series.setXAxisValues(column(spec.categories));
+    if (s.as === "line") {
+      series.chartType = "Line";
+      series.axisGroup = "Secondary";
+    }
+    s.pointColors?.forEach((color, p) => color && series.points.getItemAt(p).format.fill.setSolidColor(color));
+    s.pointLabels?.forEach((label, p) => {
+      if (!label) return;
+      const point = series.points.getItemAt(p);
+      point.hasDataLabel = true;
+      point.dataLabel.text = label;
+    });
+  });
+  // Bars are drawn bottom-up; reversed, the first row (the best score) is at the top as in the table.
+  if (spec.type === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
+  if (spec.axes?.x) chart.axes.categoryAxis.title.text = spec.axes.x;
+  if (spec.axes?.y) chart.axes.valueAxis.title.text = spec.axes.y;
+  if (spec.axes?.y2) chart.axes.getItem("Value" as Excel.ChartAxisType, "Secondary" as Excel.ChartAxisGroup).title.text = spec.axes.y2;
+  // A helper block sits in hidden columns, which Excel leaves out of a chart by default.
+  if (data.column > 0) chart.plotVisibleOnly = false;
+  chart.setPosition(anchor);
+}

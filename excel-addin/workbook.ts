@@ -3,7 +3,7 @@ import type { CellValue } from "../core";
 import { markerOf, markerValue, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook } from "../core/report";
 import { blockAddress, parseBlock, splitAddress } from "./address";
 import { freeRegistryName, isRegistrySheet, readRegistry, registryRows, storedDefinitions, withoutDefinition, withText, type Registry } from "./registry";
-import { CHART_NAME, clearReport, finishReport, writeRows } from "./render";
+import { clearReport, finishReport, isReportChart, writeRows } from "./render";
 
 /** The worksheet custom property that marks a sheet as a report's, holding the report id. */
 export const MARKER = "vendorscore.report";
@@ -99,7 +99,7 @@ export class ExcelWorkbook implements Workbook {
     const ws = this.ctx.workbook.worksheets.getItem(sheetId);
     const charts = ws.charts.load("items/name");
     await this.ctx.sync();
-    clearReport(ws, charts.items.filter((c) => c.name === CHART_NAME));
+    clearReport(ws, charts.items.filter((c) => isReportChart(c.name)));
     for (const b of blocks) {
       writeRows(ws, report, b.start, b.count);
       await this.ctx.sync();

@@ -146,6 +146,7 @@ const api = {
       conditionalFormats: JSON.parse(JSON.stringify(s.conditionalFormats)),
       charts: JSON.parse(JSON.stringify(s.charts)),
       columnWidths: [...s.columnWidths],
+      hiddenColumns: [...s.hiddenColumns],
     };
   },
   sheetNames() { return wb.sheets.map((s) => s.name); },

@@ -79,13 +79,18 @@ export function gridHtml(s: SheetModel, selection: { r0: number; c0: number; r1:
   return h;
 }
 
-/** Each chart as an SVG bar chart of its two-column source block. */
+/** Each chart as an SVG bar chart of its first series (category or point label, value). */
 export function chartsHtml(s: SheetModel): string {
   return s.charts.map((ch) => {
     const data: [string, number][] = [];
-    for (let r = ch.source.r0 + 1; r <= ch.source.r1; r++) {
-      const v = getCell(s.values, r, ch.source.c0 + 1, "");
-      data.push([String(getCell(s.values, r, ch.source.c0, "")), typeof v === "number" ? v : 0]);
+    const series = ch.series[0];
+    if (series) {
+      for (let i = 0; i <= series.values.r1 - series.values.r0; i++) {
+        const v = getCell(s.values, series.values.r0 + i, series.values.c0, "");
+        const x = series.xValues ? String(getCell(s.values, series.xValues.r0 + i, series.xValues.c0, "")) : String(i + 1);
+        if (ch.type === "XYScatter" && !series.pointLabels[i]) continue;
+        data.push([series.pointLabels[i] || x, typeof v === "number" ? v : 0]);
+      }
     }
     const max = Math.max(1, ...data.map((d) => d[1]));
     const bar = 22, w = 360, label = 140;

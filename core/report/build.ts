@@ -63,6 +63,6 @@ export function describe(kind: ReportKind, values: ResultGrid): ReportSheet {
     colorScale: info.scale && scaleCol >= 0 ? { column: scaleCol, higherIsBetter: info.scale.higherIsBetter } : null,
     redRule,
     redRows,
-    chart: info.chart ? info.chart(values) : null,
+    charts: info.charts ? info.charts(values) : [],
   };
 }

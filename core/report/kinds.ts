@@ -16,7 +16,7 @@ import { DEFAULT_SCORED, KPIS } from "../kpi/defs";
 import { DEFAULT_POLICY } from "../sla/policy";
 import { PO_SCHEMA, TICKET_SCHEMA, type Schema } from "../table/schema";
 import type { ColumnFormat } from "./format";
-import type { ChartSpec } from "./sheet";
+import { GRADE_COLORS, type ChartSpec } from "./sheet";
 
 /** A config table the pane edits, stored with the report in its `config` or `calendar` slot. */
 export interface ConfigTable {
@@ -49,7 +49,8 @@ export interface ReportKindInfo {
   readonly scale?: { readonly column: string; readonly higherIsBetter: boolean };
   /** Rows whose `column` equals `equals` (any case) get a red fill. */
   readonly red?: { readonly column: string; readonly equals: string };
-  readonly chart?: (values: ResultGrid) => ChartSpec | null;
+  /** The charts drawn from a result grid (none when its columns are missing). */
+  readonly charts?: (values: ResultGrid) => readonly ChartSpec[];
   /** Default name of the sheet a report is written to. */
   readonly defaultOutput: string;
   /** Offered in the task pane and sidebar (a report needing a vendor is for the command line). */
@@ -78,36 +79,76 @@ const KPI_COLUMNS = {
   "Defect rate": "percent", "Price variance": "percent", "Lead time (days)": "number", Score: "number", Grade: "text", Rank: "integer",
 } as const satisfies Record<string, ColumnFormat>;
 
-/** `label` by vendor, in the rows' order, from the column of that name. */
-function byVendor(column: string) {
-  return (values: ResultGrid): ChartSpec | null => {
-    const header = (values[0] ?? []).map(String);
-    const v = header.indexOf("Vendor");
-    const c = header.indexOf(column);
-    if (v < 0 || c < 0) return null;
-    const data: ResultGrid = [["Vendor", column]];
-    for (const r of values.slice(1)) data.push([r[v] as ResultCell, r[c] as ResultCell]);
-    return { type: "bar", title: `${column} by vendor`, data };
-  };
+/** The header's column indexes by name. */
+function columnsOf(values: ResultGrid): (name: string) => number {
+  const header = (values[0] ?? []).map(String);
+  return (name) => header.indexOf(name);
+}
+
+/**
+ * Score by vendor, one bar per row in the report's (rank) order, each bar in its grade's colour:
+ * read from the table's own Vendor and Score columns.
+ */
+function scoreChart(values: ResultGrid): ChartSpec[] {
+  const col = columnsOf(values);
+  const [vendor, score, grade] = [col("Vendor"), col("Score"), col("Grade")];
+  if (vendor < 0 || score < 0 || values.length < 2) return [];
+  const pointColors = grade < 0 ? undefined : values.slice(1).map((r) => GRADE_COLORS[String(r[grade]).toUpperCase()] ?? "");
+  return [{ type: "bar", title: "Score by vendor", categories: vendor, series: [{ column: score, ...(pointColors && { pointColors }) }] }];
+}
+
+/**
+ * The segments report's two charts, both from its own columns (rows are in spend order, as ABC
+ * ranks them): the ABC Pareto (spend bars, cumulative share as a line on a second axis) and, when
+ * any vendor has a supply risk, the Kraljic matrix (spend share across, supply risk up, one point
+ * per vendor labelled with its name and quadrant; a vendor without a risk has no point).
+ */
+function segmentCharts(values: ResultGrid): ChartSpec[] {
+  const col = columnsOf(values);
+  const [vendor, spend, share, cum, risk, kraljic] = [col("Vendor"), col("Spend"), col("Spend share"), col("Cumulative share"), col("Supply risk"), col("Kraljic")];
+  const rows = values.slice(1);
+  if (vendor < 0 || rows.length === 0) return [];
+  const charts: ChartSpec[] = [];
+  if (spend >= 0 && cum >= 0) {
+    charts.push({
+      type: "combo",
+      title: "ABC Pareto: spend and cumulative share",
+      categories: vendor,
+      series: [{ column: spend, as: "bar" }, { column: cum, as: "line" }],
+      axes: { y: "Spend", y2: "Cumulative share" },
+    });
+  }
+  const hasRisk = (r: readonly ResultCell[]) => risk >= 0 && typeof r[risk] === "number";
+  if (share >= 0 && rows.some(hasRisk)) {
+    const pointLabels = rows.map((r) => (hasRisk(r) ? [String(r[vendor]), kraljic >= 0 ? String(r[kraljic] ?? "") : ""].filter(Boolean).join(" · ") : ""));
+    charts.push({
+      type: "scatter",
+      title: "Kraljic matrix: Strategic (top right), Leverage (bottom right), Bottleneck (top left), Non-critical (bottom left)",
+      categories: share,
+      series: [{ column: risk, pointLabels }],
+      axes: { x: "Profit impact (spend share) →", y: "Supply risk →" },
+    });
+  }
+  return charts;
 }
 
 /**
  * Breached tickets per vendor, every vendor listed (0 included): a per-ticket "% of target" bar
- * would not say which vendor to call.
+ * would not say which vendor to call. The counts are not rows of the report, so they go in the
+ * chart's helper block (hidden cells).
  */
-function breachesByVendor(values: ResultGrid): ChartSpec | null {
-  const header = (values[0] ?? []).map(String);
-  const vendor = header.indexOf("Vendor");
-  const status = header.indexOf("Status");
-  if (vendor < 0 || status < 0) return null;
+function breachesByVendor(values: ResultGrid): ChartSpec[] {
+  const col = columnsOf(values);
+  const [vendor, status] = [col("Vendor"), col("Status")];
+  if (vendor < 0 || status < 0 || values.length < 2) return [];
   const counts = new Map<string, number>();
   for (const r of values.slice(1)) {
     const v = String(r[vendor]);
     counts.set(v, (counts.get(v) ?? 0) + (String(r[status]).toLowerCase() === "breached" ? 1 : 0));
   }
-  const data: ResultGrid = [["Vendor", "Breaches"]];
-  for (const [v, n] of [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) data.push([v, n]);
-  return { type: "bar", title: "Breached tickets by vendor", data };
+  const helper: ResultGrid = [["Vendor", "Breaches"]];
+  for (const [v, n] of [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) helper.push([v, n]);
+  return [{ type: "bar", title: "Breached tickets by vendor", categories: 0, series: [{ column: 1 }], helper }];
 }
 
 export const KIND_INFO = {
@@ -122,7 +163,7 @@ export const KIND_INFO = {
     columns: KPI_COLUMNS,
     scale: { column: "Score", higherIsBetter: true },
     red: { column: "Grade", equals: "D" },
-    chart: byVendor("Score"),
+    charts: scoreChart,
     defaultOutput: "Scorecard",
     pane: true,
   },
@@ -164,7 +205,7 @@ export const KIND_INFO = {
     },
     scale: { column: "% of target", higherIsBetter: false },
     red: { column: "Status", equals: "breached" },
-    chart: breachesByVendor,
+    charts: breachesByVendor,
     defaultOutput: "SLA status",
     pane: true,
   },
@@ -182,7 +223,7 @@ export const KIND_INFO = {
     },
     scale: { column: "Score", higherIsBetter: true },
     red: { column: "Grade", equals: "D" },
-    chart: byVendor("Spend"),
+    charts: segmentCharts,
     defaultOutput: "Segments",
     pane: true,
     whenMissing: { supply_risk: "no supply risk column: Kraljic and Tier stay empty (ABC, spend and scores are computed); add one or pass a risk range" },

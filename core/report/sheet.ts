@@ -2,12 +2,37 @@ import type { ResultGrid } from "../cell/types";
 import type { ColumnFormat } from "./format";
 import type { ReportKind } from "./kinds";
 
-/** A bar chart: category in the first column of `data`, values in the second, header first. */
+/**
+ * One series of a chart: a column of the report's table (or of the chart's helper block), its
+ * name the column's header.
+ */
+export interface ChartSeries {
+  readonly column: number;
+  /** In a combo chart, how this series is drawn; a line goes on the secondary axis. */
+  readonly as?: "bar" | "line";
+  /** Per data row, the colour of that row's point ("" = the series colour). */
+  readonly pointColors?: readonly string[];
+  /** Per data row, the label shown beside that row's point ("" = none). */
+  readonly pointLabels?: readonly string[];
+}
+
+/**
+ * A chart over the report, in host-neutral terms: which columns it reads, never where cells go.
+ * Its columns are the report's own (`helper` absent) or those of `helper`, a derived table the
+ * hosts write to hidden cells, for a chart whose data the report does not hold as rows (a count
+ * per vendor). Either way, nothing a chart reads is shown beside the table.
+ */
 export interface ChartSpec {
-  readonly type: "bar";
+  /** `bar`: horizontal bars in row order; `combo`: bars and lines over the categories; `scatter`: x by y. */
+  readonly type: "bar" | "combo" | "scatter";
   readonly title: string;
-  /** Written beside the report (two columns to its right) and charted from there. */
-  readonly data: ResultGrid;
+  /** The category column (bar, combo) or the x column (scatter). */
+  readonly categories: number;
+  readonly series: readonly ChartSeries[];
+  /** Axis titles, where the chart needs them to be read (the Kraljic matrix's quadrants). */
+  readonly axes?: { readonly x?: string; readonly y?: string; readonly y2?: string };
+  /** Header row then data rows, when the chart reads a derived table rather than the report's. */
+  readonly helper?: ResultGrid;
 }
 
 /**
@@ -29,7 +54,8 @@ export interface ReportSheet {
   readonly redRule: { readonly column: number; readonly equals: string } | null;
   /** Indexes into `values` (1 = first data row) the red rule matches now. */
   readonly redRows: readonly number[];
-  readonly chart: ChartSpec | null;
+  /** The charts drawn beside the table, in order (none for a report without one). */
+  readonly charts: readonly ChartSpec[];
 }
 
 /** Light red fill and dark red text, as Excel's "Light red fill with dark red text" preset. */
@@ -39,3 +65,31 @@ export const RED_TEXT = "#9C0006";
 export const SCALE_COLORS = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" } as const;
 export const HEADER_FILL = "#1F4E78";
 export const HEADER_TEXT = "#FFFFFF";
+/** Bar colours by grade: green to red, as the colour scale runs. */
+export const GRADE_COLORS: Readonly<Record<string, string>> = { A: "#63BE7B", B: "#B1D580", C: "#FFEB84", D: "#F8696B" };
+
+/** A chart's helper block and the sheet column (0-based) it starts at. */
+export interface HelperBlock {
+  readonly chart: number;
+  readonly column: number;
+  readonly values: ResultGrid;
+}
+
+/**
+ * Where the charts' helper blocks go: side by side from one column right of the table, in columns
+ * the hosts hide (and tell their charts to plot anyway). Kept on the report's own sheet so they
+ * travel with it (copy, rename, delete) and need no second sheet to own; the empty column between
+ * keeps them out of the table's current region. Both hosts and the Office Script place them here.
+ *
+ * @example helperBlocks(slaReport) // [{ chart: 0, column: 14, values: [["Vendor", "Breaches"], ["Acme", 2], ...] }]
+ */
+export function helperBlocks(report: Pick<ReportSheet, "values" | "charts">): HelperBlock[] {
+  const blocks: HelperBlock[] = [];
+  let column = (report.values[0]?.length ?? 0) + 1;
+  report.charts.forEach((chart, i) => {
+    if (!chart.helper || chart.helper.length === 0) return;
+    blocks.push({ chart: i, column, values: chart.helper });
+    column += (chart.helper[0]?.length ?? 0) + 1;
+  });
+  return blocks;
+}

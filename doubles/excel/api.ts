@@ -8,7 +8,7 @@
 import { PAYLOAD_LIMIT_BYTES, jsonBytes } from "./limits";
 import {
   WHOLE_SHEET, addSheet, checkSheetName, clearRect, fillRect, findSheet, fullAddress, officeError, parseRect, readFormats, readFormulas, readValues, usedRect, writeBlock,
-  type ChartModel, type ConditionalFormatModel, type Rect, type SheetModel, type WorkbookModel,
+  type ChartModel, type ConditionalFormatModel, type SeriesModel, type Rect, type SheetModel, type WorkbookModel,
 } from "./model";
 
 type Op = () => void;
@@ -318,6 +318,21 @@ class Range extends Proxy<RangeRef> {
   }
   get rowCount(): number { return this.read("rowCount"); }
   get columnCount(): number { return this.read("columnCount"); }
+  get columnHidden(): boolean { throw officeError("PropertyNotLoaded", "columnHidden is write-only in this in-memory workbook."); }
+  /** Hides or shows the range's columns; on the whole sheet, every column. */
+  set columnHidden(v: boolean) {
+    this.queue((r) => {
+      if (r.rect === WHOLE_SHEET) {
+        if (!v) r.sheet.hiddenColumns = [];
+        return;
+      }
+      for (let c = r.rect.c0; c <= r.rect.c1; c++) r.sheet.hiddenColumns[c] = v;
+    });
+  }
+  /** The rectangle, for a chart reading it during a sync. */
+  rectNow(): RangeRef {
+    return this.target();
+  }
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this.queue((r) => {
       clearRect(r.sheet, r.rect, applyTo);
@@ -418,7 +433,16 @@ class ChartCollection extends Proxy<SheetModel> {
     source.run((r) => {
       const s = this.target();
       if (r.sheet !== s) throw officeError("InvalidArgument", "The chart's data must be on its sheet in this in-memory workbook.");
-      const model: ChartModel = { name: `Chart ${s.charts.length + 1}`, type, seriesBy, source: r.rect, title: "", legendVisible: true, anchor: "" };
+      // One series per column (seriesBy "Columns"; rows otherwise), with no categories: Excel
+      // would guess a header or a category column, this workbook guesses nothing.
+      const series: SeriesModel[] = [];
+      const byRows = seriesBy === "Rows";
+      const n = byRows ? r.rect.r1 - r.rect.r0 + 1 : r.rect.c1 - r.rect.c0 + 1;
+      for (let i = 0; i < n; i++) {
+        const values = byRows ? { ...r.rect, r0: r.rect.r0 + i, r1: r.rect.r0 + i } : { ...r.rect, c0: r.rect.c0 + i, c1: r.rect.c0 + i };
+        series.push({ name: `Series${i + 1}`, values, xValues: null, chartType: type, axisGroup: "Primary", pointColors: [], pointLabels: [] });
+      }
+      const model: ChartModel = { name: `Chart ${s.charts.length + 1}`, type, seriesBy, source: r.rect, title: "", legendVisible: true, anchor: "", series, axisTitles: {}, reversePlotOrder: false, plotVisibleOnly: true };
       s.charts.push(model);
       chart.bind(s, model);
     });
@@ -426,17 +450,90 @@ class ChartCollection extends Proxy<SheetModel> {
   }
 }
 
+/** A range of the chart's own sheet, as a series reads it. */
+function seriesRect(c: ChartModel, sheet: SheetModel | undefined, range: Range): Rect {
+  const r = range.rectNow();
+  if (r.sheet !== sheet || r.rect === WHOLE_SHEET) throw officeError("InvalidArgument", `A series of "${c.name}" must read a block of the chart's sheet in this in-memory workbook.`);
+  return r.rect;
+}
+
+/** `chart.series`: getItemAt(i) and add(name) (ExcelApi 1.7). */
+class ChartSeriesCollection {
+  constructor(private readonly chart: Chart) {}
+  getItemAt(i: number): ChartSeries {
+    return new ChartSeries(this.chart, (c) => c.series[i] ?? (() => { throw officeError("ItemNotFound", `The chart has no series ${i}.`); })());
+  }
+  add(name: string): ChartSeries {
+    let added: SeriesModel | undefined;
+    this.chart.run((c) => {
+      added = { name, values: { r0: 0, c0: 0, r1: -1, c1: -1 }, xValues: null, chartType: c.type, axisGroup: "Primary", pointColors: [], pointLabels: [] };
+      c.series.push(added);
+    });
+    return new ChartSeries(this.chart, () => added!);
+  }
+}
+
+class ChartSeries {
+  readonly points: { getItemAt(i: number): ChartPoint };
+  constructor(private readonly chart: Chart, private readonly find: (c: ChartModel) => SeriesModel) {
+    this.points = { getItemAt: (i: number) => new ChartPoint((f) => this.run((s) => f(s, i))) };
+  }
+  run(f: (s: SeriesModel, c: ChartModel) => void): void {
+    this.chart.run((c) => f(this.find(c), c));
+  }
+  set name(v: string) { this.run((s) => (s.name = v)); }
+  get name(): string { throw officeError("PropertyNotLoaded", "series.name is write-only in this in-memory workbook."); }
+  set chartType(v: string) { this.run((s) => (s.chartType = v)); }
+  get chartType(): string { throw officeError("PropertyNotLoaded", "series.chartType is write-only in this in-memory workbook."); }
+  set axisGroup(v: string) { this.run((s) => (s.axisGroup = v === "Secondary" ? "Secondary" : "Primary")); }
+  get axisGroup(): string { throw officeError("PropertyNotLoaded", "series.axisGroup is write-only in this in-memory workbook."); }
+  setValues(range: Range): void { this.run((s, c) => (s.values = seriesRect(c, this.chart.sheetNow(), range))); }
+  setXAxisValues(range: Range): void { this.run((s, c) => (s.xValues = seriesRect(c, this.chart.sheetNow(), range))); }
+}
+
+/** One point of a series: its fill and its data label (ExcelApi 1.7, label text 1.8). */
+class ChartPoint {
+  readonly format: { fill: { setSolidColor(color: string): void } };
+  readonly dataLabel: { text: string };
+  constructor(run: (f: (s: SeriesModel, i: number) => void) => void) {
+    this.format = { fill: { setSolidColor: (color: string) => run((s, i) => (s.pointColors[i] = color)) } };
+    this.dataLabel = {
+      set text(v: string) { run((s, i) => (s.pointLabels[i] = v)); },
+      get text(): string { throw officeError("PropertyNotLoaded", "dataLabel.text is write-only in this in-memory workbook."); },
+    };
+  }
+  set hasDataLabel(_v: boolean) { /* the label's text is what this workbook records */ }
+  get hasDataLabel(): boolean { return false; }
+}
+
 class Chart extends Proxy<ChartModel> {
   private sheet: SheetModel | undefined;
   readonly title: { text: string };
   readonly legend: { visible: boolean };
+  readonly series: ChartSeriesCollection;
+  readonly axes: { categoryAxis: ChartAxis; valueAxis: ChartAxis; getItem(type: string, group?: string): ChartAxis };
   constructor(ctx: Context, sheet: SheetModel | undefined, resolver?: () => ChartModel) {
     super(ctx, resolver);
     this.sheet = sheet;
     const q = (f: (c: ChartModel) => void) => this.queue(f);
     this.title = { set text(v: string) { q((c) => (c.title = v)); }, get text() { return ""; } };
     this.legend = { set visible(v: boolean) { q((c) => (c.legendVisible = v)); }, get visible() { return true; } };
+    this.series = new ChartSeriesCollection(this);
+    const axis = (key: string) => new ChartAxis(key, q);
+    this.axes = {
+      categoryAxis: axis("category"),
+      valueAxis: axis("value"),
+      getItem: (type: string, group = "Primary") => axis(type === "Category" ? "category" : group === "Secondary" ? "value2" : "value"),
+    };
   }
+  run(f: (c: ChartModel) => void): void {
+    this.queue(f);
+  }
+  sheetNow(): SheetModel | undefined {
+    return this.sheet;
+  }
+  set plotVisibleOnly(v: boolean) { this.queue((c) => (c.plotVisibleOnly = v)); }
+  get plotVisibleOnly(): boolean { throw officeError("PropertyNotLoaded", "plotVisibleOnly is write-only in this in-memory workbook."); }
   bind(s: SheetModel, c: ChartModel): void {
     this.sheet = s;
     this.ref = c;
@@ -453,6 +550,17 @@ class Chart extends Proxy<ChartModel> {
       s.charts = s.charts.filter((x) => x !== c);
     });
   }
+}
+
+/** An axis: its title and, for the category axis, the plot order. */
+class ChartAxis {
+  readonly title: { text: string };
+  constructor(private readonly key: string, private readonly q: (f: (c: ChartModel) => void) => void) {
+    const k = key;
+    this.title = { set text(v: string) { q((c) => (c.axisTitles[k] = v)); }, get text() { return ""; } };
+  }
+  set reversePlotOrder(v: boolean) { if (this.key === "category") this.q((c) => (c.reversePlotOrder = v)); }
+  get reversePlotOrder(): boolean { throw officeError("PropertyNotLoaded", "reversePlotOrder is write-only in this in-memory workbook."); }
 }
 
 // ---- tables and names ----

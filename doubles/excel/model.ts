@@ -36,6 +36,20 @@ export interface CustomRuleModel {
 
 export type ConditionalFormatModel = ColorScaleModel | CustomRuleModel;
 
+/** One series of a chart: the cells it reads (on the chart's sheet) and how it is drawn. */
+export interface SeriesModel {
+  name: string;
+  values: Rect;
+  /** Categories (bar, line) or x values (scatter); null = 1, 2, 3... */
+  xValues: Rect | null;
+  chartType: string;
+  axisGroup: "Primary" | "Secondary";
+  /** Per point (0 = first value), the fill set on it ("" = the series colour). */
+  pointColors: string[];
+  /** Per point, the data label shown ("" = none). */
+  pointLabels: string[];
+}
+
 export interface ChartModel {
   name: string;
   type: string;
@@ -44,6 +58,13 @@ export interface ChartModel {
   title: string;
   legendVisible: boolean;
   anchor: string;
+  series: SeriesModel[];
+  /** Axis titles by axis: "category", "value", "value2" (the secondary value axis). */
+  axisTitles: Record<string, string>;
+  /** Categories drawn last-to-first (`categoryAxis.reversePlotOrder`). */
+  reversePlotOrder: boolean;
+  /** Excel's default: cells in hidden rows and columns are not plotted. */
+  plotVisibleOnly: boolean;
 }
 
 export interface SheetModel {
@@ -63,6 +84,8 @@ export interface SheetModel {
   charts: ChartModel[];
   frozenRows: number;
   columnWidths: number[];
+  /** Columns hidden (`range.columnHidden = true`), by index. */
+  hiddenColumns: boolean[];
   tabColor: string;
 }
 
@@ -109,7 +132,7 @@ export function checkSheetName(wb: WorkbookModel, name: string, self?: SheetMode
 export function addSheet(wb: WorkbookModel, name: string): SheetModel {
   checkSheetName(wb, name);
   const id = `{${String(wb.nextId++).padStart(8, "0")}-0000-4000-8000-000000000000}`;
-  const s: SheetModel = { id, name, visibility: "Visible", values: [], formulas: [], formats: [], fills: [], fontColors: [], bold: [], conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: [], tabColor: "" };
+  const s: SheetModel = { id, name, visibility: "Visible", values: [], formulas: [], formats: [], fills: [], fontColors: [], bold: [], conditionalFormats: [], charts: [], frozenRows: 0, columnWidths: [], hiddenColumns: [], tabColor: "" };
   wb.sheets.push(s);
   if (!wb.activeSheetId) {
     wb.activeSheetId = id;

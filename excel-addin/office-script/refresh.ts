@@ -7,7 +7,7 @@
  */
 import type { CellValue } from "../../core";
 import { createCatalog, dateToSerial } from "../../core";
-import { markerOf, markerValue, refresh, runSync, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook, safeText } from "../../core/report";
+import { markerOf, markerValue, refresh, runSync, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook, helperBlocks, safeText } from "../../core/report";
 import { blockAddress, parseBlock, splitAddress } from "../address";
 import { hasRegistryName, isRegistryContent, readRegistry, registryRows, storedDefinitions, withoutDefinition, withText, type Registry } from "../registry";
 import { MARKER } from "../workbook";
@@ -56,8 +56,8 @@ function registrySheet(wb: ScriptWorkbook): ScriptSheet | undefined {
 
 /**
  * The report use cases' workbook in an Office Script: ExcelScript answers at once. It writes
- * values, number formats and chart data; the colour scale, red-row rule, frozen header and chart
- * stay as the add-in set them.
+ * values, number formats and the charts' helper blocks (hidden columns), if any; the colour scale,
+ * red-row rule, frozen header and charts stay as the add-in set them.
  */
 class ScriptBook implements Workbook {
   private registry: Registry | undefined;
@@ -113,7 +113,9 @@ class ScriptBook implements Workbook {
       const first = Math.max(b.start, 1), n = b.start + b.count - first;
       if (n > 0) out.getRange(blockAddress(first, 0, n, cols)).setNumberFormats(new Array(n).fill([...report.patterns]));
     }
-    if (report.chart) out.getRange(blockAddress(0, cols + 1, report.chart.data.length, 2)).setValues(report.chart.data.map((row) => row.map(safeText)));
+    // A chart reads the table's own columns, or a helper block in the hidden columns the add-in
+    // placed it in: only such a block is rewritten, where the add-in put it.
+    for (const h of helperBlocks(report)) out.getRange(blockAddress(0, h.column, h.values.length, h.values[0]!.length)).setValues(h.values.map((row) => row.map(safeText)));
   }
   deleteSheet(sheetId: string): void {
     this.sheet(sheetId).delete();

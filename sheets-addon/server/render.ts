@@ -1,4 +1,4 @@
-import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, type ReportSheet, safeText } from "../../core/report";
+import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, helperBlocks, type ChartSpec, type ReportSheet, safeText } from "../../core/report";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -13,11 +13,15 @@ export function columnLetter(i: number): string {
  * A ReportSheet is written as the Excel add-in writes it, in three steps: `clearReport` empties the
  * sheet; `writeRows` writes a block of rows (values and number formats, so a block stays under the
  * size a request may carry); `finishReport` adds the header style, a colour-scale rule and a
- * red-row rule (conditional, so they follow later values), frozen header, chart data beside the
- * table and an embedded bar chart. Service calls grow with the blocks, not the rows.
+ * red-row rule (conditional, so they follow later values), frozen header, and the embedded charts,
+ * which read the table's own columns or a helper block in hidden columns. Service calls grow with
+ * the blocks, not the rows.
  */
 export function clearReport(sheet: Sheet): void {
   for (const c of sheet.getCharts()) sheet.removeChart(c);
+  // The last write's helper columns: the table may now reach into them.
+  const last = sheet.getLastColumn();
+  if (last > 0) sheet.showColumns(1, last);
   sheet.clear();
   sheet.setConditionalFormatRules([]);
 }
@@ -69,25 +73,59 @@ export function finishReport(sheet: Sheet, report: ReportSheet): void {
     sheet.setConditionalFormatRules(rules);
   }
 
-  if (report.chart && report.chart.data.length > 1) {
-    const left = cols + 2;
-    const data = report.chart.data;
-    const block = sheet.getRange(1, left, data.length, 2);
-    block.setValues(data.map((row) => row.map(safeText)));
-    sheet.getRange(1, left, 1, 2).setFontWeight("bold");
-    sheet.insertChart(
-      sheet.newChart()
-        .setChartType(Charts.ChartType.BAR)
-        .addRange(block)
-        .setNumHeaders(1)
-        .setOption("title", report.chart.title)
-        .setOption("legend", { position: "none" })
-        .setPosition(2, left + 3, 0, 0)
-        .build(),
-    );
+  const helpers = helperBlocks(report);
+  for (const h of helpers) {
+    const width = h.values[0]!.length;
+    sheet.getRange(1, h.column + 1, h.values.length, width).setValues(h.values.map((row) => row.map(safeText)));
+    sheet.hideColumns(h.column + 1, width);
   }
+  report.charts.forEach((spec, i) => {
+    const h = helpers.find((b) => b.chart === i);
+    const chart = buildChart(sheet, spec, h ? h.column : 0, h ? h.values.length : rows);
+    if (chart) sheet.insertChart(chart.setPosition(2 + i * CHART_ROWS, cols + 2, 0, 0).build());
+  });
   sheet.setFrozenRows(1);
   sheet.autoResizeColumns(1, cols);
   sheet.setTabColor(HEADER_FILL);
 }
 
+
+/** Rows a chart takes, so the next one starts below it. */
+const CHART_ROWS = 20;
+
+/**
+ * A chart over the columns of a block (the table, or a helper block from sheet column `left`,
+ * 0-based), header row included: the category (or x) column first, then each series' column, as
+ * separate ranges, so the columns need not be next to each other.
+ */
+function buildChart(sheet: Sheet, spec: ChartSpec, left: number, rows: number): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder | undefined {
+  if (rows < 2 || spec.series.length === 0) return undefined;
+  const column = (c: number) => sheet.getRange(1, left + c + 1, rows, 1);
+  const type = spec.type === "bar" ? Charts.ChartType.BAR : spec.type === "combo" ? Charts.ChartType.COMBO : Charts.ChartType.SCATTER;
+  let b = sheet.newChart().setChartType(type).addRange(column(spec.categories));
+  for (const s of spec.series) b = b.addRange(column(s.column));
+  b = b
+    .setNumHeaders(1)
+    .setOption("title", spec.title)
+    .setOption("legend", { position: spec.series.length > 1 ? "bottom" : "none" });
+  // A helper block sits in hidden columns, which a Sheets chart leaves out by default.
+  if (left > 0) b = b.setHiddenDimensionStrategy(Charts.ChartHiddenDimensionStrategy.SHOW_BOTH);
+  if (spec.type === "combo") {
+    const series: Record<number, object> = {};
+    spec.series.forEach((s, i) => (series[i] = s.as === "line" ? { type: "line", targetAxisIndex: 1 } : { type: "bars", targetAxisIndex: 0 }));
+    b = b.setOption("seriesType", "bars").setOption("series", series);
+  }
+  if (spec.axes?.x) b = b.setOption("hAxis", { title: spec.axes.x });
+  if (spec.axes?.y || spec.axes?.y2) {
+    b = spec.type === "combo"
+      ? b.setOption("vAxes", { 0: { title: spec.axes.y ?? "" }, 1: { title: spec.axes.y2 ?? "" } })
+      : b.setOption("vAxis", { title: spec.axes.y ?? "" });
+  }
+  // Apps Script's chart builder has no per-point colour or per-point label: the grade colours and
+  // the vendor labels are kept as options of ours, which Sheets ignores (see the README).
+  const colors = spec.series.map((s) => s.pointColors ?? []);
+  if (colors.some((c) => c.length)) b = b.setOption("vendorscore.pointColors", colors);
+  const labels = spec.series.map((s) => s.pointLabels ?? []);
+  if (labels.some((l) => l.length)) b = b.setOption("vendorscore.pointLabels", labels);
+  return b;
+}

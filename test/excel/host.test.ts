@@ -150,9 +150,9 @@ describe("text from the data in a report the Excel host writes", () => {
     expect(out.formulas.flat().filter(Boolean)).toEqual([]);
     const vendors = out.values.slice(1).map((row) => row[0]);
     expect([...vendors].sort()).toEqual([...REPORTED_NAMES].sort());
-    // The chart's categories beside the table are the same names, as text too.
-    const chart = out.charts[0]!.source;
-    const categories = out.values.slice(chart.r0 + 1, chart.r1 + 1).map((row) => row[chart.c0]);
+    // The chart's categories are the table's own Vendor column: the same names.
+    const chart = out.charts[0]!.series[0]!.xValues!;
+    const categories = out.values.slice(chart.r0, chart.r1 + 1).map((row) => row[chart.c0]);
     expect([...categories].sort()).toEqual([...REPORTED_NAMES].sort());
     // Every other data cell of the table is a number, as the core computed it.
     const grade = out.values[0]!.indexOf("Grade");

@@ -36,10 +36,11 @@ function expected(kind: ReportKind, source: unknown[][]): ReportSheet {
   return r;
 }
 
+type Rect = { r0: number; c0: number; r1: number; c1: number };
 type SheetView = {
   values: unknown[][]; formats: string[][]; frozenRows: number; headerFill: string; headerBold: boolean; visibility: string; id: string;
   conditionalFormats: { type: string; rect: { r0: number; c0: number; r1: number; c1: number }; formula?: string; fill?: string; criteria?: unknown }[];
-  charts: { name: string; type: string; title: string; source: { r0: number; c0: number; r1: number; c1: number } }[];
+  charts: { name: string; type: string; title: string; source: Rect; series: { values: Rect; xValues: Rect | null; pointColors: string[] }[] }[];
 };
 
 const sheet = (name: string) => page.evaluate((n) => (globalThis as never as { vsPreview: { sheet(n: string): unknown } }).vsPreview.sheet(n), name) as Promise<SheetView | null>;
@@ -108,8 +109,12 @@ describe("generating reports from the task pane", () => {
 
     expect(got.charts).toHaveLength(1);
     expect(got.charts[0]).toMatchObject({ type: "BarClustered", title: "Score by vendor", name: "vendorscore chart" });
-    const src = got.charts[0]!.source;
-    expect(got.values.slice(src.r0, src.r1 + 1).map((r) => r.slice(src.c0, src.c1 + 1))).toEqual(want.chart!.data);
+    // Read from the table's own Vendor and Score columns, each bar in its grade's colour.
+    const [series] = got.charts[0]!.series;
+    const rows = { r0: 1, r1: want.values.length - 1 };
+    expect(series).toMatchObject({ values: { ...rows, c0: score, c1: score }, xValues: { ...rows, c0: 0, c1: 0 } });
+    expect(series!.pointColors).toEqual(want.charts[0]!.series[0]!.pointColors);
+    expect(got.values.every((r) => r.slice(width).every((c) => c === ""))).toBe(true);
 
     const reg = await registry();
     expect((await sheet("vendorscore"))!.visibility).toBe("VeryHidden");
@@ -146,7 +151,7 @@ describe("generating reports from the task pane", () => {
     const want = expected("segments", sampleGrid("PO lines"));
     const got = (await sheet("Segments"))!;
     expect(dataBlock(got, want.values[0]!.length)).toEqual(want.values);
-    expect(got.charts[0]).toMatchObject({ title: "Spend by vendor" });
+    expect(got.charts.map((c) => [c.type, c.title])).toEqual(want.charts.map((c) => [c.type === "combo" ? "ColumnClustered" : "XYScatter", c.title]));
   });
 
   it("refreshes a report in place after a source cell changes", async () => {

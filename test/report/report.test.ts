@@ -1,6 +1,6 @@
 import { CoreError, createCatalog, isCoreError, serialOf, type Range } from "../../core";
 import {
-  KIND_INFO, buildReport as build, chooseOutput, cleanSheetName, describe as describeSheet, newDefinition, parseDefinition, stamp, validateConfig,
+  GRADE_COLORS, KIND_INFO, buildReport as build, chooseOutput, cleanSheetName, describe as describeSheet, newDefinition, parseDefinition, stamp, validateConfig,
   type ConfigGrid, type ReportKind, type ReportSheet,
 } from "../../core/report";
 import { table } from "../helpers/table";
@@ -43,7 +43,10 @@ describe("buildReport", () => {
     expect(r.colorScale).toEqual({ column: 9, higherIsBetter: true });
     expect(r.redRule).toEqual({ column: 10, equals: "D" });
     expect(r.redRows).toEqual([2]);
-    expect(r.chart?.data).toEqual([["Vendor", "Score"], ["Acme", table(r.values).row("Acme").get("Score")], ["Birch", table(r.values).row("Birch").get("Score")]]);
+    const h = r.values[0]!;
+    expect(r.charts).toEqual([{ type: "bar", title: "Score by vendor", categories: h.indexOf("Vendor"), series: [{ column: h.indexOf("Score"), pointColors: r.values.slice(1).map((row) => GRADE_COLORS[String(row[h.indexOf("Grade")])]) }] }]);
+    expect(r.values.slice(1).map((row) => row[0])).toEqual(["Acme", "Birch"]);
+    expect(table(r.values).row("Acme").get("Score")).toBeGreaterThan(table(r.values).row("Birch").get("Score") as number);
   });
 
   it("uses the as-of rule: a fixed serial judges undelivered lines at that date", () => {
