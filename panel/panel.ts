@@ -1,5 +1,5 @@
 import { createCatalog, dateToSerial, serialOf } from "../core";
-import { PANE_KINDS, cleanSheetName, kindInfo, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
+import { PANE_KINDS, cleanSheetName, kindInfo, splitMapping, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
 import { ConfigTable } from "./configTable";
 import { el } from "./dom";
 import { scheduleLabel, type EditableReport, type HostResult, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
@@ -202,7 +202,10 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     kindSelect.value = r.kind;
     setEditing(r);
     setKind(r.kind);
-    config.set(r.config);
+    // Mapping rows go back to the column form, where they can be changed or undone.
+    const stored = splitMapping(r.kind, r.config);
+    config.set(stored.config);
+    check.setChoices(stored.choices);
     if (kindInfo(r.kind).calendar) calendar.set(r.calendar);
     output.value = r.output;
     if (typeof r.asOf === "number") {

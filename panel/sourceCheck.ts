@@ -17,6 +17,8 @@ export class SourceCheck {
   private values: CellValue[][] | null = null;
   private headerKey = "";
   private readonly choices = new Map<string, string>();
+  /** Choices of a stored report being edited, applied when its source is next shown. */
+  private pending: ReadonlyMap<string, string> | null = null;
   private form: MappingForm | null = null;
 
   /** `config` gives the weights or policy table as typed, so its settings rows (date_order) apply to the summary. */
@@ -52,10 +54,19 @@ export class SourceCheck {
       return;
     }
     const key = JSON.stringify(cells.values[0] ?? []);
-    if (key !== this.headerKey) this.choices.clear();
+    if (key !== this.headerKey || this.pending) {
+      this.choices.clear();
+      for (const [field, header] of this.pending ?? []) this.choices.set(field, header);
+      this.pending = null;
+    }
     this.headerKey = key;
     this.values = cells.values;
     this.render();
+  }
+
+  /** The column choices a stored report made (its mapping rows), shown when its source is read. */
+  setChoices(choices: ReadonlyMap<string, string>): void {
+    this.pending = choices;
   }
 
   /** Mapping rows `field, header` for each choice that differs from the detected column. */

@@ -13,7 +13,7 @@ export { safeText, safeGrid } from "./text";
 export { buildReport, describe, type ReportInput } from "./build";
 export { validateConfig, type ConfigIssue } from "./validate";
 export { chooseOutput, cleanSheetName, newDefinition, stamp, staleSourceMessage, isStale, type SheetInfo, type OutputChoice } from "./plan";
-export { mappingForm, sourceSchema, type MappingForm, type FieldChoice } from "./mapping";
+export { mappingForm, sourceSchema, splitMapping, type MappingForm, type FieldChoice } from "./mapping";
 export { sourceSummary, type SourceSummary } from "./quality";
 export { ask, markerOf, markerValue, runAsync, runSync, type Flow, type Maybe, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook } from "./workbook";
 export { MAX_BLOCK_BYTES, readBlockRows, rowBytes, writeBlocks } from "./blocks";

@@ -88,3 +88,23 @@ function fieldLabel(f: FieldSpec): string {
   const a = f.aliases[0] ?? f.key;
   return a.charAt(0).toUpperCase() + a.slice(1);
 }
+
+/**
+ * A stored config table split for the pane: its mapping rows (field -> header), which the column
+ * form shows as choices, and the rest, which the table editor shows. The first row is the table's
+ * header and stays with the rest.
+ *
+ * @example splitMapping("scorecard", [["kpi", "weight"], ["on_time", 1], ["promised", "Ship By"]]).choices.get("promised") // "Ship By"
+ */
+export function splitMapping(kind: ReportKind, grid: ConfigGrid): { config: ConfigGrid; choices: Map<string, string> } {
+  const fields = new Map(sourceSchema(kind).map((f) => [normalizeHeader(f.key), f.key] as const));
+  const choices = new Map<string, string>();
+  const config: ConfigGrid = [];
+  grid.forEach((row, i) => {
+    const field = i === 0 ? undefined : fields.get(normalizeHeader(row[0]));
+    const header = row[1];
+    if (field !== undefined && typeof header === "string" && header.trim() !== "" && !/^[\d\s.,%$-]+$/.test(header)) choices.set(field, header.trim());
+    else config.push(row);
+  });
+  return { config, choices };
+}

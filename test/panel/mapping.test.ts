@@ -110,6 +110,22 @@ describe("the column form before Generate", () => {
     expect(want.slice(1).map((r) => r[onTime])).toEqual([1, 1, 1, 1, 1]);
   });
 
+  it("editing a stored report shows its mapping rows in the column form, where they can be undone", async () => {
+    await useRange("PO lines", "A1:N41");
+    await page.selectOption("#vs-map-delivered", "Order Date");
+    await page.fill("#vs-output", "Mapped");
+    expect(await generate()).toMatch(/written to "Mapped"/);
+    const id = String((await preview((p) => p.sheet("vendorscore")))!.values[2]![0]);
+    await page.click(`#vs-reports li[data-report="${id}"] button[data-action="edit"]`);
+    await page.waitForFunction(() => (document.querySelector("#vs-map-delivered") as HTMLSelectElement | null)?.value === "Order Date");
+    // The mapping row is in the form, not in the weights table.
+    expect(await page.$$eval("#vs-config input", (is) => (is as HTMLInputElement[]).some((i) => i.value === "Order Date"))).toBe(false);
+    await page.selectOption("#vs-map-delivered", "Delivered Date");
+    expect(await generate()).toMatch(/written to "Mapped"/);
+    const def = parseDefinition((await preview((p) => p.sheet("vendorscore")))!.values[2]![1]);
+    expect(!isCoreError(def) && def.config).toEqual(KIND_INFO.scorecard.config.defaults);
+  });
+
   it("drops a choice set back to the detected column, so generation gets no mapping row", async () => {
     await useRange("PO lines", "A1:N41");
     await page.selectOption("#vs-map-compliance", "(not used)");

@@ -3,7 +3,7 @@
  * mapping row, the form's choices turned into mapping rows, and the summary's lines.
  */
 import { CoreError } from "../../core/cell/error";
-import { buildReport, mappingForm, sourceSummary } from "../../core/report";
+import { buildReport, mappingForm, sourceSummary, splitMapping } from "../../core/report";
 import { catalog } from "../helpers/sheet";
 import { NOT_USED, matchColumns } from "../../core/table/match";
 import { PO_SCHEMA } from "../../core/table/schema";
@@ -103,5 +103,19 @@ describe("the data-quality summary", () => {
 
   it("for SLA counts rows and names the ticket fields not found", () => {
     expect(sourceSummary("sla", [["Vendor", "Priority", "Opened"], ["Acme", "P1", 45000]], [], cx).lines).toEqual(["1 row under the header", "Not found: ticket, responded, resolved, updated"]);
+  });
+});
+
+describe("splitMapping", () => {
+  it("gives the column form a stored report's mapping rows and the table editor the rest", () => {
+    const r = splitMapping("scorecard", [["kpi", "weight"], ["on_time", 1], ["promised", "Ship By"], ["compliance", 10], ["grace_days", 2]]);
+    expect([...r.choices]).toEqual([["promised", "Ship By"]]);
+    expect(r.config).toEqual([["kpi", "weight"], ["on_time", 1], ["compliance", 10], ["grace_days", 2]]);
+  });
+
+  it("keeps a policy's header row, though priority is a ticket field", () => {
+    const r = splitMapping("sla", [["priority", "resolution target (h)"], ["P1", 4], ["updated", "sys_updated_at"]]);
+    expect([...r.choices]).toEqual([["updated", "sys_updated_at"]]);
+    expect(r.config).toEqual([["priority", "resolution target (h)"], ["P1", 4]]);
   });
 });
