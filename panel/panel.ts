@@ -64,8 +64,9 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       el("div", { class: "vs-row" },
         el("span", { text: "As of " }),
         el("label", {}, asOfToday, " today"), el("label", {}, asOfFixed, " "), asOfDate),
-      el("label", { class: "vs-row" }, el("span", { text: "Output sheet " }), output),
-      generate, blocked, message),
+      el("label", { class: "vs-row" }, el("span", { text: "Output sheet " }), output)),
+    // The primary action, pinned to the bottom of the pane: in view whatever is scrolled.
+    el("div", { class: "vs-action-bar" }, generate, blocked, message),
     el("section", {},
       el("h2", { text: "Reports in this workbook" }),
       reports,

@@ -202,4 +202,14 @@ describe("reports you can trust, in the task pane", () => {
     const after = (await sheet("PO lines"))!.values[1]![col];
     expect(after).toBe(45762); // 2025-04-15
   });
+
+  it.each([[320, 600], [300, 600]])("keeps Generate in view at %i x %i px", async (width, height) => {
+    await page.setViewportSize({ width, height });
+    await useSelection("PO lines", "A1:N41");
+    const box = await page.locator("#vs-generate").boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    await page.screenshot({ path: join(ARTIFACTS, `reports-action-${width}.png`) });
+  });
 });
