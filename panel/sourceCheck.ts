@@ -13,6 +13,8 @@ export class SourceCheck {
   private readonly body: HTMLTableSectionElement;
   private readonly note: HTMLElement;
   private readonly quality: HTMLUListElement;
+  private readonly columns: HTMLDetailsElement;
+  private readonly summary: HTMLElement;
   private kind: ReportKind = "scorecard";
   private values: CellValue[][] | null = null;
   private headerKey = "";
@@ -29,9 +31,10 @@ export class SourceCheck {
     this.body = el("tbody");
     this.note = el("p", { class: "vs-issue", id: "vs-source-problem", role: "alert", hidden: "" });
     this.quality = el("ul", { id: "vs-quality", class: "vs-quality", "aria-label": "What will be counted" });
-    this.element = el("div", { id: "vs-source-check", hidden: "" },
-      el("fieldset", { class: "vs-config", id: "vs-mapping" }, el("legend", { text: "Columns" }), el("div", { class: "vs-scroll" }, el("table", {}, this.body))),
-      this.note, this.quality);
+    this.summary = el("summary", { text: "Columns" });
+    // Collapsed while every required column is found; it opens by itself when one is not.
+    this.columns = el("details", { class: "vs-config", id: "vs-mapping" }, this.summary, el("div", { class: "vs-scroll" }, el("table", {}, this.body)));
+    this.element = el("div", { id: "vs-source-check", hidden: "" }, this.columns, this.note, this.quality);
   }
 
   setKind(kind: ReportKind): void {
@@ -85,6 +88,10 @@ export class SourceCheck {
   private render(): void {
     if (!this.values) return;
     const form = (this.form = mappingForm(this.kind, this.values[0] ?? [], this.choices));
+    const missing = form.fields.filter((f) => f.required && f.chosen === "").length;
+    const found = form.fields.filter((f) => f.chosen !== "").length;
+    this.summary.textContent = `Columns: ${found} of ${form.fields.length} found${missing ? `, ${missing} required not found` : ""}`;
+    if (missing || form.problem) this.columns.open = true;
     this.body.replaceChildren(
       ...form.fields.map((f) => {
         const select = el("select", { id: `vs-map-${f.field}`, "data-field": f.field, "aria-label": `Column for ${f.label}` });

@@ -36,7 +36,9 @@ async function useRange(sheet: string, address: string): Promise<void> {
   await preview((p, [n, a]) => p.select(n!, a!), [sheet, address]);
   await page.click("#vs-use-selection");
   await page.waitForFunction((a) => (document.querySelector("#vs-selection")?.textContent ?? "").includes(a), address);
-  await page.waitForSelector("#vs-map-vendor");
+  await page.waitForSelector("#vs-map-vendor", { state: "attached" });
+  // The column form is collapsed while every required column is found: open it as a user would.
+  await page.evaluate(() => ((document.querySelector("#vs-mapping") as HTMLDetailsElement).open = true));
 }
 
 /** The form as the analyst sees it: field -> the option shown. */
@@ -190,5 +192,16 @@ describe("the data-quality summary before Generate", () => {
     await page.click("#vs-use-selection");
     await page.waitForFunction(() => /No vendor column/.test(document.querySelector("#vs-source-problem")?.textContent ?? ""));
     expect(await page.isVisible("#vs-source-problem")).toBe(true);
+    // A required column not found opens the column form by itself, so the analyst can pick one.
+    expect(await page.evaluate(() => (document.querySelector("#vs-mapping") as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.textContent("#vs-mapping summary")).toMatch(/1 required not found/);
+  });
+
+  it("keeps the column form collapsed while every required column is found, saying how many were", async () => {
+    await preview((p) => p.select("PO lines", "A1:N41"));
+    await page.click("#vs-use-selection");
+    await page.waitForSelector("#vs-map-vendor", { state: "attached" });
+    expect(await page.evaluate(() => (document.querySelector("#vs-mapping") as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.textContent("#vs-mapping summary")).toMatch(/^Columns: \d+ of \d+ found$/);
   });
 });

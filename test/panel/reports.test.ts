@@ -180,7 +180,7 @@ describe("reports you can trust, in the task pane", () => {
     expect(await page.$$eval("#vs-calendar tr.vs-head", (trs) => trs.length)).toBe(0);
     expect(await page.$$eval("#vs-calendar tr", (trs) => trs.map((tr) => tr.querySelectorAll("button.vs-del").length))).toEqual([1, 1]);
     await page.selectOption("#vs-kind", "scorecard");
-    await page.waitForSelector('label[for="vs-map-ordered_qty"]');
+    await page.waitForSelector('label[for="vs-map-ordered_qty"]', { state: "attached" });
     expect(await page.textContent('label[for="vs-map-ordered_qty"]')).toBe("Ordered qty");
     expect(await page.getAttribute('label[for="vs-map-ordered_qty"]', "title")).toMatch(/ordered_qty/);
     await page.screenshot({ path: join(ARTIFACTS, "reports-config-labels.png") });

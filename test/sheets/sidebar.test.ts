@@ -67,7 +67,7 @@ describe("the sidebar (built Sidebar.html in headless Chromium)", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
 
     // Before Generate: the column form prefilled with what the core detected, and what will be counted.
-    await page.waitForSelector("#vs-mapping select");
+    await page.waitForSelector("#vs-mapping select", { state: "attached" });
     const form = await page.$$eval("#vs-mapping select", (ss) => Object.fromEntries((ss as HTMLSelectElement[]).map((s) => [s.dataset["field"], s.selectedOptions[0]?.textContent ?? ""])));
     expect(form).toMatchObject({ vendor: "Vendor", promised: "Promised Date", delivered: "Delivered Date", ordered_qty: "Ordered Qty" });
     await page.waitForFunction(() => document.querySelector("#vs-quality")?.textContent?.includes("Counted"));
