@@ -203,13 +203,16 @@ describe("reports you can trust, in the task pane", () => {
     expect(after).toBe(45762); // 2025-04-15
   });
 
-  it.each([[320, 600], [300, 600]])("keeps Generate in view at %i x %i px", async (width, height) => {
+  it.each([[320, 600], [300, 600]])("keeps Generate in view at %i x %i px, KPI names unclipped", async (width, height) => {
     await page.setViewportSize({ width, height });
     await useSelection("PO lines", "A1:N41");
     const box = await page.locator("#vs-generate").boundingBox();
     expect(box).not.toBeNull();
     expect(box!.y + box!.height).toBeLessThanOrEqual(height);
     expect(box!.y).toBeGreaterThanOrEqual(0);
+    // KPI names in the weights table are not clipped (defect_rate, price_variance).
+    const clipped = await page.$$eval("#vs-config tr td:first-child input", (is) => (is as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value));
+    expect(clipped).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, `reports-action-${width}.png`) });
   });
 });
