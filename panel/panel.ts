@@ -36,7 +36,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const check = new SourceCheck(() => config.get(), cx, () => updateAction());
 
   const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
-  const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed" });
+  const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed", "aria-label": "On a date" });
   const asOfDate = el("input", { type: "date", id: "vs-asof-date", "aria-label": "As-of date" });
   const output = el("input", { type: "text", id: "vs-output", maxlength: "31", "aria-label": "Output sheet name" });
   const generate = el("button", { type: "button", id: "vs-generate", class: "vs-primary", text: "Generate" });

@@ -215,4 +215,21 @@ describe("reports you can trust, in the task pane", () => {
     expect(clipped).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, `reports-action-${width}.png`) });
   });
+
+  it.each(["empty", "source chosen", "sla settings", "blocked", "success"])("has no serious or critical accessibility violation (axe-core): %s", async (state) => {
+    if (state !== "empty") await useSelection("PO lines", "A1:N41");
+    if (state === "sla settings") await page.selectOption("#vs-kind", "sla");
+    if (state === "blocked") await useSelection("PO lines", "A2:N41");
+    if (state === "success") {
+      await asOf();
+      await generate();
+    }
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as never as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const r = await axe.run(document.querySelector("#app"), { resultTypes: ["violations"] });
+      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
+  });
 });
