@@ -19,6 +19,8 @@ export function isDate(v: unknown): v is Date {
  * @example asRange("Acme") // [["Acme"]]
  */
 export function asRange(arg: RangeArg): Range {
-  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row : [row as CellValue]));
-  return isBlank(arg) ? [] : [[arg]];
+  if (!Array.isArray(arg)) return isBlank(arg) ? [] : [[arg]];
+  // A 2D range (the usual case) is used as it is: no copy of a million rows on every call.
+  for (let r = 0; r < arg.length; r++) if (!Array.isArray(arg[r])) return arg.map((row) => (Array.isArray(row) ? row : [row as CellValue]));
+  return arg as Range;
 }
