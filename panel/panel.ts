@@ -277,6 +277,15 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       return r;
     }),
   );
+  // Enter in the output name or the as-of date runs the primary action, as in a form.
+  for (const field of [output, asOfDate]) {
+    field.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !generate.disabled) {
+        e.preventDefault();
+        generate.click();
+      }
+    });
+  }
   refreshAll.addEventListener("click", () => void busy(refreshAll, () => host.refreshAll()));
   schedule.addEventListener("change", () => void host.setSchedule(schedule.value as Schedule).then(show));
 

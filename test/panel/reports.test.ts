@@ -232,4 +232,13 @@ describe("reports you can trust, in the task pane", () => {
     });
     expect(violations).toEqual([]);
   });
+
+  it("runs Generate with Enter in the output name", async () => {
+    await useSelection("PO lines", "A1:N41");
+    await asOf();
+    await page.fill("#vs-output", "By keyboard");
+    await page.press("#vs-output", "Enter");
+    await page.waitForFunction(() => /written to "By keyboard"/.test(document.querySelector("#vs-message")?.textContent ?? ""));
+    expect(await names()).toContain("By keyboard");
+  });
 });
