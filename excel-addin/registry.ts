@@ -83,7 +83,7 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
 export const CHUNK = 30_000;
 
 /** The stored text of a registry row: its cells after the id, joined. */
-export function storedText(row: readonly unknown[]): string {
+function storedText(row: readonly unknown[]): string {
   return row.slice(1).map((c) => String(c ?? "")).join("");
 }
 
@@ -128,12 +128,4 @@ export function withText(reg: Registry, id: string, text: string): Registry {
 /** The stored text of each entry, as the report use cases read it. */
 export function storedDefinitions(reg: Registry): { id: string; text: string }[] {
   return reg.entries.map((e) => ({ id: e.id, text: e.def ? JSON.stringify(e.def) : (e.raw ?? "") }));
-}
-
-/** The registry with one definition added or replaced. */
-export function withDefinition(reg: Registry, def: ReportDefinition): Registry {
-  const entries = reg.entries.filter((e) => e.id !== def.id);
-  const at = reg.entries.findIndex((e) => e.id === def.id);
-  entries.splice(at < 0 ? entries.length : at, 0, { id: def.id, def, problem: "" });
-  return { ...reg, entries };
 }

@@ -15,6 +15,7 @@ export const MARKER = "vendorscore.report";
  */
 export class ExcelWorkbook implements Workbook {
   private registry: Registry | undefined;
+  private registrySheet: Excel.Worksheet | undefined;
 
   constructor(private readonly ctx: Excel.RequestContext) {}
 
@@ -124,6 +125,7 @@ export class ExcelWorkbook implements Workbook {
     const sheets = this.ctx.workbook.worksheets.load("items/name,items/visibility");
     await this.ctx.sync();
     const reg = sheets.items.find((w) => isRegistrySheet(w.name, w.visibility));
+    this.registrySheet = reg;
     if (!reg) return (this.registry = readRegistry([]));
     const used = reg.getUsedRangeOrNullObject(true).load("values");
     await this.ctx.sync();
@@ -133,12 +135,17 @@ export class ExcelWorkbook implements Workbook {
   /** Rewrites the registry sheet, creating it very hidden the first time. */
   async writeRegistry(reg: Registry): Promise<void> {
     this.registry = reg;
-    const sheets = this.ctx.workbook.worksheets.load("items/name,items/visibility");
-    await this.ctx.sync();
-    let sheet = sheets.items.find((w) => isRegistrySheet(w.name, w.visibility));
+    // The sheet found when the registry was read; looked up (or made) only the first time.
+    let sheet = this.registrySheet;
     if (!sheet) {
-      sheet = this.ctx.workbook.worksheets.add(freeRegistryName(sheets.items.map((w) => w.name)));
-      sheet.visibility = "VeryHidden";
+      const sheets = this.ctx.workbook.worksheets.load("items/name,items/visibility");
+      await this.ctx.sync();
+      sheet = sheets.items.find((w) => isRegistrySheet(w.name, w.visibility));
+      if (!sheet) {
+        sheet = this.ctx.workbook.worksheets.add(freeRegistryName(sheets.items.map((w) => w.name)));
+        sheet.visibility = "VeryHidden";
+      }
+      this.registrySheet = sheet;
     }
     const rows = registryRows(reg);
     sheet.getRange().clear("Contents");
