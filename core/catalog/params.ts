@@ -67,6 +67,11 @@ export function text<const N extends string>(name: N, description: string): Para
   };
 }
 
+/** A text argument that may be left out (`undefined` then); trimmed. */
+export function optionalText<const N extends string>(name: N, description: string): ParamSpec<N, string | undefined> {
+  return { name, description, type: "string", optional: true, read: (v) => (leftOut(v) ? undefined : String(firstCell(v)).trim()) };
+}
+
 /** A number argument; `fallback` when left out (or 0, an older Excel build's blank). */
 export function number<const N extends string>(name: N, description: string, fallback: number): ParamSpec<N, number> {
   return { name, description, type: "number", optional: true, read: (v) => (leftOut(v) ? fallback : numberCell(name, firstCell(v))) };

@@ -9,6 +9,9 @@ export const VENDORDATAQUALITY = defineFunction({
   params: [DATA, SETTINGS],
   result: "table",
   impl({ data, settings }, cx) {
-    return dataQuality(data, settings.read, cx.cache);
+    // With a period row, also the lines no period holds.
+    const p = settings.periods;
+    const periods = p.kind === undefined ? undefined : { ...(p.by ? { by: p.by } : {}), ...(settings.promisedDays === undefined ? {} : { promisedDays: settings.promisedDays }) };
+    return dataQuality(data, settings.read, cx.cache, periods);
   },
 });
