@@ -1,5 +1,5 @@
 import type { Serial } from "../cell/date";
-import { periodOf, type PeriodCalendar } from "../period/period";
+import { periodOf, periodStart, type PeriodCalendar } from "../period/period";
 import type { PeriodBy } from "../period/settings";
 import type { LineTable } from "../table/lines";
 import { KPI_KEYS, type KpiKey } from "./defs";
@@ -120,9 +120,11 @@ export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
   const defectOnOrdered = s.defectBasis === "ordered";
   const vendorOf = t.vendorOf;
 
-  const calendar = per?.calendar;
   const by = per?.by;
-  const firstPeriod = per ? per.first : 0;
+  // The window's days, each with its bucket: a line is placed by one lookup, not by calendar arithmetic.
+  const firstDay = per ? periodStart(per.calendar, per.first) : 0;
+  const bucketOfDay = per ? dayBuckets(per, firstDay) : undefined;
+  const days = bucketOfDay ? bucketOfDay.length : 0;
 
   for (let r = 0; r < vendorOf.length; r++) {
     const v = vendorOf[r]!;
@@ -134,13 +136,13 @@ export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
 
     // The line's bucket: its vendor's, or its vendor's for the period of its period date.
     let b = v;
-    if (calendar) {
+    if (bucketOfDay) {
       const od = orderDate.length ? orderDate[r]! : NaN;
       const at = by === undefined ? (p === p ? p : d === d ? d : od) : by === "promised" ? p : by === "delivered" ? d : od;
-      if (at !== at) continue;
-      const k = periodOf(calendar, at) - firstPeriod;
-      if (k < 0 || k >= buckets) continue;
-      b = v * buckets + k;
+      // No date (NaN) or a day outside the window: in no bucket.
+      const day = Math.floor(at) - firstDay;
+      if (!(day >= 0 && day < days)) continue;
+      b = v * buckets + bucketOfDay[day]!;
     }
 
     s.lines[b]++;
@@ -222,6 +224,13 @@ export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
     }
   }
   return s;
+}
+
+/** The bucket of each day of a window of periods, from its first day on. */
+function dayBuckets(per: PeriodBuckets, firstDay: number): Int32Array {
+  const out = new Int32Array(periodStart(per.calendar, per.first + per.count) - firstDay);
+  for (let i = 0; i < out.length; i++) out[i] = periodOf(per.calendar, firstDay + i) - per.first;
+  return out;
 }
 
 /**

@@ -22,7 +22,7 @@ describe("period settings in the weights range", () => {
     [["history", 0], "history must be a whole number of periods from 1 to 120", '"0"'],
     [["history", 121], "history", "121"],
     [["decay", "exponential"], "decay must be linear or none", "exponential"],
-  ])("say what is wrong with %j", (row, ...mentions) => {
+  ] as [unknown[], ...string[]][])("say what is wrong with %j", (row, ...mentions) => {
     const c = read([row]);
     expect(c).toBeCoreError("#VALUE!", ...mentions);
   });

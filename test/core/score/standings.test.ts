@@ -62,7 +62,7 @@ describe("standings", () => {
     ["an unknown colour", [["standing", "Low", 0, 50, "pink"], ["standing", "High", 50, 100]], "Weights row 2", '"pink"', "#RRGGBB"],
     ["an unknown action", [["standing", "Low", 0, 50, "red", "stop"], ["standing", "High", 50, 100]], "Weights row 2", '"stop"', "block"],
     ["a name twice", [["standing", "Low", 0, 50], ["standing", "low", 50, 100]], "listed twice"],
-  ])("say what is wrong with %s, naming the row", (_, rows, ...mentions) => {
+  ] as [string, unknown[][], ...string[]][])("say what is wrong with %s, naming the row", (_, rows, ...mentions) => {
     expect(catalog.VENDORSCORE.fn(PO, "Acme", [ON_TIME, ...rows], AS_OF)).toBeCoreError("#VALUE!", ...mentions);
   });
 
