@@ -55,7 +55,8 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
     // rewrites values only) are coloured too; blank cells take no colour.
     const ruleRows = SHEET_ROWS - 1;
     if (report.colorScale) {
-      const cf = sheet.getRange(blockAddress(1, report.colorScale.column, ruleRows, 1)).conditionalFormats.add("ColorScale");
+      // One scale over the whole block for a heat map (a trend's periods), so every cell is coloured against all.
+      const cf = sheet.getRange(blockAddress(1, report.colorScale.column, ruleRows, report.colorScale.columns ?? 1)).conditionalFormats.add("ColorScale");
       const [lo, hi] = report.colorScale.higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
       cf.colorScale.criteria = {
         minimum: { formula: null as unknown as string, type: "LowestValue", color: lo },
@@ -69,6 +70,12 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
       cf.custom.rule.formula = `=$${columnLetter(report.redRule.column)}2="${report.redRule.equals}"`;
       cf.custom.format.fill.color = RED_FILL;
       cf.custom.format.font.color = RED_TEXT;
+    }
+    for (const f of report.fillRules) {
+      // A standing's colour; Excel's = compares text in any case.
+      const cf = sheet.getRange(blockAddress(1, 0, ruleRows, cols)).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = `=$${columnLetter(f.column)}2="${f.equals.replace(/"/g, '""')}"`;
+      cf.custom.format.fill.color = f.fill;
     }
   }
 

@@ -11,6 +11,7 @@ import { VENDORDATAQUALITY } from "../catalog/quality";
 import { VENDORBREAKDOWN, VENDORSCORECARD } from "../catalog/scorecard";
 import { VENDORSEGMENTS } from "../catalog/segment";
 import { SLASTATUS } from "../catalog/sla";
+import { VENDORTRENDS } from "../catalog/trend";
 import type { FunctionDef } from "../catalog/types";
 import { DEFAULT_SCORED, KPIS } from "../kpi/defs";
 import { DEFAULT_POLICY } from "../sla/policy";
@@ -43,11 +44,11 @@ export interface ReportKindInfo {
   readonly calendar?: ConfigTable;
   /** Command-line file options (`--weights FILE`) and the parameter each fills. */
   readonly files: Readonly<Record<string, string>>;
-  /** Every column the function can spill, with how it is shown. */
+  /** Every column the function can spill, with how it is shown; `"*"`: the columns the data names (a trend's periods). */
   readonly columns: Readonly<Record<string, ColumnFormat>>;
-  /** The column with a 3-colour scale; `higherIsBetter` puts green at the top. */
+  /** The column with a 3-colour scale; `higherIsBetter` puts green at the top. `"*"`: one scale over the columns the data names (a heat map). */
   readonly scale?: { readonly column: string; readonly higherIsBetter: boolean };
-  /** Rows whose `column` equals `equals` (any case) get a red fill. */
+  /** Rows whose `column` equals `equals` (any case) get a red fill; with standings in the weights, each standing's colour instead. */
   readonly red?: { readonly column: string; readonly equals: string };
   /** The charts drawn from a result grid (none when its columns are missing). */
   readonly charts?: (values: ResultGrid) => readonly ChartSpec[];
@@ -71,12 +72,16 @@ function defaultWeights(): ResultGrid {
 }
 
 const WEIGHTS: ConfigTable = { param: "weights", label: "Weights", defaults: defaultWeights() };
+/** The weights with the trend's periods: the last eight quarters. */
+const TREND_WEIGHTS: ConfigTable = { param: "weights", label: "Weights", defaults: [...defaultWeights(), ["period", "quarter", "", ""], ["history", 8, "", ""]] };
 const PO_HINT = "Purchase-order lines with a header row (vendor, promised and delivered dates, quantities, prices).";
 
 /** The KPI columns of the scorecard and the breakdown's KPI formats. */
 const KPI_COLUMNS = {
   Vendor: "text", Lines: "integer", Spend: "currency", "On time": "percent", "In full": "percent", OTIF: "percent",
   "Defect rate": "percent", "Price variance": "percent", "Lead time (days)": "number", Score: "number", Grade: "text", Rank: "integer",
+  // With a period row (the period holding as_of) and with standings.
+  "Previous score": "number", Change: "number", Overall: "number", Action: "text",
 } as const satisfies Record<string, ColumnFormat>;
 
 /** The header's column indexes by name. */
@@ -241,6 +246,19 @@ export const KIND_INFO = {
     },
     defaultOutput: "Data quality",
     pane: false,
+  },
+  trends: {
+    kind: "trends",
+    label: "Trends",
+    summary: "portfolio heat map: each vendor's score per period, best first in the last",
+    fn: VENDORTRENDS,
+    source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
+    config: TREND_WEIGHTS,
+    files: { weights: "weights" },
+    columns: { Vendor: "text", "*": "number" },
+    scale: { column: "*", higherIsBetter: true },
+    defaultOutput: "Trends",
+    pane: true,
   },
 } as const satisfies Record<string, ReportKindInfo>;
 

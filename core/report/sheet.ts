@@ -48,14 +48,30 @@ export interface ReportSheet {
   readonly formats: readonly ColumnFormat[];
   /** Per column, the number format pattern (FORMAT_PATTERN of `formats`). */
   readonly patterns: readonly string[];
-  /** The column that gets a 3-colour scale; `higherIsBetter` puts green at the top. */
-  readonly colorScale: { readonly column: number; readonly higherIsBetter: boolean } | null;
+  /**
+   * The column that gets a 3-colour scale; `higherIsBetter` puts green at the top. With `columns`,
+   * that many columns from `column` on share one scale (a heat map: each cell coloured against all).
+   */
+  readonly colorScale: { readonly column: number; readonly higherIsBetter: boolean; readonly columns?: number } | null;
   /** Rows whose `column` equals `equals` (any case) get a red fill: as a rule, so hosts can keep it conditional. */
   readonly redRule: { readonly column: number; readonly equals: string } | null;
   /** Indexes into `values` (1 = first data row) the red rule matches now. */
   readonly redRows: readonly number[];
+  /**
+   * Rows whose `column` equals `equals` (any case) get the `fill` colour: one rule per standing
+   * with a colour, in place of the red rule, when the weights give standings. Empty otherwise.
+   */
+  readonly fillRules: readonly FillRule[];
   /** The charts drawn beside the table, in order (none for a report without one). */
   readonly charts: readonly ChartSpec[];
+}
+
+/** A row fill by the value of one column, as a conditional rule. */
+export interface FillRule {
+  readonly column: number;
+  readonly equals: string;
+  /** `#RRGGBB`. */
+  readonly fill: string;
 }
 
 /** Light red fill and dark red text, as Excel's "Light red fill with dark red text" preset. */

@@ -59,6 +59,16 @@ export function finishReport(sheet: Sheet, report: ReportSheet): void {
           .build(),
       );
     }
+    for (const f of report.fillRules) {
+      // A standing's colour, compared in any case as the red rule is.
+      rules.push(
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenFormulaSatisfied(`=LOWER($${columnLetter(f.column)}2)="${f.equals.replace(/"/g, '""').toLowerCase()}"`)
+          .setBackground(f.fill)
+          .setRanges([sheet.getRange(2, 1, dataRows, cols)])
+          .build(),
+      );
+    }
     if (report.colorScale) {
       const [lo, hi] = report.colorScale.higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
       rules.push(
@@ -66,7 +76,8 @@ export function finishReport(sheet: Sheet, report: ReportSheet): void {
           .setGradientMinpoint(lo)
           .setGradientMidpointWithValue(SCALE_COLORS.mid, SpreadsheetApp.InterpolationType.PERCENTILE, "50")
           .setGradientMaxpoint(hi)
-          .setRanges([sheet.getRange(2, report.colorScale.column + 1, dataRows, 1)])
+          // One scale over the whole block for a heat map (a trend's periods), so every cell is coloured against all.
+          .setRanges([sheet.getRange(2, report.colorScale.column + 1, dataRows, report.colorScale.columns ?? 1)])
           .build(),
       );
     }
