@@ -1,4 +1,5 @@
 import { asRange } from "../cell/blank";
+import { fail } from "../cell/error";
 import type { Serial } from "../cell/date";
 import type { RangeArg } from "../cell/types";
 import { sumByVendor, type VendorSums } from "../kpi/accumulate";
@@ -66,8 +67,18 @@ export function analyzeReview(data: RangeArg, config: ScoreConfig, asOf: Serial,
   return config.periods.kind === undefined ? analyze(data, config, asOf, cache, fields) : analyzePeriods(data, config, asOf, cache, fields).current;
 }
 
+/**
+ * Vendor-periods a window may hold: each keeps a few dozen sums (8 bytes each), so this bounds the
+ * memory of one analysis near 200 MB, e.g. 8,000 vendors over 120 weeks or 75,000 over 12 months.
+ */
+export const MAX_VENDOR_PERIODS = 1_000_000;
+
 function computePeriods(table: LineTable, config: ScoreConfig, calendar: PeriodCalendar, asOf: Serial): PeriodAnalysis {
   const h = config.periods.history;
+  const n = table.vendors.size;
+  if (n * (h + 1) > MAX_VENDOR_PERIODS) {
+    fail("bad_config", `${n.toLocaleString("en-US")} vendors over ${h + 1} periods (history ${h} and the one before) is more than ${MAX_VENDOR_PERIODS.toLocaleString("en-US")} vendor-periods: lower history or use longer periods.`, { arg: "weights", field: "history" });
+  }
   const all = periodWindow(calendar, asOf, h + 1);
   const periods = all.slice(1);
   const sums = sumByVendor(table, {

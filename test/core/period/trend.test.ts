@@ -95,6 +95,13 @@ describe("VENDORTREND", () => {
     expect(t.slice(1).map((r) => r.slice(3))).toEqual([0, 0, 0].map(() => [0, "", "", "", "", "", "", "", "", "", ""]));
   });
 
+  it("refuses more vendor-periods than it can keep, saying to lower history", () => {
+    // 8,300 vendors x (120 + 1) weeks is over 1,000,000.
+    const many: Range = [["Vendor", "Promised Date"], ...Array.from({ length: 8300 }, (_, i) => [`V${i}`, "2025-03-01"])];
+    expect(catalog.VENDORTRENDS.fn(many, null, [["period", "week"], ["history", 120]], AS_OF)).toBeCoreError("#VALUE!", "8,300 vendors over 121 periods", "lower history");
+    expect(Array.isArray(catalog.VENDORTRENDS.fn(many, null, [["period", "week"], ["history", 100]], AS_OF))).toBe(true);
+  });
+
   it("says what is wrong with an unknown vendor or KPI", () => {
     expect(catalog.VENDORTREND.fn(PO, "Zed", null, MONTHLY, AS_OF)).toBeCoreError("#N/A", "Zed");
     expect(catalog.VENDORTREND.fn(PO, "Acme", "speed", MONTHLY, AS_OF)).toBeCoreError("#VALUE!", "speed", "not a KPI");
