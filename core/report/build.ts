@@ -79,7 +79,7 @@ export function describe(kind: ReportKind, values: ResultGrid, standings?: reado
     redRule,
     redRows,
     fillRules,
-    charts: info.charts ? info.charts(values) : [],
+    charts: info.charts ? info.charts(values, standings) : [],
   };
 }
 

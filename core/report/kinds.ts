@@ -15,6 +15,7 @@ import { VENDORTRENDS } from "../catalog/trend";
 import type { FunctionDef } from "../catalog/types";
 import { DEFAULT_SCORED, KPIS } from "../kpi/defs";
 import { DEFAULT_POLICY } from "../sla/policy";
+import type { Standing } from "../score/standings";
 import { PO_SCHEMA, TICKET_SCHEMA, type Schema } from "../table/schema";
 import type { ColumnFormat } from "./format";
 import { GRADE_COLORS, type ChartSpec } from "./sheet";
@@ -50,8 +51,8 @@ export interface ReportKindInfo {
   readonly scale?: { readonly column: string; readonly higherIsBetter: boolean };
   /** Rows whose `column` equals `equals` (any case) get a red fill; with standings in the weights, each standing's colour instead. */
   readonly red?: { readonly column: string; readonly equals: string };
-  /** The charts drawn from a result grid (none when its columns are missing). */
-  readonly charts?: (values: ResultGrid) => readonly ChartSpec[];
+  /** The charts drawn from a result grid (none when its columns are missing), with the weights' standings where given. */
+  readonly charts?: (values: ResultGrid, standings?: readonly Standing[]) => readonly ChartSpec[];
   /** Default name of the sheet a report is written to. */
   readonly defaultOutput: string;
   /** Offered in the task pane and sidebar (a report needing a vendor is for the command line). */
@@ -91,14 +92,15 @@ function columnsOf(values: ResultGrid): (name: string) => number {
 }
 
 /**
- * Score by vendor, one bar per row in the report's (rank) order, each bar in its grade's colour:
- * read from the table's own Vendor and Score columns.
+ * Score by vendor, one bar per row in the report's (rank) order, each bar in its grade's colour
+ * (its standing's, with standings): read from the table's own Vendor and Score columns.
  */
-function scoreChart(values: ResultGrid): ChartSpec[] {
+function scoreChart(values: ResultGrid, standings?: readonly Standing[]): ChartSpec[] {
   const col = columnsOf(values);
   const [vendor, score, grade] = [col("Vendor"), col("Score"), col("Grade")];
   if (vendor < 0 || score < 0 || values.length < 2) return [];
-  const pointColors = grade < 0 ? undefined : values.slice(1).map((r) => GRADE_COLORS[String(r[grade]).toUpperCase()] ?? "");
+  const colours = standings ? Object.fromEntries(standings.map((b) => [b.name.toUpperCase(), b.colour ?? ""])) : GRADE_COLORS;
+  const pointColors = grade < 0 ? undefined : values.slice(1).map((r) => colours[String(r[grade]).toUpperCase()] ?? "");
   return [{ type: "bar", title: "Score by vendor", categories: vendor, series: [{ column: score, ...(pointColors && { pointColors }) }] }];
 }
 

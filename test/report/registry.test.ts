@@ -83,6 +83,9 @@ describe("the report registry", () => {
     expect(r.redRule).toBeNull();
     expect(r.fillRules).toEqual([{ column: grade, equals: "Low", fill: "#C00000" }, { column: grade, equals: "High", fill: "#00AA00" }]);
     expect(r.formats.at(-1)).toBe("text");
+    // The score bars take their standing's colour too ("" for a standing without one).
+    const colour: Record<string, string> = { Low: "#C00000", Mid: "", High: "#00AA00" };
+    expect(r.charts[0]!.series[0]!.pointColors).toEqual(r.values.slice(1).map((row) => colour[String(row[grade])]));
     expect(run("scorecard").fillRules).toEqual([]);
   });
 
