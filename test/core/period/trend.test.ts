@@ -84,6 +84,19 @@ describe("VENDORTREND", () => {
     expect(catalog.VENDORTREND.fn(PO, "Acme", "score", MONTHLY, AS_OF)).toEqual(catalog.VENDORTREND.fn(PO, "Acme", null, MONTHLY, AS_OF));
   });
 
+  it.each([
+    // ISO weeks: 04-02 and 04-05 are in W14 (Mar 31 - Apr 6); as_of 04-10 is in W15, which has none.
+    ["week", 1, [["2025-W14", 2], ["2025-W15", 0]]],
+    // Years: the November 2024 line, then 2025's seven.
+    ["year", 1, [["2024", 1], ["2025", 7]]],
+    // Fiscal years from April, named by the year they end in: FY2025 holds Nov 2024 to Feb 2025, FY2026 April on.
+    ["year", 4, [["FY2025", 5], ["FY2026", 3]]],
+    ["quarter", 4, [["FY2025-Q4", 4], ["FY2026-Q1", 3]]],
+  ])("counts Acme's lines per %s (fiscal start %i)", (period, fiscal, expected) => {
+    const t = catalog.VENDORTREND.fn(PO, "Acme", "lines", [["period", period], ["fiscal_start", fiscal], ["history", 2]], AS_OF);
+    expect(t).toEqual([["Period", "Lines"], ...(expected as unknown[][])]);
+  });
+
   it("uses quarters without a period row", () => {
     const t = catalog.VENDORTREND.fn(PO, "Acme", "lines", [["on_time", 1, 1, 0], ["history", 2]], AS_OF);
     // 2025-Q1 holds the Jan and Feb lines (4); 2025-Q2 the April ones (3); Nov 2024 is before the window.
