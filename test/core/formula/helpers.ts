@@ -2,6 +2,10 @@ import { isCoreError, type CoreError } from "../../../core/cell/error";
 import type { CellValue } from "../../../core/cell/types";
 import { evaluateFormula, FormulaAccumulator, parseFormula, planFormulas, type FormulaValue } from "../../../core/formula";
 import type { KpiKey } from "../../../core/kpi/defs";
+import type { Range } from "../../../core/cell/types";
+import { sumByVendor, vendorKpis } from "../../../core/kpi/accumulate";
+import { ParseCache } from "../../../core/table/cache";
+import { readLines } from "../../../core/table/lines";
 
 /** A small range of lines: header first, the vendor in the first column. */
 export const LINES: CellValue[][] = [
@@ -42,3 +46,21 @@ export function ok<T>(v: T | CoreError): T {
   if (isCoreError(v)) throw new Error(v.message);
   return v;
 }
+
+/**
+ * A formula and a built-in KPI over the same counted lines, gathered in one pass over the lines
+ * as the scorecard will gather them: [formula value, KPI value] per vendor.
+ */
+export function formulaBesideKpi(range: Range, formula: string, kpi: KpiKey): [string, number | undefined, number | undefined][] {
+  const t = readLines(range, {}, new ParseCache());
+  const sums = sumByVendor(t, { asOf: 45800, graceDays: 0 });
+  const f = ok(parseFormula(formula));
+  const acc = new FormulaAccumulator(ok(planFormulas([f], t.columns.header)));
+  const first = t.columns.first;
+  for (let r = 0; r < t.vendorOf.length; r++) if (t.vendorOf[r]! >= 0) acc.add(t.vendorOf[r]!, range[first + r]!);
+  return t.vendors.names.map((name, v) => {
+    const kpis = vendorKpis(sums, v).values;
+    return [name, evaluateFormula(f, acc, v, kpis).value, kpis[kpi]];
+  });
+}
+
