@@ -1,6 +1,6 @@
 import { isBlank, isDate } from "../cell/blank";
 import { dateToSerial } from "../cell/date";
-import { parseNumber, type Decimal } from "../cell/number";
+import { medianOfSorted, parseNumber, type Decimal } from "../cell/number";
 import type { CellValue } from "../cell/types";
 import { isYes } from "../table/read";
 import type { FormulaPlan } from "./plan";
@@ -101,11 +101,7 @@ export class FormulaAccumulator {
       s = Float64Array.from(this.values[list]![bucket] ?? []).sort();
       this.sorted.set(key, s);
     }
-    const n = s.length;
-    if (n === 0) return NaN;
-    const h = n >> 1;
-    // Halves first, so two numbers near the largest do not overflow their sum.
-    return n % 2 ? s[h]! : s[h - 1]! / 2 + s[h]! / 2;
+    return medianOfSorted(s);
   }
 
   private grow(min: number): void {

@@ -1,6 +1,6 @@
 import { formulaNeeds, parseFormula, planFormulas } from "../../../core/formula";
 import { round } from "../../../core/formula/evaluate";
-import { gather, ok, valueOf } from "./helpers";
+import { gather, LINES, ok, valueOf } from "./helpers";
 
 // Acme's lines (checked on paper): Received 100, "50" (text), 50; Rejected 2, 1, blank;
 // Invoice OK yes, no, Y; Audit Score 80, 90, blank; Status late, On time, LATE.
@@ -234,5 +234,22 @@ describe("formula needs", () => {
     const plan = ok(planFormulas([a, b], ["Vendor", "Received Qty"]));
     expect(plan.stride).toBe(2); // the sum and the count of numeric cells
     expect(plan.readers).toHaveLength(1);
+  });
+});
+
+describe("the README's worked examples", () => {
+  // The README's table is LINES without the Audit Score column.
+  const README = LINES.map((r) => [r[0], r[1], r[2], r[3], r[5]]);
+  it.each([
+    ["share([Invoice OK])", "Acme", 2 / 3],
+    ["share([Invoice OK])", "Beta", undefined],
+    ["1 - sum([Rejected Qty]) / sum([Received Qty])", "Acme", 0.985],
+    ["1 - sum([Rejected Qty]) / sum([Received Qty])", "Beta", 1],
+    ['sumif([Received Qty], [Status], "late") / sum([Received Qty])', "Acme", 0.75],
+    ['sumif([Received Qty], [Status], "late") / sum([Received Qty])', "Beta", 0],
+  ])("%s for %s is %p", (formula, vendor, expected) => {
+    const v = valueOf(formula, vendor, {}, README);
+    if (expected === undefined) expect(v).toBeUndefined();
+    else expect(v).toBeCloseTo(expected, 12);
   });
 });

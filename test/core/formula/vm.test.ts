@@ -8,13 +8,13 @@ const ROOT = resolve(__dirname, "..", "..", "..");
  * The formula module bundled as the hosts bundle the core (esbuild, IIFE, ES2019, minified).
  * esbuild runs in a child process: inside Jest's sandbox its Uint8Array check fails.
  */
-function bundleFormulaModule(): string {
+function bundle(entry: string, globalName: string): string {
   const script = `
     const { buildSync } = require("esbuild");
-    const out = buildSync({ entryPoints: [${JSON.stringify(join(ROOT, "core", "formula", "index.ts"))}], bundle: true, format: "iife", globalName: "formula",
+    const out = buildSync({ entryPoints: [${JSON.stringify("ENTRY")}], bundle: true, format: "iife", globalName: ${JSON.stringify("GLOBAL")},
       target: "es2019", minify: true, write: false, logLevel: "error" });
     process.stdout.write(out.outputFiles[0].text);`;
-  return execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync(process.execPath, ["-e", script.replace('"ENTRY"', JSON.stringify(entry)).replace('"GLOBAL"', JSON.stringify(globalName))], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 }
 
 /** A context where code generation from strings is off, as in a locked-down host: eval and new Function throw. */
@@ -25,7 +25,7 @@ function lockedContext(): vm.Context {
 describe("the formula evaluator where code generation from strings is disabled", () => {
   let code = "";
   beforeAll(() => {
-    code = bundleFormulaModule();
+    code = bundle(join(ROOT, "core", "formula", "index.ts"), "formula");
   }, 60_000);
 
   it("runs in the context: the context really refuses eval and new Function", () => {
@@ -65,4 +65,23 @@ describe("the formula evaluator where code generation from strings is disabled",
     const message = vm.runInContext('formula.parseFormula("share([Invoice OK]", { row: 5 }).message', ctx) as string;
     expect(message).toBe("Weights row 5, formula at 19: expected `)`");
   });
+});
+
+describe("the whole core where code generation from strings is disabled", () => {
+  it("runs the catalog's survey functions and the scorecard in it", () => {
+    const code = bundle(join(ROOT, "core", "index.ts"), "core");
+    const ctx = lockedContext();
+    vm.runInContext(code, ctx, { filename: "core.js" });
+    const result = vm.runInContext(
+      `(function () {
+        var catalog = core.createCatalog({ today: function () { return 45750; } });
+        var survey = [["Supplier", "Question", "Rating"], ["Acme", "Quality", 2], ["Acme", "Quality", 5], ["Acme", "Quality", 3]];
+        var lines = [["Vendor", "Ordered Qty", "Received Qty", "Rejected Qty"], ["Acme", 10, 10, 1], ["Acme", 10, 10, 0]];
+        return [catalog.VENDORSURVEY.fn(survey, "Acme", "Quality"), catalog.VENDORSURVEY.fn(survey, "Acme"), catalog.VENDORKPI.fn(lines, "Acme", "defect_rate")];
+      })()`,
+      ctx,
+    ) as unknown[];
+    // Median of 2, 5, 3; mean 10/3; 1 rejected of 20 received.
+    expect(JSON.parse(JSON.stringify(result))).toEqual([[[3]], [["Criterion", "Answers", "Median", "Mean", "Min", "Max"], ["Quality", 3, 3, 10 / 3, 2, 5]], 0.05]);
+  }, 60_000);
 });
