@@ -51,7 +51,7 @@ export class FormulaAccumulator {
       if (!blank) {
         if (r.cells !== undefined) nums[base + r.cells]++;
         if (r.yes !== undefined && isYes(v)) nums[base + r.yes]++;
-        if (r.sum !== undefined || r.n !== undefined || r.min !== undefined || r.max !== undefined || r.list !== undefined) {
+        if (r.numeric) {
           const x = numberOf(v, decimal);
           if (x === x) {
             if (r.sum !== undefined) nums[base + r.sum] += x;

@@ -37,6 +37,8 @@ export interface ColumnReader {
   yes?: number;
   list?: number;
   readonly tests: ColumnTest[];
+  /** Whether any slot needs the cell as a number: set once the plan is complete, so the pass tests one flag. */
+  numeric?: boolean;
 }
 
 /** Some formulas bound to a data range's header: which cells to gather, and where each aggregate lands. */
@@ -135,6 +137,7 @@ export function planFormulas(formulas: readonly Formula[], header: readonly Cell
         }
       }
     }
+    for (const r of readers.values()) r.numeric = r.sum !== undefined || r.n !== undefined || r.min !== undefined || r.max !== undefined || r.list !== undefined;
     return { formulas, stride: initial.length, initial: Float64Array.from(initial), lists, readers: [...readers.values()], kpis, decimal: options.decimal ?? "point", slots };
   });
 }
