@@ -170,12 +170,14 @@ function tokenize(text: string, place: FormulaPlace): Token[] {
 // Parser
 
 /** Binding power of each binary operator; `not` sits between comparisons and `and`, unary minus above `* /`. */
-const BINARY: Readonly<Record<string, number>> = { or: 1, and: 2, "=": 4, "<>": 4, "<": 4, "<=": 4, ">": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6 };
+const BINARY: ReadonlyMap<string, number> = new Map([["or", 1], ["and", 2], ["=", 4], ["<>", 4], ["<", 4], ["<=", 4], [">", 4], [">=", 4], ["+", 5], ["-", 5], ["*", 6], ["/", 6]]);
 const NOT_POWER = 3;
 const NEGATE_POWER = 7;
 
 const AGGREGATES = new Set<string>(["sum", "mean", "median", "min", "max", "count", "share"]);
 const KPI_NAMES = new Set<string>(KPI_KEYS);
+/** Fewest and most arguments of each scalar function. */
+const ARITY: ReadonlyMap<string, readonly [number, number]> = new Map([["if", [3, 3]], ["ifna", [2, 2]], ["abs", [1, 1]], ["round", [2, 2]], ["min", [2, Infinity]], ["max", [2, Infinity]]] as const);
 const KNOWN = "sum, mean, median, min, max, count, share, countif, sumif, if, ifna, abs, round";
 
 class Parser {
@@ -219,7 +221,7 @@ class Parser {
     for (;;) {
       const t = this.next;
       const op = t.t === "op" || (t.t === "name" && (t.v === "and" || t.v === "or")) ? t.v : undefined;
-      const power = op === undefined ? undefined : BINARY[op];
+      const power = op === undefined ? undefined : BINARY.get(op);
       if (power === undefined || power < min) return left;
       this.i++;
       const right = this.expression(power + 1);
@@ -275,12 +277,17 @@ class Parser {
   private call(t: Token & { t: "name" }): Expr {
     const fn = t.v;
     if (fn === "countif" || fn === "sumif") {
-      const columns = fn === "sumif" ? [this.column(fn, "the first argument"), this.comma(fn, 3), this.column(fn, "the second argument")] : [this.column(fn, "the first argument")];
-      this.comma(fn, fn === "sumif" ? 3 : 2);
+      const n = fn === "sumif" ? 3 : 2;
+      const first = this.column(fn, "the first argument");
+      let test = first;
+      if (fn === "sumif") {
+        this.comma(fn, n);
+        test = this.column(fn, "the second argument");
+      }
+      this.comma(fn, n);
       const value = this.matchValue(fn);
-      this.close(fn, fn === "sumif" ? 3 : 2);
-      const [a, , b] = columns as [ColumnRef, unknown, ColumnRef];
-      return fn === "countif" ? { kind: "countif", column: a, value, at: t.at } : { kind: "sumif", sum: a, test: b, value, at: t.at };
+      this.close(fn, n);
+      return fn === "countif" ? { kind: "countif", column: first, value, at: t.at } : { kind: "sumif", sum: first, test, value, at: t.at };
     }
     if ((fn === "min" || fn === "max") && this.next.t === "column" && this.peekIsClose()) {
       const column = this.column(fn, "the argument");
@@ -292,8 +299,7 @@ class Parser {
       this.close(fn, 1);
       return { kind: "aggregate", fn: fn as Aggregate, column, at: t.at };
     }
-    const arity: Readonly<Record<string, readonly [number, number]>> = { if: [3, 3], ifna: [2, 2], abs: [1, 1], round: [2, 2], min: [2, Infinity], max: [2, Infinity] };
-    const range = Object.prototype.hasOwnProperty.call(arity, fn) ? arity[fn] : undefined;
+    const range = ARITY.get(fn);
     if (range === undefined) {
       this.problem(t.at, KPI_NAMES.has(fn) ? `${fn} is a KPI, not a function: write it without \`(\`.` : `unknown function \`${fn}\`: use one of ${KNOWN}.`);
     }
