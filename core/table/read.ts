@@ -55,6 +55,16 @@ export interface ColumnTable<K extends string> {
 const YES = new Set(["yes", "y", "true", "1", "compliant", "pass", "ok"]);
 
 /**
+ * A flag cell that says yes: yes, y, true, 1, compliant, pass or ok, in any case (the compliance
+ * column, a formula's `share`). Blank cells are the caller's business.
+ *
+ * @example isYes(" Pass ") // true
+ */
+export function isYes(v: CellValue): boolean {
+  return YES.has(String(v).trim().toLowerCase());
+}
+
+/**
  * Chooses the rows to leave out from the text columns (a blank vendor, a cancelled status):
  * their number and date cells are then not read, so a bad cell on a line that does not count
  * cannot fail the result. 1 = leave out.
@@ -150,7 +160,7 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
   if (kind === "flag") {
     for (let r = 0; r < n; r++) {
       const v = cell(r + first);
-      out[r] = isBlank(v) ? NaN : YES.has(String(v).trim().toLowerCase()) ? 1 : 0;
+      out[r] = isBlank(v) ? NaN : isYes(v) ? 1 : 0;
     }
     return out;
   }
