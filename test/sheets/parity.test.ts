@@ -38,6 +38,7 @@ function workbook(host: "excel" | "sheets", zone: string) {
   return {
     po: typed(sampleCsv("po-lines"), date),
     tickets: typed(sampleCsv("tickets"), date),
+    survey: typed(sampleCsv("survey"), date),
     asOf: date([2025, 3, 31, 0, 0]),
     start: date([2025, 3, 28, 16, 30]),
     end: date([2025, 3, 31, 10, 0]),
@@ -51,6 +52,7 @@ function argsFor(params: readonly ParamSpec[], wb: ReturnType<typeof workbook>):
     switch (p.name) {
       case "data": return wb.po;
       case "tickets": return wb.tickets;
+      case "survey": return wb.survey;
       case "vendor": return "Acme Metals";
       case "kpi": return "on_time";
       case "as_of": return wb.asOf;
