@@ -1,5 +1,6 @@
 import { dataQuality } from "../quality/report";
 import { surveyQualityOf, surveyQualityRows } from "../survey/quality";
+import { surveySettings } from "../survey/read";
 import { optionalRange } from "./params";
 import { DATA, SETTINGS } from "./scorecard";
 import { defineFunction } from "./types";
@@ -16,8 +17,6 @@ export const VENDORDATAQUALITY = defineFunction({
     const periods = p.kind === undefined ? undefined : { ...(p.by ? { by: p.by } : {}), ...(settings.promisedDays === undefined ? {} : { promisedDays: settings.promisedDays }) };
     const grid = dataQuality(data, settings.read, cx.cache, periods);
     if (survey === undefined) return grid;
-    // The settings' mapping and header_row rows describe the lines; their date order and decimal mark apply to the survey too.
-    const read = { ...(settings.read.dateOrder ? { dateOrder: settings.read.dateOrder } : {}), ...(settings.read.decimal ? { decimal: settings.read.decimal } : {}) };
-    return [...grid, ...surveyQualityRows(surveyQualityOf(survey, read, cx.cache))];
+    return [...grid, ...surveyQualityRows(surveyQualityOf(survey, surveySettings(settings.read), cx.cache))];
   },
 });

@@ -1,17 +1,19 @@
 import { CoreError, problem } from "../cell/error";
 import type { ResultGrid } from "../cell/types";
 import { KPIS, kpiByName, type KpiKey } from "../kpi/defs";
-import { readScoreConfig } from "../score/config";
+import { customKey, readScoreConfig, type ScoreConfig, type ScoredKey, type ScoredKpi } from "../score/config";
 import { fieldsFor } from "../kpi/fields";
 import { formatSerial } from "../cell/date";
+import { formulaNeeds } from "../formula/needs";
 import { needs, periodFields, type Analysis, type VendorResult } from "../scorecard/analyze";
+import { isBuiltIn } from "../scorecard/own";
 import { analyzeReview } from "../scorecard/periods";
-import { asOf, config, range, text } from "./params";
+import { asOf, config, optionalRange, range, text } from "./params";
 import { cell, defineFunction } from "./types";
 
 export const DATA = range("data", "Purchase-order lines with a header row (vendor, promised date, delivered date, quantities, prices...).");
 export const VENDOR = text("vendor", "The vendor's name as written in the data (any case).");
-export const WEIGHTS = config("weights", "Rows kpi, weight, target, floor; settings such as grace_days, 2 or period, month; standing rows; mapping rows such as promised, Ship By.", readScoreConfig);
+export const WEIGHTS = config("weights", "Rows kpi, weight, target, floor (a 5th cell: a formula KPI); settings such as grace_days, 2 or period, month; standing rows; mapping rows such as promised, Ship By.", readScoreConfig);
 /** The weights range where only its settings and mapping rows matter (a function that scores nothing). */
 export const SETTINGS = config("settings", "A weights range: its mapping rows (promised, Ship By) and settings (grace_days, date_order, promised_days, decimal, header_row) apply.", readScoreConfig);
 const AS_OF_TEXT = "Date the data is judged at (undelivered lines past promise are late); numeric text follows date_order. Default: today.";
@@ -19,6 +21,8 @@ const AS_OF_TEXT = "Date the data is judged at (undelivered lines past promise a
 export const AS_OF = asOf("as_of", AS_OF_TEXT, WEIGHTS);
 /** as_of beside a settings range, whose date_order it follows. */
 const AS_OF_SETTINGS = asOf("as_of", AS_OF_TEXT, SETTINGS);
+/** The survey whose criteria the weights range may score, last in every scorecard function. */
+export const SCORED_SURVEY = optionalRange("survey", "Survey answers (vendor, criterion, score; evaluator, date, weight optional): the criteria the weights range names are scored as KPIs.");
 
 export const SCORECARD_COLUMNS = ["Vendor", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Rank"] as const;
 /** The KPIs VENDORSCORECARD (and VENDORTREND) always show, in their column order. */
@@ -35,23 +39,30 @@ function notInPeriod(a: Analysis, r: VendorResult): CoreError | undefined {
 }
 
 /** A vendor's KPI that overflowed, as the problem a single-value function returns. */
-function overflowed(r: VendorResult, keys: readonly KpiKey[]): CoreError | undefined {
-  const key = keys.find((k) => r.overflow?.includes(k));
-  return key && problem("overflow", `Vendor "${r.vendor}": ${key} (${KPIS[key].label}) overflowed: its lines add up beyond the largest number a sheet holds; check for values such as 1e308.`, { field: key });
+function overflowed(r: VendorResult, kpis: readonly { readonly key: ScoredKey; readonly label: string }[]): CoreError | undefined {
+  const k = kpis.find((x) => r.overflow?.includes(x.key));
+  if (!k) return undefined;
+  const name = isBuiltIn(k.key) ? `${k.key} (${k.label})` : `"${k.label}"`;
+  return problem("overflow", `Vendor "${r.vendor}": ${name} overflowed: its lines add up beyond the largest number a sheet holds; check for values such as 1e308.`, { field: isBuiltIn(k.key) ? k.key : k.label });
+}
+
+/** The names of scored KPIs, for messages: built-in KPIs by key, the user's own by label. */
+function names(parts: readonly { readonly key: ScoredKey; readonly label: string }[]): string {
+  return parts.map((p) => (isBuiltIn(p.key) ? p.key : `"${p.label}"`)).join(", ");
 }
 
 export const VENDORSCORE = defineFunction({
   name: "VENDORSCORE",
   description: "A vendor's weighted score 0-100 from its purchase-order lines.",
   example: '=VENDORSCORE(A1:J5000, "Acme") returns 87.5 when Acme scores B.',
-  params: [DATA, VENDOR, WEIGHTS, AS_OF],
+  params: [DATA, VENDOR, WEIGHTS, AS_OF, SCORED_SURVEY],
   result: "number",
-  impl({ data, vendor, weights, as_of }, cx) {
-    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, []));
+  impl({ data, vendor, weights, as_of, survey }, cx) {
+    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, []), survey);
     const r = a.find(vendor);
     if (r instanceof CoreError) return r;
     if (r.score === undefined) {
-      return notInPeriod(a, r) ?? overflowed(r, r.parts.map((p) => p.key)) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI (${r.parts.map((p) => p.key).join(", ")}): add the columns they need or score other KPIs.`);
+      return notInPeriod(a, r) ?? overflowed(r, r.parts) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI (${names(r.parts)}): add the columns they need or score other KPIs.`);
     }
     return r.score;
   },
@@ -61,35 +72,50 @@ export const VENDORGRADE = defineFunction({
   name: "VENDORGRADE",
   description: "A vendor's grade A-D (A >= 90, B >= 75, C >= 60), or its standing's name when the weights give standing rows.",
   example: '=VENDORGRADE(A1:J5000, "Acme") returns "B".',
-  params: [DATA, VENDOR, WEIGHTS, AS_OF],
+  params: [DATA, VENDOR, WEIGHTS, AS_OF, SCORED_SURVEY],
   result: "string",
-  impl({ data, vendor, weights, as_of }, cx) {
-    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, []));
+  impl({ data, vendor, weights, as_of, survey }, cx) {
+    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, []), survey);
     const r = a.find(vendor);
     if (r instanceof CoreError) return r;
-    if (r.grade === undefined) return notInPeriod(a, r) ?? overflowed(r, r.parts.map((p) => p.key)) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI, so it has no grade.`);
+    if (r.grade === undefined) return notInPeriod(a, r) ?? overflowed(r, r.parts) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI, so it has no grade.`);
     return r.grade;
   },
 });
 
 export const VENDORKPI = defineFunction({
   name: "VENDORKPI",
-  description: "One raw KPI of a vendor: on_time, in_full, otif, defect_rate, price_variance, lead_time, spend, lines or compliance.",
+  description: "One raw KPI of a vendor: on_time, in_full, otif, defect_rate, price_variance, lead_time, spend, lines or compliance, or a formula KPI of the settings by its label.",
   example: '=VENDORKPI(A1:J5000, "Acme", "on_time") returns 0.92.',
-  params: [DATA, VENDOR, text("kpi", "KPI key or label, e.g. on_time or \"Defect rate\"."), AS_OF_SETTINGS, SETTINGS],
+  params: [DATA, VENDOR, text("kpi", "KPI key or label, e.g. on_time or \"Defect rate\", or the label of a formula KPI in settings."), AS_OF_SETTINGS, SETTINGS],
   result: "number",
   impl({ data, vendor, kpi, as_of, settings }, cx) {
-    const key = kpiByName(kpi);
-    if (!key) return problem("bad_argument", `"${kpi}" is not a KPI: use one of ${Object.keys(KPIS).join(", ")}.`, { arg: "kpi" });
+    const k = kpiNamed(kpi, settings);
+    if (k instanceof CoreError) return k;
     const extra = settings.periods.kind === undefined ? [] : periodFields(settings);
-    const a = analyzeReview(data, settings, as_of, cx.cache, fieldsFor([key], extra, settings.promisedDays !== undefined));
+    const fields = fieldsFor(k.formula ? formulaNeeds(k.formula).kpis : [k.key as KpiKey], extra, settings.promisedDays !== undefined);
+    // VENDORKPI takes no survey: rows naming survey criteria play no part in one raw KPI.
+    const a = analyzeReview(data, { ...settings, criteria: [] }, as_of, cx.cache, fields);
     const r = a.find(vendor);
     if (r instanceof CoreError) return r;
-    const v = r.values[key];
-    if (v === undefined) return notInPeriod(a, r) ?? overflowed(r, [key]) ?? problem("no_data", `No line of vendor "${r.vendor}" can be evaluated for ${key} (${KPIS[key].description}).`, { field: key });
-    return v;
+    const v = r.values[k.key];
+    if (v !== undefined) return v;
+    const none = notInPeriod(a, r) ?? overflowed(r, [k]);
+    if (none) return none;
+    if (k.formula) return problem("no_data", `"${k.label}" is undefined for vendor "${r.vendor}": its formula ${k.formula.text} has no value on the vendor's lines (an aggregate over no value, or a division by zero).`, { field: k.label });
+    return problem("no_data", `No line of vendor "${r.vendor}" can be evaluated for ${k.key} (${KPIS[k.key as KpiKey].description}).`, { field: k.key });
   },
 });
+
+/** A built-in KPI by key or label, or a formula KPI of the settings by its label. */
+function kpiNamed(name: string, settings: ScoreConfig): ScoredKpi | CoreError {
+  const key = kpiByName(name);
+  if (key) return { key, label: KPIS[key].label, weight: 0, target: 0, floor: 0 };
+  const own = settings.kpis.find((k) => k.formula && k.key === customKey(name));
+  if (own) return own;
+  const formulas = settings.kpis.filter((k) => k.formula).map((k) => `"${k.label}"`);
+  return problem("bad_argument", `"${name}" is not a KPI: use one of ${Object.keys(KPIS).join(", ")}${formulas.length ? `, or a formula KPI of the settings (${formulas.join(", ")})` : ""}.`, { arg: "kpi" });
+}
 
 /** The columns VENDORSCORECARD adds after Rank with a `period` row. */
 export const PERIOD_COLUMNS = ["Previous score", "Change", "Overall"] as const;
@@ -98,13 +124,14 @@ export const VENDORSCORECARD = defineFunction({
   name: "VENDORSCORECARD",
   description: "Spills a ranked scorecard: one row per vendor with its KPIs, score, grade and rank; with a period row, of the period holding as_of, with Previous score, Change and Overall; with standing rows, an Action column.",
   example: "=VENDORSCORECARD(A1:J5000) spills Vendor, Lines, Spend, On time ... Score, Grade, Rank.",
-  params: [DATA, WEIGHTS, AS_OF],
+  params: [DATA, WEIGHTS, AS_OF, SCORED_SURVEY],
   result: "table",
-  impl({ data, weights, as_of }, cx) {
+  impl({ data, weights, as_of, survey }, cx) {
     // Reads the shown and the scored KPIs' columns only: a bad cell in another column cannot fail it.
-    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, SHOWN, { listed: true }));
+    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, SHOWN, { listed: true }), survey);
     // Always the documented columns, whatever the data holds, so formulas that index into the
-    // spill keep working; compliance is read with VENDORKPI or shown by VENDORBREAKDOWN when scored.
+    // spill keep working; compliance and the user's own KPIs are read with VENDORKPI or shown by
+    // VENDORBREAKDOWN when scored.
     // A period adds its columns after them, and standings their action last.
     const p = a.period;
     const action = weights.standings !== undefined;
@@ -129,24 +156,27 @@ export function change(score: number | undefined, before: number | undefined): n
 
 export const VENDORBREAKDOWN = defineFunction({
   name: "VENDORBREAKDOWN",
-  description: "Spills how a vendor's score is made: each scored KPI's value, target, floor, weight, KPI score and contribution.",
+  description: "Spills how a vendor's score is made: each scored KPI's value, target, floor, weight, KPI score and contribution; a formula KPI's note gives its formula.",
   example: '=VENDORBREAKDOWN(A1:J5000, "Acme") explains Acme\'s score; its Contribution column adds up to the score.',
-  params: [DATA, VENDOR, WEIGHTS, AS_OF],
+  params: [DATA, VENDOR, WEIGHTS, AS_OF, SCORED_SURVEY],
   result: "table",
-  impl({ data, vendor, weights, as_of }, cx) {
-    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, [], { listed: true }));
+  impl({ data, vendor, weights, as_of, survey }, cx) {
+    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, [], { listed: true }), survey);
     const r = a.find(vendor);
     if (r instanceof CoreError) return r;
     const none = notInPeriod(a, r);
     if (none) return none;
     // The documented columns first, in their order; Weight share and Note explain them.
     const grid: ResultGrid = [["KPI", "Value", "Target", "Floor", "Weight", "KPI score", "Contribution", "Weight share", "Note"]];
-    for (const p of r.parts) {
+    r.parts.forEach((p, i) => {
       let note = p.value === undefined ? "no data: left out, the other weights renormalised" : p.weight === 0 ? "weight 0: shown, not scored" : "";
       if (r.overflow?.includes(p.key)) note = "overflowed: its lines add up beyond the largest number a sheet holds";
       if (p.key === "defect_rate" && p.value !== undefined && a.sums.defectBasis === "ordered") note = "rejected / ordered qty on delivered lines (the range has no received qty)";
-      grid.push([KPIS[p.key].label, cell(p.value), p.target, p.floor, p.weight, cell(p.kpiScore), cell(p.value === undefined ? undefined : p.contribution), cell(p.value === undefined ? undefined : p.weightShare), note]);
-    }
+      const own = a.config.kpis[i]!;
+      if (own.formula) note = `formula ${own.formula.text}${note ? `; ${note}` : ""}`;
+      if (own.criterion !== undefined) note = `survey: the ${a.config.surveyAggregate} of the vendor's answers${note ? `; ${note}` : ""}`;
+      grid.push([p.label, cell(p.value), p.target, p.floor, p.weight, cell(p.kpiScore), cell(p.value === undefined ? undefined : p.contribution), cell(p.value === undefined ? undefined : p.weightShare), note]);
+    });
     return grid;
   },
 });

@@ -3,14 +3,17 @@ import { CoreError, problem } from "../cell/error";
 import type { RangeArg, ResultCell, ResultGrid } from "../cell/types";
 import { fieldsFor } from "../kpi/fields";
 import { KPIS, kpiByName, type KpiDef, type KpiKey } from "../kpi/defs";
-import type { ScoreConfig } from "../score/config";
+import { customKey, type CustomKey, type ScoreConfig } from "../score/config";
 import { compareNames, needs, periodFields, type VendorResult } from "../scorecard/analyze";
 import { analyzePeriods, type PeriodAnalysis } from "../scorecard/periods";
+import type { Range } from "../cell/types";
 import { optionalText } from "./params";
-import { AS_OF, change, DATA, SHOWN, VENDOR, WEIGHTS } from "./scorecard";
+import { AS_OF, change, DATA, SCORED_SURVEY, SHOWN, VENDOR, WEIGHTS } from "./scorecard";
 import { cell, defineFunction, type Context } from "./types";
 
 const KPI = optionalText("kpi", 'A KPI key or label (on_time, "Defect rate"); left out or "score": the score.');
+/** VENDORTREND's kpi: also a formula KPI or a scored survey criterion of the weights, by its label. */
+const TREND_KPI = optionalText("kpi", 'A KPI key or label (on_time, "Defect rate"), or the label of a formula KPI or survey criterion in weights; left out or "score": the score.');
 
 /** VENDORTREND's columns without a KPI: the scorecard's KPIs per period, then score, grade and change. */
 export const TREND_COLUMNS = ["Period", "Start", "End", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Change"] as const;
@@ -23,10 +26,25 @@ function measureOf(kpi: string | undefined): Measure | CoreError {
   return kpiByName(kpi) ?? problem("bad_argument", `"${kpi}" is not a KPI: use score or one of ${Object.keys(KPIS).join(", ")}.`, { arg: "kpi" });
 }
 
-/** The periods of every vendor, reading only the columns the measure (and for the score, the scored KPIs) needs. */
-function periodsFor(data: RangeArg, weights: ScoreConfig, asOf: Serial, cx: Context, measure: Measure, shown: readonly KpiKey[] = []): PeriodAnalysis {
-  const fields = measure === "score" ? needs(weights, shown, { listed: shown.length > 0, periods: true }) : fieldsFor([measure], periodFields(weights), weights.promisedDays !== undefined);
-  return analyzePeriods(data, weights, asOf, cx.cache, fields);
+/**
+ * VENDORTREND's measure: the score, a built-in KPI, or a formula KPI or survey criterion the
+ * weights range lists (by its label; a criterion is checked against the survey once it is read).
+ */
+function trendMeasureOf(kpi: string | undefined, weights: ScoreConfig): Measure | CustomKey | CoreError {
+  if (kpi === undefined || kpi.toLowerCase() === "score" || kpiByName(kpi)) return measureOf(kpi);
+  const key = customKey(kpi);
+  if (weights.kpis.some((k) => k.key === key) || weights.criteria.some((c) => customKey(c.label) === key)) return key;
+  const own = [...weights.kpis.filter((k) => k.formula).map((k) => k.label), ...weights.criteria.map((c) => c.label)].map((l) => `"${l}"`);
+  return problem("bad_argument", `"${kpi}" is not a KPI: use score or one of ${Object.keys(KPIS).join(", ")}${own.length ? `, or a KPI of the weights (${own.join(", ")})` : ""}.`, { arg: "kpi" });
+}
+
+/** The periods of every vendor, reading only the columns the measure (and for the score or a KPI of the user's own, the scored KPIs) needs. */
+function periodsFor(data: RangeArg, weights: ScoreConfig, asOf: Serial, cx: Context, measure: Measure | CustomKey, shown: readonly KpiKey[] = [], survey?: Range): PeriodAnalysis {
+  const fields =
+    measure === "score" || measure.charAt(0) === "~"
+      ? needs(weights, shown, { listed: shown.length > 0 || measure !== "score", periods: true })
+      : fieldsFor([measure as KpiKey], periodFields(weights), weights.promisedDays !== undefined);
+  return analyzePeriods(data, weights, asOf, cx.cache, fields, survey);
 }
 
 function valueOf(r: VendorResult, m: Measure): number | undefined {
@@ -43,17 +61,20 @@ export const VENDORTREND = defineFunction({
   name: "VENDORTREND",
   description: "Spills a vendor's KPIs, score, grade and change per period (the history periods ending with the one holding as_of, oldest first); with a KPI, that KPI per period.",
   example: '=VENDORTREND(A1:J5000, "Acme", , W1:D8) spills one row per month with period, month in W1:D8.',
-  params: [DATA, VENDOR, KPI, WEIGHTS, AS_OF],
+  params: [DATA, VENDOR, TREND_KPI, WEIGHTS, AS_OF, SCORED_SURVEY],
   result: "table",
   dateColumns: ["Start", "End"],
-  impl({ data, vendor, kpi, weights, as_of }, cx) {
-    const m = measureOf(kpi);
+  impl({ data, vendor, kpi, weights, as_of, survey }, cx) {
+    const m = trendMeasureOf(kpi, weights);
     if (m instanceof CoreError) return m;
-    const a = periodsFor(data, weights, as_of, cx, m, m === "score" ? SHOWN : []);
+    const a = periodsFor(data, weights, as_of, cx, m, m === "score" ? SHOWN : [], survey);
     const id = a.current.find(vendor);
     if (id instanceof CoreError) return id;
     const v = id.id;
-    if (m !== "score") return [["Period", KPIS[m].label], ...a.periods.map((p, k): ResultCell[] => [p.label, cell(a.results[k]![v]!.values[m])])];
+    if (m !== "score") {
+      const label = a.config.kpis.find((k) => k.key === m)?.label ?? KPIS[m as KpiKey].label;
+      return [["Period", label], ...a.periods.map((p, k): ResultCell[] => [p.label, cell(a.results[k]![v]!.values[m])])];
+    }
     const grid: ResultGrid = [[...TREND_COLUMNS]];
     a.periods.forEach((p, k) => {
       const r = a.results[k]![v]!;

@@ -1,4 +1,6 @@
 import type { Serial } from "../cell/date";
+import type { Range } from "../cell/types";
+import type { FormulaAccumulator } from "../formula/accumulate";
 import { periodOf, periodStart, type PeriodCalendar } from "../period/period";
 import type { PeriodBy } from "../period/settings";
 import type { LineTable } from "../table/lines";
@@ -52,6 +54,11 @@ export interface KpiOptions {
   readonly promisedDays?: number;
   /** Sums split by period; without it, one bucket per vendor over all its lines. */
   readonly periods?: PeriodBuckets;
+  /**
+   * Formula KPIs' aggregates, gathered in the same pass: each counted line's row of the range
+   * (`range`, the one the table was read from) is added to the accumulator at the line's bucket.
+   */
+  readonly formulas?: { readonly acc: FormulaAccumulator; readonly range: Range };
 }
 
 /** A window of periods to split the sums by. */
@@ -119,6 +126,9 @@ export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
   const grace = o.graceDays;
   const defectOnOrdered = s.defectBasis === "ordered";
   const vendorOf = t.vendorOf;
+  const acc = o.formulas?.acc;
+  const rows = o.formulas?.range;
+  const first = t.columns.first;
 
   const by = per?.by;
   // The window's days, each with its bucket: a line is placed by one lookup, not by calendar arithmetic.
@@ -146,6 +156,7 @@ export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
     }
 
     s.lines[b]++;
+    if (acc) acc.add(b, rows![first + r]!);
     const recv = hasReceived ? received[r]! : NaN;
     const ord = ordered.length ? ordered[r]! : NaN;
     // Without a delivered-date column, a received quantity is the only sign of delivery.

@@ -34,13 +34,18 @@ export const DEFAULT_SCORED = KPI_KEYS.filter((k) => KPIS[k].weight > 0);
 
 const BY_NAME = new Map<string, KpiKey>();
 for (const k of KPI_KEYS) {
-  BY_NAME.set(norm(k), k);
-  BY_NAME.set(norm(KPIS[k].label), k);
+  BY_NAME.set(labelKey(k), k);
+  BY_NAME.set(labelKey(KPIS[k].label), k);
 }
-BY_NAME.set(norm("Lead time"), "lead_time");
+BY_NAME.set(labelKey("Lead time"), "lead_time");
 
-function norm(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, "");
+/**
+ * A label as KPI names are matched: lower case, letters and digits only.
+ *
+ * @example labelKey("Invoice accuracy") // "invoiceaccuracy"
+ */
+export function labelKey(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9]+/g, "");
 }
 
 /**
@@ -49,7 +54,7 @@ function norm(s: string): string {
  * @example kpiByName("On Time") // "on_time"
  */
 export function kpiByName(name: unknown): KpiKey | undefined {
-  return BY_NAME.get(norm(String(name ?? "")));
+  return BY_NAME.get(labelKey(String(name ?? "")));
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { KpiKey } from "../kpi/defs";
-import type { ScoredKpi } from "./config";
+import type { CustomKey, ScoredKpi } from "./config";
 import { DEFAULT_STANDINGS, standingOf, type Standing } from "./standings";
+
+/** A vendor's KPI values: the built-in KPIs by key, formula KPIs and survey criteria by their custom key; undefined where there is no data. */
+export type KpiValues = Readonly<Record<KpiKey, number | undefined>> & Readonly<Record<CustomKey, number | undefined>>;
 
 /** How one KPI adds to a vendor's score. */
 export interface ScorePart extends ScoredKpi {
@@ -41,7 +44,7 @@ export function kpiScore(value: number, target: number, floor: number): number {
  * relative to each other, and scaling by a power of two is exact, so the score is the same to the
  * last bit while weights such as 1e308 can no longer overflow their sum (or weight x 100).
  */
-function weightScale(values: Readonly<Record<KpiKey, number | undefined>>, kpis: readonly ScoredKpi[]): number {
+function weightScale(values: KpiValues, kpis: readonly ScoredKpi[]): number {
   let max = 0;
   for (const k of kpis) if (k.weight > max && values[k.key] !== undefined) max = k.weight;
   if (!(max > 0 && Number.isFinite(max))) return 1;
@@ -57,7 +60,7 @@ function weightScale(values: Readonly<Record<KpiKey, number | undefined>>, kpis:
  *
  * @example scoreVendor(values, [{ key: "on_time", weight: 1e308, target: 0.98, floor: 0.8 }]).score // as with weight 1
  */
-export function scoreVendor(values: Readonly<Record<KpiKey, number | undefined>>, kpis: readonly ScoredKpi[], standings: readonly Standing[] = DEFAULT_STANDINGS): VendorScore {
+export function scoreVendor(values: KpiValues, kpis: readonly ScoredKpi[], standings: readonly Standing[] = DEFAULT_STANDINGS): VendorScore {
   const scale = weightScale(values, kpis);
   let total = 0;
   for (const k of kpis) if (values[k.key] !== undefined && k.weight > 0) total += k.weight * scale;
@@ -65,12 +68,12 @@ export function scoreVendor(values: Readonly<Record<KpiKey, number | undefined>>
   const parts = kpis.map((k): ScorePart => {
     const value = values[k.key];
     // Fields written out: V8 is ~100x slower at `{ ...k, more }` here, and this runs per vendor per call.
-    if (value === undefined) return { key: k.key, weight: k.weight, target: k.target, floor: k.floor, value, kpiScore: undefined, weightShare: 0, contribution: 0 };
+    if (value === undefined) return { key: k.key, label: k.label, weight: k.weight, target: k.target, floor: k.floor, value, kpiScore: undefined, weightShare: 0, contribution: 0 };
     const s = kpiScore(value, k.target, k.floor);
     const w = k.weight * scale;
     const weightShare = total > 0 ? w / total : 0;
     if (k.weight > 0) weighted += w * s;
-    return { key: k.key, weight: k.weight, target: k.target, floor: k.floor, value, kpiScore: s, weightShare, contribution: (w * s) / (total || 1) };
+    return { key: k.key, label: k.label, weight: k.weight, target: k.target, floor: k.floor, value, kpiScore: s, weightShare, contribution: (w * s) / (total || 1) };
   });
   if (total === 0) return { score: undefined, grade: undefined, standing: undefined, parts };
   // Rounding must not push a perfect score past 100.

@@ -1,15 +1,18 @@
 import { asRange } from "../cell/blank";
 import type { Serial } from "../cell/date";
 import { problem, quote, type CoreError } from "../cell/error";
-import type { RangeArg } from "../cell/types";
-import { sumByVendor, vendorKpis, type VendorSums } from "../kpi/accumulate";
+import type { Range, RangeArg } from "../cell/types";
+import { formulaNeeds } from "../formula/needs";
+import { sumByVendor, vendorKpis, type KpiOptions, type VendorSums } from "../kpi/accumulate";
 import type { KpiKey } from "../kpi/defs";
 import { fieldsFor } from "../kpi/fields";
-import type { ScoreConfig } from "../score/config";
-import { scoreVendor, type VendorScore } from "../score/score";
+import type { ScoreConfig, ScoredKey } from "../score/config";
+import { scoreVendor, type KpiValues, type VendorScore } from "../score/score";
+import { readSurvey, surveySettings, type SurveyTable } from "../survey/read";
 import type { ParseCache } from "../table/cache";
 import { readLines, type LineTable } from "../table/lines";
 import type { PoField } from "../table/schema";
+import { isBuiltIn, OwnKpis, resolveCriteria } from "./own";
 import type { PeriodView } from "./periods";
 
 /** Everything the scorecard functions show about one vendor. */
@@ -17,13 +20,14 @@ export interface VendorResult extends VendorScore {
   readonly vendor: string;
   /** The vendor's id in the line table (its index in `sums.vendors`). */
   readonly id: number;
-  readonly values: Readonly<Record<KpiKey, number | undefined>>;
+  /** The built-in KPIs, and the formula KPIs and survey criteria of the config by their custom key. */
+  readonly values: KpiValues;
   /**
    * KPIs whose sums overflowed (past about 1.8e308): their value is undefined in `values`, and
    * when one of them is scored (weight above 0) the vendor has no score, no grade and no rank.
    * Empty for any real data. A host shows such a KPI, or the score, as #NUM! naming the KPI.
    */
-  readonly overflow: readonly KpiKey[];
+  readonly overflow: readonly ScoredKey[];
   /** 1 = best score; equal scores share a rank; undefined without a score. */
   rank: number | undefined;
 }
@@ -31,6 +35,8 @@ export interface VendorResult extends VendorScore {
 export interface Analysis {
   readonly table: LineTable;
   readonly sums: VendorSums;
+  /** The config scored: the weights range's, with its survey criteria resolved against the survey. */
+  readonly config: ScoreConfig;
   /** Sorted by score (best first, unscored last, ties by vendor name); in a period's analysis, the vendors with a line in it. */
   readonly vendors: readonly VendorResult[];
   /** Set when the analysis is of one period (a weights range with a `period` row): that period, and each vendor's score before it and overall. */
@@ -51,11 +57,45 @@ export interface Analysis {
  * and as-of date is kept with it, so only the first call computes. The result is shared and
  * frozen; it equals an uncached run.
  *
+ * Formula KPIs are evaluated over the aggregates gathered in that same pass; survey criteria the
+ * weights range names are read from `survey` (a survey range), which is read once too.
+ *
  * @example analyze([["Vendor", "Ordered Qty", "Received Qty"], ["Acme", 10, 10]], config, 45700, new ParseCache()).find("acme").values.in_full // 1
  */
-export function analyze(data: RangeArg, config: ScoreConfig, asOf: Serial, cache: ParseCache, fields?: ReadonlySet<PoField>): Analysis {
-  const table = readLines(asRange(data), fields ? { ...config.read, fields } : config.read, cache);
-  return memoized(table, `all|${num(asOf)}|${configKey(config)}`, () => compute(table, config, asOf));
+export function analyze(data: RangeArg, config: ScoreConfig, asOf: Serial, cache: ParseCache, fields?: ReadonlySet<PoField>, survey?: Range): Analysis {
+  const range = asRange(data);
+  const table = readLines(range, fields ? { ...config.read, fields } : config.read, cache);
+  const own = ownOf(config, survey, cache);
+  return memoized(table, `all|${num(asOf)}|${own.key}|${configKey(own.config)}`, () => compute(table, own.config, asOf, range, own.survey));
+}
+
+/** A config with its survey criteria resolved, the survey read, and what of them keys an analysis. */
+export interface Resolved {
+  readonly config: ScoreConfig;
+  readonly survey: SurveyTable | undefined;
+  readonly key: string;
+}
+
+/**
+ * Reads the survey (when given) and resolves the weights range's survey criteria against it. A
+ * criterion row with no survey, or one the survey does not know, is a problem at its row.
+ */
+export function ownOf(config: ScoreConfig, survey: Range | undefined, cache: ParseCache): Resolved {
+  const table = survey === undefined ? undefined : readSurvey(survey, { ...surveySettings(config.read), fields: SURVEY_FIELDS }, cache);
+  const resolved = resolveCriteria(config, table);
+  const scores = resolved.kpis.some((k) => k.criterion !== undefined);
+  return { config: resolved, survey: table, key: scores && table ? `survey${surveyId(table)}` : "" };
+}
+
+const SURVEY_FIELDS: ReadonlySet<string> = new Set(["weight", "date"]);
+
+/** A number per survey table, so that an analysis is kept per survey it scored (the parse cache hands back the same table for the same content). */
+const surveyIds = new WeakMap<SurveyTable, number>();
+let nextSurveyId = 0;
+function surveyId(t: SurveyTable): number {
+  let id = surveyIds.get(t);
+  if (id === undefined) surveyIds.set(t, (id = nextSurveyId++));
+  return id;
 }
 
 /**
@@ -86,7 +126,8 @@ export function memoized<T>(table: LineTable, key: string, make: () => T): T {
  * @example needs(config, ["on_time"]) // vendor, status, promised, delivered and the scored KPIs' fields
  */
 export function needs(config: ScoreConfig, shown: readonly KpiKey[], o: { readonly listed?: boolean; readonly extra?: readonly PoField[]; readonly periods?: boolean } = {}): ReadonlySet<PoField> {
-  const scored = config.kpis.filter((k) => o.listed || k.weight > 0).map((k) => k.key);
+  // A formula KPI reads its columns from the range itself; the built-in KPIs it uses need theirs.
+  const scored = config.kpis.filter((k) => o.listed || k.weight > 0).flatMap((k) => (k.formula ? formulaNeeds(k.formula).kpis : isBuiltIn(k.key) ? [k.key] : []));
   const extra = (o.periods ?? config.periods.kind !== undefined) ? [...(o.extra ?? []), ...periodFields(config)] : o.extra;
   return fieldsFor([...shown, ...scored], extra, config.promisedDays !== undefined);
 }
@@ -114,8 +155,12 @@ export const MEMO_PER_TABLE = 4;
 
 /** What in a config changes the analysis of a table; the read settings are already part of the table's cache key. */
 export function configKey(config: ScoreConfig): string {
-  let key = `${num(config.graceDays)}|${config.promisedDays === undefined ? "" : num(config.promisedDays)}`;
-  for (const k of config.kpis) key += `|${k.key},${num(k.weight)},${num(k.target)},${num(k.floor)}`;
+  let key = `${num(config.graceDays)}|${config.promisedDays === undefined ? "" : num(config.promisedDays)}|${config.surveyAggregate}`;
+  for (const k of config.kpis) {
+    key += `|${k.key},${num(k.weight)},${num(k.target)},${num(k.floor)}`;
+    if (k.formula) key += `,${k.formula.text.length}:${k.formula.text}`;
+    if (k.criterion !== undefined) key += `,c${k.criterion}`;
+  }
   for (const b of config.standings ?? []) key += `|${b.name.length}:${b.name},${num(b.min)},${num(b.max)},${b.colour ?? ""},${b.action}`;
   return key;
 }
@@ -123,10 +168,21 @@ export function configKey(config: ScoreConfig): string {
 /** A number as text that keeps -0 apart from 0. */
 export const num = (x: number) => (Object.is(x, -0) ? "-0" : String(x));
 
-function compute(table: LineTable, config: ScoreConfig, asOf: Serial): Analysis {
-  const sums = sumByVendor(table, config.promisedDays === undefined ? { asOf, graceDays: config.graceDays } : { asOf, graceDays: config.graceDays, promisedDays: config.promisedDays });
-  const results = sums.vendors.map((vendor, v) => scoreResult(sums, vendor, v, 0, config));
-  return analysisOf(table, sums, results, results);
+function compute(table: LineTable, config: ScoreConfig, asOf: Serial, range: Range, survey: SurveyTable | undefined): Analysis {
+  const own = new OwnKpis(table, config, survey);
+  const sums = sumByVendor(table, kpiOptions(config, asOf, own, range));
+  const results = sums.vendors.map((vendor, v) => scoreResult(sums, vendor, v, 0, config, own));
+  return analysisOf(table, config, sums, results, results);
+}
+
+/** The options of the pass over the lines: the config's grace and promised days, and the formula KPIs' accumulator with the range it reads. */
+export function kpiOptions(config: ScoreConfig, asOf: Serial, own: OwnKpis, range: Range): KpiOptions {
+  return {
+    asOf,
+    graceDays: config.graceDays,
+    ...(config.promisedDays === undefined ? {} : { promisedDays: config.promisedDays }),
+    ...(own.acc ? { formulas: { acc: own.acc, range } } : {}),
+  };
 }
 
 /**
@@ -134,8 +190,15 @@ function compute(table: LineTable, config: ScoreConfig, asOf: Serial): Analysis 
  * An overflowed KPI has no value, and scoring the others alone would pass off a partial score
  * as the vendor's: no score at all instead.
  */
-export function scoreResult(sums: VendorSums, vendor: string, id: number, bucket: number, config: ScoreConfig): VendorResult {
-  const { values, overflow } = vendorKpis(sums, id, bucket);
+export function scoreResult(sums: VendorSums, vendor: string, id: number, bucket: number, config: ScoreConfig, own: OwnKpis): VendorResult {
+  const builtIn = vendorKpis(sums, id, bucket);
+  let values: KpiValues = builtIn.values;
+  let overflow: readonly ScoredKey[] = builtIn.overflow;
+  if (!own.none) {
+    const mine = own.values(id, bucket, id * sums.buckets + bucket, builtIn.values);
+    values = { ...builtIn.values, ...mine.values };
+    if (mine.overflow.length) overflow = [...overflow, ...mine.overflow];
+  }
   const scored = scoreVendor(values, config.kpis, config.standings);
   const lost = overflow.length > 0 && config.kpis.some((k) => k.weight > 0 && overflow.includes(k.key));
   if (lost || !isScore(scored.score)) return { vendor, id, values, overflow, rank: undefined, parts: scored.parts, score: undefined, grade: undefined, standing: undefined };
@@ -146,7 +209,7 @@ export function scoreResult(sums: VendorSums, vendor: string, id: number, bucket
  * The analysis of every vendor's results (by vendor id): `shown` ranked best first, then all
  * frozen, as they are shared between calls from here on. `period` when the results are of one period.
  */
-export function analysisOf(table: LineTable, sums: VendorSums, results: readonly VendorResult[], shown: readonly VendorResult[], period?: PeriodView): Analysis {
+export function analysisOf(table: LineTable, config: ScoreConfig, sums: VendorSums, results: readonly VendorResult[], shown: readonly VendorResult[], period?: PeriodView): Analysis {
   const sorted = [...shown].sort(byScore);
   sorted.forEach((r, i) => {
     const prev = sorted[i - 1];
@@ -158,6 +221,7 @@ export function analysisOf(table: LineTable, sums: VendorSums, results: readonly
   return Object.freeze({
     table,
     sums,
+    config,
     vendors: Object.freeze(sorted),
     ...(period ? { period } : {}),
     find(vendor: string) {

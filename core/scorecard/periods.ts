@@ -1,16 +1,18 @@
 import { asRange } from "../cell/blank";
 import { fail } from "../cell/error";
 import type { Serial } from "../cell/date";
-import type { RangeArg } from "../cell/types";
+import type { Range, RangeArg } from "../cell/types";
 import { sumByVendor, type VendorSums } from "../kpi/accumulate";
 import { overallScore } from "../period/overall";
 import { periodWindow, type Period, type PeriodCalendar } from "../period/period";
 import { trendCalendar } from "../period/settings";
 import type { ScoreConfig } from "../score/config";
+import type { SurveyTable } from "../survey/read";
 import type { ParseCache } from "../table/cache";
 import { readLines, type LineTable } from "../table/lines";
 import type { PoField } from "../table/schema";
-import { analysisOf, analyze, configKey, memoized, num, scoreResult, type Analysis, type VendorResult } from "./analyze";
+import { analysisOf, analyze, configKey, kpiOptions, memoized, num, ownOf, scoreResult, type Analysis, type VendorResult } from "./analyze";
+import { OwnKpis } from "./own";
 
 /** The period an analysis of one period is of, with each vendor's score before it and overall (by vendor id). */
 export interface PeriodView {
@@ -25,6 +27,8 @@ export interface PeriodView {
 export interface PeriodAnalysis {
   readonly table: LineTable;
   readonly sums: VendorSums;
+  /** The config scored, its survey criteria resolved. */
+  readonly config: ScoreConfig;
   readonly calendar: PeriodCalendar;
   /**
    * The `history` periods shown, oldest first, the last holding as_of. The sums hold one period
@@ -45,16 +49,20 @@ export interface PeriodAnalysis {
  * Reads the lines once and sums them per vendor and period in one pass: the `history` periods
  * ending with the one holding `asOf` (and the one before them), each period's KPIs judged at
  * `asOf`, scored with the config's weights and standings. The periods are the `period` row's,
- * else quarters. Kept with the table like {@link analyze}.
+ * else quarters. Kept with the table like {@link analyze}. Formula KPIs are evaluated per period
+ * from aggregates gathered in the same pass; a survey's dated answers fall in periods by date,
+ * and an answer without a date belongs to every period.
  *
  * @example analyzePeriods(range, readScoreConfig([["period", "month"]]), serialOf(2025, 3, 15), cache).periods.at(-1)!.label // "2025-03"
  */
-export function analyzePeriods(data: RangeArg, config: ScoreConfig, asOf: Serial, cache: ParseCache, fields?: ReadonlySet<PoField>): PeriodAnalysis {
-  const table = readLines(asRange(data), fields ? { ...config.read, fields } : config.read, cache);
+export function analyzePeriods(data: RangeArg, config: ScoreConfig, asOf: Serial, cache: ParseCache, fields?: ReadonlySet<PoField>, survey?: Range): PeriodAnalysis {
+  const range = asRange(data);
+  const table = readLines(range, fields ? { ...config.read, fields } : config.read, cache);
   const calendar = trendCalendar(config.periods);
   const p = config.periods;
-  const key = `periods|${num(asOf)}|${calendar.kind},${calendar.fiscalStart},${p.by ?? ""},${p.history},${p.decay}|${configKey(config)}`;
-  return memoized(table, key, () => computePeriods(table, config, calendar, asOf));
+  const own = ownOf(config, survey, cache);
+  const key = `periods|${num(asOf)}|${calendar.kind},${calendar.fiscalStart},${p.by ?? ""},${p.history},${p.decay}|${own.key}|${configKey(own.config)}`;
+  return memoized(table, key, () => computePeriods(table, own.config, calendar, asOf, range, own.survey));
 }
 
 /**
@@ -63,8 +71,8 @@ export function analyzePeriods(data: RangeArg, config: ScoreConfig, asOf: Serial
  *
  * @example analyzeReview(range, readScoreConfig([["period", "month"]]), asOf, cache).period?.period.label // "2025-03"
  */
-export function analyzeReview(data: RangeArg, config: ScoreConfig, asOf: Serial, cache: ParseCache, fields?: ReadonlySet<PoField>): Analysis {
-  return config.periods.kind === undefined ? analyze(data, config, asOf, cache, fields) : analyzePeriods(data, config, asOf, cache, fields).current;
+export function analyzeReview(data: RangeArg, config: ScoreConfig, asOf: Serial, cache: ParseCache, fields?: ReadonlySet<PoField>, survey?: Range): Analysis {
+  return config.periods.kind === undefined ? analyze(data, config, asOf, cache, fields, survey) : analyzePeriods(data, config, asOf, cache, fields, survey).current;
 }
 
 /**
@@ -73,7 +81,7 @@ export function analyzeReview(data: RangeArg, config: ScoreConfig, asOf: Serial,
  */
 export const MAX_VENDOR_PERIODS = 1_000_000;
 
-function computePeriods(table: LineTable, config: ScoreConfig, calendar: PeriodCalendar, asOf: Serial): PeriodAnalysis {
+function computePeriods(table: LineTable, config: ScoreConfig, calendar: PeriodCalendar, asOf: Serial, range: Range, survey: SurveyTable | undefined): PeriodAnalysis {
   const h = config.periods.history;
   const n = table.vendors.size;
   if (n * (h + 1) > MAX_VENDOR_PERIODS) {
@@ -81,19 +89,19 @@ function computePeriods(table: LineTable, config: ScoreConfig, calendar: PeriodC
   }
   const all = periodWindow(calendar, asOf, h + 1);
   const periods = all.slice(1);
+  // Bucket k is the window's k-th period: a survey answer dated in it counts there.
+  const own = new OwnKpis(table, config, survey, all.map((p) => ({ from: p.start, to: p.end + 1 })));
   const sums = sumByVendor(table, {
-    asOf,
-    graceDays: config.graceDays,
-    ...(config.promisedDays === undefined ? {} : { promisedDays: config.promisedDays }),
+    ...kpiOptions(config, asOf, own, range),
     periods: { calendar, ...(config.periods.by ? { by: config.periods.by } : {}), first: all[0]!.index, count: all.length },
   });
   const names = sums.vendors;
-  const before = names.map((vendor, v) => scoreResult(sums, vendor, v, 0, config).score);
-  const results = periods.map((_, k) => names.map((vendor, v) => scoreResult(sums, vendor, v, k + 1, config)));
+  const before = names.map((vendor, v) => scoreResult(sums, vendor, v, 0, config, own).score);
+  const results = periods.map((_, k) => names.map((vendor, v) => scoreResult(sums, vendor, v, k + 1, config, own)));
   const overall = names.map((_, v) => overallScore(results.map((r) => r[v]!.score).reverse(), config.periods.decay));
   const now = results[h - 1]!;
   const previous = h > 1 ? results[h - 2]!.map((r) => r.score) : before;
   for (const r of results.slice(0, -1)) for (const x of r) Object.freeze(x);
-  const current = analysisOf(table, sums, now, now.filter((r) => r.values.lines! > 0), { period: periods[h - 1]!, before: all[h - 1]!, previous, overall });
-  return Object.freeze({ table, sums, calendar, periods, results, before, overall, current });
+  const current = analysisOf(table, config, sums, now, now.filter((r) => r.values.lines! > 0), { period: periods[h - 1]!, before: all[h - 1]!, previous, overall });
+  return Object.freeze({ table, sums, config, calendar, periods, results, before, overall, current });
 }

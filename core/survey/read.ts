@@ -61,6 +61,16 @@ export function isNoAnswer(v: CellValue): boolean {
   return key === "" || NO_ANSWER.has(key);
 }
 
+/**
+ * How a survey is read beside lines read under `read`: the date order and decimal mark apply to
+ * it too; the mapping and header_row rows describe the lines only.
+ *
+ * @example surveySettings({ dateOrder: "DMY", mapping: new Map([["promised", "Ship By"]]) }) // { dateOrder: "DMY" }
+ */
+export function surveySettings(read: ReadSettings): ReadSettings {
+  return { ...(read.dateOrder ? { dateOrder: read.dateOrder } : {}), ...(read.decimal ? { decimal: read.decimal } : {}) };
+}
+
 /** Survey answers read once: the answers that count, in columns, and why the others were left out. */
 export interface SurveyTable {
   readonly columns: ColumnTable<SurveyField>;
