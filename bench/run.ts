@@ -2,7 +2,7 @@
  * `npm run bench`: times the core against the spreadsheet way (COUNTIFS/SUMIFS in HyperFormula)
  * and a columnar engine (DuckDB) on the same generated ranges, after checking that all of them
  * give the same KPIs. Writes bench/results/latest.json and latest.md. BENCH_SIZES=10000,100000
- * limits the sizes for a quick run; BENCH_SECTIONS=long-cells (any of po, periods, calls, sla, long-cells)
+ * limits the sizes for a quick run; BENCH_SECTIONS=long-cells (any of po, periods, formulas, calls, sla, long-cells)
  * runs only those sections and prints them without writing the results files.
  * The command-line row runs the whole `vendorscore scorecard` process on a CSV file of
  * BENCH_CLI_LINES lines (default 1,000,000); BENCH_CLI_ONLY=1 runs only that row and writes
@@ -309,6 +309,48 @@ async function cliRow(duck: DuckEngine): Promise<void> {
   if (f.cliPeakMB !== undefined) goal(`vendorscore process peak RSS at ${lines} lines (MB)`, f.cliPeakMB, "<", 1024);
 }
 
+/** The default scored KPIs as rows, so that the formula rows below add to them rather than replace them. */
+const BUILT_IN: Range = [["on_time", 35], ["in_full", 20], ["defect_rate", 25], ["price_variance", 20]];
+/** Three formula KPIs over the generated columns: a ratio of sums, a median, and a guarded mean. */
+const FORMULAS: Range = [
+  ...BUILT_IN,
+  ["First-pass yield", 10, 1, 0.95, "1 - sum([Rejected Qty]) / sum([Received Qty])"],
+  ["Typical order", 5, 100, 10, "median([Ordered Qty])"],
+  ["Mean amount", 5, 1000, 100, "if(count([Amount]) > 0, sum([Amount]) / count([Amount]), 0)"],
+];
+
+/**
+ * The scorecard with three formula KPIs, cold, beside the cold scorecard without them on the same
+ * range: the formulas' aggregates are gathered in the same pass over the lines.
+ */
+function formulaSuite(lines: number): void {
+  const range = poRange(lines);
+  console.log(`\n${lines} PO lines: three formula KPIs beside the built-in scorecard`);
+  const plain = table("VENDORSCORECARD", range, BUILT_IN, PO_AS_OF);
+  const withFormulas = table("VENDORSCORECARD", range, FORMULAS, PO_AS_OF);
+  if (plain.length !== withFormulas.length) fail("the scorecard with formula KPIs lists other vendors");
+  const yieldOf = catalog.VENDORKPI.fn(range, plain[1]![0], "First-pass yield", PO_AS_OF, FORMULAS);
+  if (typeof yieldOf !== "number") fail("the formula KPI has no value for the first vendor");
+  // The two calls take turns, round after round, so a busy machine slows them alike; each is cold.
+  const calls = {
+    plain: () => table("VENDORSCORECARD", range, BUILT_IN, PO_AS_OF),
+    formulas: () => table("VENDORSCORECARD", range, FORMULAS, PO_AS_OF),
+  };
+  const times: Record<keyof typeof calls, number[]> = { plain: [], formulas: [] };
+  const rounds = repsFor(lines) + 2;
+  for (let i = 0; i <= rounds; i++) {
+    for (const k of Object.keys(calls) as (keyof typeof calls)[]) {
+      parseCache.clear();
+      const t = performance.now();
+      calls[k]();
+      if (i > 0) times[k].push(performance.now() - t);
+    }
+  }
+  const base = add({ suite: "formulas", lines, engine: "core VENDORSCORECARD cold, four built-in KPIs", ms: median(times.plain) });
+  const own = add({ suite: "formulas", lines, engine: "core VENDORSCORECARD cold, the same and three formula KPIs", ms: median(times.formulas), note: "sum ratio, median, guarded mean" });
+  if (lines === Math.max(...sizes)) goal(`scorecard with three formula KPIs / without, cold, at ${lines} lines`, own.ms / base.ms, "<=", 1.5);
+}
+
 async function main(): Promise<void> {
   const m = machine();
   console.log(`vendorscore benchmark on ${m.cpu} (${m.cores} cores), Node ${m.node}`);
@@ -317,6 +359,7 @@ async function main(): Promise<void> {
   if (!cliOnly) {
     if (runs("po")) for (const lines of sizes) await poSuite(lines, duck);
     if (runs("periods")) for (const lines of sizes) periodSuite(lines);
+    if (runs("formulas")) for (const lines of sizes) formulaSuite(lines);
     if (runs("calls")) repeatedCalls(Math.min(100_000, Math.max(...sizes)));
     console.log("");
     if (runs("sla")) slaSuite();
