@@ -13,6 +13,8 @@ import type { FillRule, ReportSheet } from "./sheet";
 export interface ReportInput {
   readonly kind: ReportKind;
   readonly source: Range;
+  /** Survey answers, passed to a kind whose function takes a survey ({@link takesSurvey}); other kinds have no use for one. */
+  readonly survey?: Range;
   readonly config: ConfigGrid;
   readonly calendar?: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -34,10 +36,21 @@ export function buildReport(input: ReportInput, cx: Context): ReportSheet | Core
   const args: Record<string, unknown> = { [info.source.param]: source, as_of: input.asOf === "today" ? null : input.asOf };
   if (info.config && input.config.length) args[info.config.param] = input.config;
   if (info.calendar && input.calendar?.length) args[info.calendar.param] = input.calendar;
+  if (input.survey && takesSurvey(input.kind)) args.survey = input.survey;
   const result = bind(info.fn, cx).call(args);
   if (result instanceof CoreError) return result;
   if (!Array.isArray(result) || result.length === 0) return new CoreError("no_data", `${info.fn.name} returned no table.`);
   return describe(input.kind, result, standingsOf(input));
+}
+
+/**
+ * Whether a report kind's function takes a survey (the scorecard scores the criteria its weights
+ * name; the data-quality report adds the survey's rows): the pane offers a survey source for these.
+ *
+ * @example takesSurvey("scorecard") // true
+ */
+export function takesSurvey(kind: ReportKind): boolean {
+  return kindInfo(kind).fn.params.some((p) => p.name === "survey");
 }
 
 /** The standings a report's weights table gives, for its row colours; undefined for a kind without weights, or weights without standings. */

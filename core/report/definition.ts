@@ -23,6 +23,8 @@ export const ReportDefinitionSchema = z.object({
   id: z.string().check(z.minLength(1)),
   kind: z.enum(REPORT_KINDS),
   source: Source,
+  /** Survey answers whose criteria the weights may score, read at every refresh like the source; absent: none. */
+  survey: z.optional(Source),
   /** Weights (scorecard, segments) or policy (SLA), as the cells of the pane's table. */
   config: Grid,
   /** The SLA calendar; empty for the other kinds. */

@@ -61,20 +61,24 @@ export interface ReportKindInfo {
   readonly whenMissing?: Readonly<Record<string, string>>;
 }
 
-/** The default scored KPIs with their default weight, target and floor: exactly what readScoreConfig assumes when no weights are given. */
+/**
+ * The default scored KPIs with their default weight, target and floor: exactly what
+ * readScoreConfig assumes when no weights are given. The fifth column takes a formula, which
+ * makes the row a KPI of the user's own.
+ */
 function defaultWeights(): ResultGrid {
-  const rows: ResultGrid = [["kpi", "weight", "target", "floor"]];
+  const rows: ResultGrid = [["kpi", "weight", "target", "floor", "formula"]];
   for (const key of DEFAULT_SCORED) {
     const k: { weight: number; target?: number; floor?: number } = KPIS[key];
-    rows.push([key, k.weight, k.target ?? "", k.floor ?? ""]);
+    rows.push([key, k.weight, k.target ?? "", k.floor ?? "", ""]);
   }
-  rows.push(["grace_days", 0, "", ""]);
+  rows.push(["grace_days", 0, "", "", ""]);
   return rows;
 }
 
 const WEIGHTS: ConfigTable = { param: "weights", label: "Weights", defaults: defaultWeights() };
 /** The weights with the trend's periods: the last eight quarters. */
-const TREND_WEIGHTS: ConfigTable = { param: "weights", label: "Weights", defaults: [...defaultWeights(), ["period", "quarter", "", ""], ["history", 8, "", ""]] };
+const TREND_WEIGHTS: ConfigTable = { param: "weights", label: "Weights", defaults: [...defaultWeights(), ["period", "quarter", "", "", ""], ["history", 8, "", "", ""]] };
 const PO_HINT = "Purchase-order lines with a header row (vendor, promised and delivered dates, quantities, prices).";
 
 /** The KPI columns of the scorecard and the breakdown's KPI formats. */

@@ -61,6 +61,8 @@ export interface ReportRequest {
   readonly id?: string;
   readonly kind: ReportKind;
   readonly source: ReportSource;
+  /** Survey answers for the kinds whose function takes a survey ({@link takesSurvey}). */
+  readonly survey?: ReportSource;
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -69,7 +71,7 @@ export interface ReportRequest {
 
 /** A fresh definition; `lastRefresh` is filled when it is first written. */
 export function newDefinition(id: string, req: ReportRequest): ReportDefinition {
-  return { version: DEFINITION_VERSION, id, kind: req.kind, source: req.source, config: req.config, calendar: req.calendar, asOf: req.asOf, output: req.output, outputId: "", lastRefresh: "", lastError: "" };
+  return { version: DEFINITION_VERSION, id, kind: req.kind, source: req.source, ...(req.survey ? { survey: req.survey } : {}), config: req.config, calendar: req.calendar, asOf: req.asOf, output: req.output, outputId: "", lastRefresh: "", lastError: "" };
 }
 
 /** The definition after a refresh: a success clears the error, a failure keeps the last good time. */

@@ -160,7 +160,8 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
     throw new Failure(`The source ${describeSource(def.source)} is a sheet vendorscore writes, not data: pick the range the report is made from.`);
   }
   const values = yield* readAll(extent);
-  const report = buildReport({ kind: def.kind, source: values, config: def.config, calendar: def.calendar, asOf: def.asOf }, env.cx);
+  const survey = def.survey ? yield* readSurveySource(state, def, def.survey, isNew) : undefined;
+  const report = buildReport({ kind: def.kind, source: values, ...(survey ? { survey } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf }, env.cx);
   if (report instanceof CoreError) throw new Failure(`${label} from ${describeSource(def.source)}: ${report.message}`);
 
   let target = def.outputId ? state.sheets.find((s) => s.id === def.outputId) : undefined;
@@ -189,6 +190,15 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
   return { def: saved, message: `${label} written to "${target.name}" (${rows} row${rows === 1 ? "" : "s"}).`, notice };
 }
 
+/** A report's survey source, read as its main source is: refused when gone, or when it is a sheet vendorscore writes. */
+function* readSurveySource(state: State, def: ReportDefinition, source: ReportSource, isNew: boolean): Flow<CellValue[][]> {
+  const extent = yield* ask((wb) => wb.locate(source));
+  const label = describeSource(source);
+  if (!extent) throw new Failure(isNew ? `The survey ${label} was not found.` : `The survey ${label} of "${def.output}" no longer exists (renamed or deleted?): pick the survey again and generate.`);
+  if (reportSheetIds(state).has(extent.sheetId)) throw new Failure(`The survey ${label} is a sheet vendorscore writes, not answers: pick the survey's range.`);
+  return yield* readAll(extent);
+}
+
 function replace(state: State, def: ReportDefinition): void {
   const e = state.entries.find((x) => x.id === def.id);
   if (e) e.def = def;
@@ -213,6 +223,12 @@ function* recordFailure(state: State, def: ReportDefinition, env: ReportEnv, mes
   }
 }
 
+/** A stored report with what the pane now shows: its source, survey (or none), tables and as-of rule. */
+function edited(def: ReportDefinition, request: ReportRequest): ReportDefinition {
+  const { survey: _, ...rest } = def;
+  return { ...rest, source: request.source, ...(request.survey ? { survey: request.survey } : {}), config: request.config, calendar: request.calendar, asOf: request.asOf };
+}
+
 /**
  * Generates a report: a new one, or (when `request.id` names a stored report of the same kind)
  * the same report again, into its own sheet, with the definition updated in place.
@@ -223,9 +239,7 @@ export function* generate(request: ReportRequest, env: ReportEnv, newId: () => s
   const state = yield* load();
   const editing = request.id ? state.entries.find((e) => e.id === request.id)?.def : undefined;
   const same = editing && editing.kind === request.kind ? editing : undefined;
-  const def: ReportDefinition = same
-    ? { ...same, source: request.source, config: request.config, calendar: request.calendar, asOf: request.asOf }
-    : newDefinition(newId(), request);
+  const def: ReportDefinition = same ? edited(same, request) : newDefinition(newId(), request);
   try {
     const r = yield* produce(state, def, env, !same);
     if (!same) yield* ask((wb) => wb.activate(r.def.outputId));

@@ -256,3 +256,59 @@ describe("remove", () => {
     expect(wb.stored).toHaveLength(0);
   });
 });
+
+describe("a survey source", () => {
+  // Acme on time, Birch 10 days late; Responsiveness 5 for Acme and 1 for Birch (target 5, floor 1).
+  const SURVEY: CellValue[][] = [["Supplier", "Question", "Rating"], ["Acme", "Responsiveness", 5], ["Birch", "Responsiveness", 1]];
+  const WEIGHTS = [["kpi", "weight", "target", "floor", "formula"], ["on_time", 1, 1, 0, ""], ["Responsiveness", 1, "", "", ""]];
+  const withSurvey = (over: Partial<ReportRequest> = {}) => request({ config: WEIGHTS, survey: { sheet: "Survey", address: "A1:C3" }, ...over });
+  const scores = (wb: MemoryWorkbook) => wb.byName("Scorecard")!.values.slice(1).map((r) => [r[0], r[9]]);
+
+  it("is stored with the report and scores the criteria the weights name", () => {
+    const wb = new MemoryWorkbook({ "PO lines": PO, Survey: SURVEY });
+    const r = runSync(generate(withSurvey(), env, newId), wb);
+    expect(r.ok).toBe(true);
+    // Acme: on time 100, responsiveness 100; Birch: 0 and 0.
+    expect(scores(wb)).toEqual([["Acme", 100], ["Birch", 0]]);
+    expect(JSON.parse(wb.stored[0]!.text).survey).toEqual({ sheet: "Survey", address: "A1:C3" });
+  });
+
+  it("is read again at refresh, like the main source", () => {
+    const wb = new MemoryWorkbook({ "PO lines": PO, Survey: SURVEY });
+    runSync(generate(withSurvey(), env, newId), wb);
+    wb.byName("Survey")!.values = [["Supplier", "Question", "Rating"], ["Acme", "Responsiveness", 1], ["Birch", "Responsiveness", 5]];
+    expect(runSync(refresh(env), wb).ok).toBe(true);
+    // Acme: 100 and 0 -> 50; Birch: 0 and 100 -> 50.
+    expect(scores(wb)).toEqual([["Acme", 50], ["Birch", 50]]);
+  });
+
+  it("fails a refresh, naming the survey, when its sheet is gone; the last good sheet stays", () => {
+    const wb = new MemoryWorkbook({ "PO lines": PO, Survey: SURVEY });
+    runSync(generate(withSurvey(), env, newId), wb);
+    wb.deleteSheet(wb.byName("Survey")!.id);
+    const r = runSync(refresh(env), wb);
+    expect(r.ok).toBe(false);
+    expect(r.outcomes[0]!.message).toMatch(/The survey Survey!A1:C3 of "Scorecard" no longer exists/);
+    expect(scores(wb)).toEqual([["Acme", 100], ["Birch", 0]]);
+  });
+
+  it("refuses a report sheet as the survey", () => {
+    const wb = new MemoryWorkbook({ "PO lines": PO, Survey: SURVEY });
+    runSync(generate(withSurvey(), env, newId), wb);
+    const r = runSync(generate(withSurvey({ output: "Other", survey: { sheet: "Scorecard", address: "A1:L3" } }), env, newId), wb);
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/survey Scorecard!A1:L3 is a sheet vendorscore writes/) });
+  });
+
+  it("is dropped from the stored report when an edit gives none", () => {
+    const wb = new MemoryWorkbook({ "PO lines": PO, Survey: SURVEY });
+    const first = runSync(generate(withSurvey(), env, newId), wb);
+    runSync(generate(request({ id: first.reportId! }), env, newId), wb);
+    expect(JSON.parse(wb.stored[0]!.text)).not.toHaveProperty("survey");
+  });
+
+  it("without a survey, a weights row naming a criterion fails the report saying so", () => {
+    const wb = new MemoryWorkbook({ "PO lines": PO });
+    const r = runSync(generate(request({ config: WEIGHTS }), env, newId), wb);
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/"Responsiveness" is not a KPI/) });
+  });
+});
