@@ -99,13 +99,18 @@ describe("the report registry", () => {
 describe("config validation reads the place from the problem", () => {
   it("highlights a bad weights row by its row number, with no message parsing", () => {
     const weights = [["kpi", "weight", "target", "floor"], ["on_time", 40, 0.95, 0.8], ["defect_rate", "lots", 0.01, 0.05]];
-    expect(validateConfig("scorecard", weights, [], cx)).toEqual([{ table: "config", row: 2, message: expect.stringContaining("weight") }]);
+    expect(validateConfig("scorecard", weights, [], cx)).toEqual([{ table: "config", row: 2, column: 1, message: expect.stringContaining("weight") }]);
+  });
+
+  it("places a formula's problem in its cell, at its character, with the same parser the functions use", () => {
+    const weights = [["kpi", "weight", "target", "floor", "formula"], ["on_time", 40, 0.95, 0.8, ""], ["Invoice accuracy", 10, 0.99, 0.9, "share([Invoice OK]"]];
+    expect(validateConfig("scorecard", weights, [], cx)).toEqual([{ table: "config", row: 2, column: 4, position: 19, message: "Weights row 3, formula at 19: expected `)`" }]);
   });
 
   it("places a calendar problem in the calendar table and a policy problem in the policy table", () => {
     const policy = KIND_INFO.sla.config.defaults;
-    expect(validateConfig("sla", policy, [["workdays", "Mon-Fri"], ["hours", "25:00-26:00"]], cx)).toEqual([{ table: "calendar", row: 1, message: expect.any(String) }]);
-    expect(validateConfig("sla", [["P1", "soon"]], [], cx)).toEqual([{ table: "config", row: 0, message: expect.any(String) }]);
+    expect(validateConfig("sla", policy, [["workdays", "Mon-Fri"], ["hours", "25:00-26:00"]], cx)).toEqual([{ table: "calendar", row: 1, column: expect.any(Number), message: expect.any(String) }]);
+    expect(validateConfig("sla", [["P1", "soon"]], [], cx)).toEqual([{ table: "config", row: 0, column: expect.any(Number), message: expect.any(String) }]);
   });
 
   it("finds nothing wrong with every kind's defaults", () => {

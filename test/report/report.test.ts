@@ -76,7 +76,7 @@ describe("validateConfig", () => {
 
   it("places text in a number column on its row, with the parser's own message", () => {
     const grid = [["kpi", "weight", "target", "floor"], ["on_time", 50, "", ""], ["defect_rate", "lots", "", ""]];
-    expect(validateConfig("scorecard", grid, [], cx)).toEqual([{ table: "config", row: 2, message: 'Weights row 3 (defect_rate): the weight "lots" is not a number.' }]);
+    expect(validateConfig("scorecard", grid, [], cx)).toEqual([{ table: "config", row: 2, column: 1, message: 'Weights row 3 (defect_rate): the weight "lots" is not a number.' }]);
   });
 });
 
