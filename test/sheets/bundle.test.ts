@@ -97,6 +97,27 @@ describe("the built Apps Script bundle", () => {
     expect(ctx.VENDORSURVEY!(survey, "acme", "quality")).toEqual([[5]]);
   });
 
+  it("scores formula KPIs and a survey criterion where code generation from strings is disabled, as the core does", () => {
+    const ctx = loadBundle(dir, {}, { codeGeneration: { strings: false, wasm: false } });
+    const rows = sampleCsv("po-lines");
+    const asOf = serial("2025-03-31");
+    const vendor = String(rows[1]![1]);
+    const weights = [
+      ["kpi", "weight", "target", "floor", "formula"],
+      ["on_time", 2, "", "", ""],
+      ["First-pass yield", 1, 1, 0.9, "1 - sum([Rejected Qty]) / sum([Received Qty])"],
+      ["Compliant share", 1, 1, 0.5, "if(count([Compliance]) > 0, share([Compliance]), 0)"],
+      ["Responsiveness", 1, "", "", ""],
+    ];
+    const survey = [["Supplier", "Question", "Rating"], [vendor, "Responsiveness", 4], [vendor, "Responsiveness", 2], ["Someone", "Responsiveness", 5], ["Someone", "Responsiveness", 1]];
+    const serials = typed(rows, ([y, m, d, h, mi]) => serial(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")} ${h}:${mi}`));
+    const expected = catalog.VENDORSCORE.fn(serials, vendor, weights, asOf, survey);
+    expect(typeof expected).toBe("number");
+    const dates = typed(rows, ([y, m, d, h, mi]) => vmDate(ctx, new Date(y, m - 1, d, h, mi).toISOString()));
+    expect(ctx.VENDORSCORE!(dates, vendor, weights, asOf, survey)).toBe(expected);
+    expect(ctx.VENDORKPI!(dates, vendor, "first-pass yield", asOf, weights)).toBe(catalog.VENDORKPI.fn(serials, vendor, "First-pass yield", asOf, weights));
+  });
+
   it("throws a core error with its sheet code first, which Sheets shows as #ERROR! with the message", () => {
     const ctx = loadBundle(dir);
     const sheet = typed(sampleCsv("po-lines"), ([y, m, d]) => new Date(y, m - 1, d));
