@@ -1,6 +1,6 @@
 import { isBlank, isDate } from "../cell/blank";
 import { dateToSerial } from "../cell/date";
-import { medianOfSorted, parseNumber, type Decimal } from "../cell/number";
+import { medianInPlace, parseNumber, type Decimal } from "../cell/number";
 import type { CellValue } from "../cell/types";
 import { isYes } from "../table/read";
 import type { FormulaPlan } from "./plan";
@@ -22,7 +22,8 @@ export class FormulaAccumulator {
   private nums = new Float64Array(0);
   /** values[list][bucket]: a median's numeric cells, in line order. */
   private readonly values: number[][][];
-  private readonly sorted = new Map<number, Float64Array>();
+  /** Medians found so far, by bucket and list. */
+  private readonly medians = new Map<number, number>();
   private used = 0;
 
   constructor(readonly plan: FormulaPlan) {
@@ -38,8 +39,8 @@ export class FormulaAccumulator {
   add(bucket: number, row: readonly CellValue[]): void {
     if (bucket >= this.capacity) this.grow(bucket + 1);
     if (bucket >= this.used) this.used = bucket + 1;
-    // A line added after a median was read makes the sorted copies stale.
-    if (this.sorted.size) this.sorted.clear();
+    // A line added after a median was read makes the medians found stale.
+    if (this.medians.size) this.medians.clear();
     const nums = this.nums;
     const base = bucket * this.plan.stride;
     const decimal = this.plan.decimal;
@@ -93,15 +94,15 @@ export class FormulaAccumulator {
     return bucket < this.used ? this.nums[bucket * this.plan.stride + slot]! : this.plan.initial[slot]!;
   }
 
-  /** The median of a list in a bucket: the middle value, or the mean of the two middle values; NaN for none. */
+  /** The median of a list in a bucket: the middle value, or the mean of the two middle values; NaN for none. Found once, by selection. */
   median(bucket: number, list: number): number {
     const key = bucket * this.plan.lists + list;
-    let s = this.sorted.get(key);
-    if (!s) {
-      s = Float64Array.from(this.values[list]![bucket] ?? []).sort();
-      this.sorted.set(key, s);
+    let m = this.medians.get(key);
+    if (m === undefined) {
+      m = medianInPlace(Float64Array.from(this.values[list]![bucket] ?? []));
+      this.medians.set(key, m);
     }
-    return medianOfSorted(s);
+    return m;
   }
 
   private grow(min: number): void {
