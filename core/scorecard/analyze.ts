@@ -77,11 +77,13 @@ export interface Resolved {
 }
 
 /**
- * Reads the survey (when given) and resolves the weights range's survey criteria against it. A
- * criterion row with no survey, or one the survey does not know, is a problem at its row.
+ * Reads the survey (when given and the weights range names criteria) and resolves the weights
+ * range's survey criteria against it. A criterion row with no survey, or one the survey does not
+ * know, is a problem at its row.
  */
 export function ownOf(config: ScoreConfig, survey: Range | undefined, cache: ParseCache): Resolved {
-  const table = survey === undefined ? undefined : readSurvey(survey, { ...surveySettings(config.read), fields: SURVEY_FIELDS }, cache);
+  // A survey the weights range names no criterion of plays no part: not even a bad cell in it fails the scorecard.
+  const table = survey === undefined || config.criteria.length === 0 ? undefined : readSurvey(survey, { ...surveySettings(config.read), fields: SURVEY_FIELDS }, cache);
   const resolved = resolveCriteria(config, table);
   const scores = resolved.kpis.some((k) => k.criterion !== undefined);
   return { config: resolved, survey: table, key: scores && table ? `survey${surveyId(table)}` : "" };

@@ -170,3 +170,11 @@ describe("the README's survey example", () => {
     expect(catalog.VENDORSCORE.fn(DATA, "Acme", weights, AS_OF, survey)).toBeCloseTo(score, 12);
   });
 });
+
+describe("a survey the weights range names no criterion of", () => {
+  it("plays no part: the score is the lines' alone, and a bad score in the survey does not fail it", () => {
+    const bad: Range = [["Vendor", "Criterion", "Score"], ["Acme", "Speed", "good"]];
+    expect(catalog.VENDORSCORE.fn(DATA, "Beta", [["on_time", 1, 1, 0]], AS_OF, bad)).toBe(0);
+    expect(catalog.VENDORSCORE.fn(DATA, "Beta", [["on_time", 1, 1, 0], ["Speed", 1, 5, 1]], AS_OF, bad)).toBeCoreError("#VALUE!", "good");
+  });
+});
