@@ -3,7 +3,7 @@ import { createCatalog, dateToSerial, type Context } from "../core";
 import {
   describeSource, generate, list, open, readSource, refresh, remove, runAsync, type Flow, type ReportEnv,
 } from "../core/report";
-import { editable, hostResult, reportSource, type EditableReport, type HostResult, type NamedSource, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SelectionInfo, type SourceCells } from "../panel/host";
+import { editable, hostResult, reportRequest, reportSource, type EditableReport, type HostResult, type NamedSource, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SelectionInfo, type SourceCells } from "../panel/host";
 import { splitAddress } from "./address";
 import { ExcelWorkbook } from "./workbook";
 
@@ -62,7 +62,7 @@ export class ExcelHost implements PanelHost {
   }
 
   async generate(request: PanelRequest): Promise<HostResult> {
-    const r = await this.flow(() => generate({ ...request, source: reportSource(request.source) }, this.env, () => this.newId()));
+    const r = await this.flow(() => generate(reportRequest(request), this.env, () => this.newId()));
     if (r.ok) this.onGenerated();
     return hostResult(r);
   }

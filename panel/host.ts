@@ -1,5 +1,5 @@
 import type { CellValue } from "../core";
-import type { ConfigGrid, AsOfRule, ReportKind, ReportStatus, RunResult } from "../core/report";
+import { describeSource, type ConfigGrid, type AsOfRule, type ReportKind, type ReportRequest, type ReportStatus, type RunResult } from "../core/report";
 
 export type { ReportStatus };
 
@@ -80,6 +80,8 @@ export interface PanelRequest {
   readonly id?: string;
   readonly kind: ReportKind;
   readonly source: PanelSource;
+  /** Survey answers, for a kind whose function takes a survey; read at every refresh like the source. */
+  readonly survey?: PanelSource;
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -93,6 +95,8 @@ export interface EditableReport {
   readonly source: PanelSource;
   /** The source as the pane shows it (`'PO lines'!A1:N41`, or a table's name). */
   readonly sourceLabel: string;
+  readonly survey?: PanelSource;
+  readonly surveyLabel?: string;
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -109,14 +113,26 @@ export interface HostResult {
 }
 
 /** A stored definition as the pane edits it. */
-export function editable(def: { id: string; kind: ReportKind; source: { sheet: string; address: string } | { name: string }; config: ConfigGrid; calendar: ConfigGrid; asOf: AsOfRule; output: string }, label: string): EditableReport {
-  const source: PanelSource = "name" in def.source ? { type: "named", name: def.source.name } : { type: "range", sheet: def.source.sheet, address: def.source.address };
-  return { id: def.id, kind: def.kind, source, sourceLabel: label, config: def.config, calendar: def.calendar, asOf: def.asOf, output: def.output };
+export function editable(def: { id: string; kind: ReportKind; source: StoredSource; survey?: StoredSource | undefined; config: ConfigGrid; calendar: ConfigGrid; asOf: AsOfRule; output: string }, label: string): EditableReport {
+  const survey = def.survey ? { survey: panelSource(def.survey), surveyLabel: describeSource(def.survey) } : {};
+  return { id: def.id, kind: def.kind, source: panelSource(def.source), sourceLabel: label, ...survey, config: def.config, calendar: def.calendar, asOf: def.asOf, output: def.output };
+}
+
+type StoredSource = { sheet: string; address: string } | { name: string };
+
+function panelSource(s: StoredSource): PanelSource {
+  return "name" in s ? { type: "named", name: s.name } : { type: "range", sheet: s.sheet, address: s.address };
 }
 
 /** The stored form of a pane source. */
-export function reportSource(s: PanelSource): { sheet: string; address: string } | { name: string } {
+export function reportSource(s: PanelSource): StoredSource {
   return s.type === "named" ? { name: s.name } : { sheet: s.sheet, address: s.address };
+}
+
+/** The pane's form as the generate use case takes it: the source and the survey in their stored form. */
+export function reportRequest(request: PanelRequest): ReportRequest {
+  const { survey, ...rest } = request;
+  return { ...rest, source: reportSource(request.source), ...(survey ? { survey: reportSource(survey) } : {}) };
 }
 
 /** A report use case's answer as the pane shows it. */

@@ -1,5 +1,5 @@
 import { describeSource, generate, list, open, readSource, remove, runSync, type ReportSource } from "../../core/report";
-import { editable, hostResult, reportSource, type EditableReport, type HostResult, type NamedSource, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SelectionInfo, type SourceCells } from "../../panel/host";
+import { editable, hostResult, reportRequest, reportSource, type EditableReport, type HostResult, type NamedSource, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SelectionInfo, type SourceCells } from "../../panel/host";
 import { activeDoc, type Doc } from "./doc";
 import { refreshDocument, withDocumentLock } from "./refresh";
 import { getSchedule, setSchedule } from "./schedule";
@@ -38,7 +38,7 @@ export const endpoints = {
   vendorscoreGenerate(request: PanelRequest): HostResult {
     return guard(() => {
       const doc = activeDoc();
-      return withDocumentLock(() => hostResult(run(doc, generate({ ...request, source: reportSource(request.source) }, { now: doc.now, cx: doc.cx }, () => newReportId(doc.now())))));
+      return withDocumentLock(() => hostResult(run(doc, generate(reportRequest(request), { now: doc.now, cx: doc.cx }, () => newReportId(doc.now())))));
     });
   },
   vendorscoreRefreshAll(): HostResult {
