@@ -38,6 +38,7 @@ export class ConfigTable {
   showIssues(issues: readonly ConfigIssue[]): void {
     this.body.querySelectorAll(".vs-issue-row").forEach((n) => n.remove());
     for (const tr of Array.from(this.body.rows)) tr.classList.remove("vs-invalid");
+    for (const input of Array.from(this.body.querySelectorAll("input[aria-invalid]"))) input.removeAttribute("aria-invalid");
     const first = issues[0];
     this.note.hidden = !first;
     this.note.textContent = first?.message ?? "";
@@ -50,9 +51,23 @@ export class ConfigTable {
         const tr = this.body.rows[i]!;
         tr.classList.add("vs-invalid");
         tr.after(this.noteRow(tr));
+        this.markCell(tr, first);
         return;
       }
     }
+  }
+
+  /**
+   * The cell the problem names, marked invalid; in a formula, the caret goes to the character
+   * the message gives ("formula at 14") when the user steps into the cell.
+   */
+  private markCell(tr: HTMLTableRowElement, issue: ConfigIssue): void {
+    const input = issue.column >= 0 ? tr.cells[issue.column]?.querySelector("input") : null;
+    if (!input) return;
+    input.setAttribute("aria-invalid", "true");
+    const at = issue.position;
+    if (at === undefined) return;
+    input.addEventListener("focus", () => input.setSelectionRange(at - 1, Math.min(at, input.value.length)), { once: true });
   }
 
   private noteRow(tr: HTMLTableRowElement): Node {

@@ -1,8 +1,8 @@
 import { createCatalog, dateToSerial, serialOf } from "../core";
-import { PANE_KINDS, cleanSheetName, kindInfo, splitMapping, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
+import { PANE_KINDS, cleanSheetName, kindInfo, splitMapping, takesSurvey, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
 import { ConfigTable } from "./configTable";
 import { el } from "./dom";
-import { scheduleLabel, type EditableReport, type HostResult, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
+import { scheduleLabel, type EditableReport, type HostResult, type NamedSource, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
 import { renderReports } from "./reportsList";
 import { SourceCheck } from "./sourceCheck";
 
@@ -26,6 +26,10 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const address = el("span", { id: "vs-selection", class: "vs-address", text: "…" });
   const useSelection = el("button", { type: "button", class: "vs-link", id: "vs-use-selection", text: "Use selection" });
   const namedSelect = el("select", { id: "vs-named", "aria-label": "Table or named range" });
+  // An optional survey (for the kinds whose function takes one): none, a table or named range, or a range taken from the selection.
+  const surveySelect = el("select", { id: "vs-survey", "aria-label": "Survey answers" });
+  const surveyUseSelection = el("button", { type: "button", class: "vs-link", id: "vs-survey-use-selection", text: "Use selection" });
+  const surveyRow = el("label", { class: "vs-choice", id: "vs-survey-row" }, "Survey (optional) ", surveySelect, " ", surveyUseSelection);
 
   const kindSelect = el("select", { id: "vs-kind", "aria-label": "Report" });
   for (const k of PANE_KINDS) kindSelect.append(el("option", { value: k, text: kindInfo(k).label }));
@@ -55,7 +59,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     el("section", {},
       el("h2", { text: "Source" }),
       el("label", { class: "vs-choice" }, selection, " Range: ", address, " ", useSelection),
-      el("label", { class: "vs-choice" }, named, " Table or named range ", namedSelect)),
+      el("label", { class: "vs-choice" }, named, " Table or named range ", namedSelect),
+      surveyRow),
     // In the order of the work: source, report kind, its settings, the columns it reads, as of, output.
     el("section", {},
       el("h2", { text: "Report" }),
@@ -116,11 +121,31 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     message.replaceChildren();
   }
 
+  // The survey choices: a range taken from the selection (kept with its label) and the workbook's tables and named ranges.
+  let surveyRange: { source: PanelSource; label: string } | null = null;
+  let namedSources: readonly NamedSource[] = [];
+  function renderSurvey(keep = surveySelect.value): void {
+    surveySelect.replaceChildren(
+      el("option", { value: "", text: "None" }),
+      ...(surveyRange ? [el("option", { value: "range", text: surveyRange.label })] : []),
+      ...namedSources.map((s) => el("option", { value: `name:${s.name}`, text: `${s.name} (${s.type})` })),
+    );
+    surveySelect.value = Array.from(surveySelect.options).some((o) => o.value === keep) ? keep : "";
+  }
+
+  function surveyChoice(kind: ReportKind): PanelSource | undefined {
+    const v = surveySelect.value;
+    if (!takesSurvey(kind)) return undefined;
+    if (v === "range") return surveyRange?.source;
+    return v.startsWith("name:") ? { type: "named", name: v.slice(5) } : undefined;
+  }
+
   function setKind(kind: ReportKind): void {
     // Another kind is another report: the one being edited is left as it is.
     if (editing && editing.kind !== kind) setEditing(null);
     clearMessage();
     const info = kindInfo(kind);
+    surveyRow.hidden = !takesSurvey(kind);
     check.setKind(kind);
     hint.textContent = info.source.hint;
     config.element.hidden = !info.config;
@@ -222,6 +247,13 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       range = r.source;
       address.textContent = r.sourceLabel;
     }
+    if (r.survey?.type === "range") {
+      surveyRange = { source: r.survey, label: r.surveyLabel ?? "" };
+      renderSurvey("range");
+    } else if (r.survey?.type === "named") {
+      if (!namedSources.some((s) => r.survey?.type === "named" && s.name === r.survey.name)) namedSources = [...namedSources, { name: r.survey.name, type: "named range" }];
+      renderSurvey(`name:${r.survey.name}`);
+    } else renderSurvey("");
     validate();
     await loadSource();
   }
@@ -233,6 +265,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     namedSelect.replaceChildren(...sources.map((s) => el("option", { value: s.name, text: `${s.name} (${s.type})` })));
     if (sources.some((s) => s.name === keep)) namedSelect.value = keep;
     named.disabled = sources.length === 0;
+    namedSources = sources;
+    renderSurvey();
     schedule.value = current;
     await loadSource();
   }
@@ -255,16 +289,25 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     selection.checked = true;
     void useCurrentSelection().then(loadSource);
   });
+  surveyUseSelection.addEventListener("click", () =>
+    void host.getSelection().then((s) => {
+      if (!s.address) return;
+      surveyRange = { source: { type: "range", sheet: s.sheet, address: s.local }, label: `${s.address} (${s.rows} × ${s.columns})` };
+      renderSurvey("range");
+    }),
+  );
   newReport.addEventListener("click", () => setEditing(null));
   generate.addEventListener("click", () =>
     void busy(generate, async () => {
       const kind = kindSelect.value as ReportKind;
       const source = sourceChoice();
       if (!source) return { ok: false, message: "Select the data with its header row, then Use selection; or pick a table or named range." };
+      const survey = surveyChoice(kind);
       const request: PanelRequest = {
         ...(editing ? { id: editing.id } : {}),
         kind,
         source,
+        ...(survey ? { survey } : {}),
         // Mapping rows from the column form ride in the weights / policy range, so the stored definition keeps them.
         config: [...config.get(), ...check.rows()],
         calendar: kindInfo(kind).calendar ? calendar.get() : [],

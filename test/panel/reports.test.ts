@@ -173,7 +173,7 @@ describe("reports you can trust, in the task pane", () => {
   }, 120_000);
 
   it("shows config header rows as fixed labels, lets every data row go, and names mapping fields in words", async () => {
-    expect(await page.$$eval("#vs-config tr.vs-head th", (ths) => ths.map((t) => t.textContent))).toEqual(["kpi", "weight", "target", "floor", ""]);
+    expect(await page.$$eval("#vs-config tr.vs-head th", (ths) => ths.map((t) => t.textContent))).toEqual(["kpi", "weight", "target", "floor", "formula", ""]);
     expect(await page.$$eval("#vs-config tr.vs-head input", (is) => is.length)).toBe(0);
     await page.selectOption("#vs-kind", "sla");
     // The calendar has no header: its first row (workdays) is data and can be removed.
