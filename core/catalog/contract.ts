@@ -1,0 +1,79 @@
+import { CoreError, problem } from "../cell/error";
+import type { ResultCell, ResultGrid } from "../cell/types";
+import { contractLines, DEFAULT_WARN_DAYS, judgeContracts, offContractShare, readContracts, vendorCoverage } from "../contract";
+import { fieldsFor } from "../kpi/fields";
+import { withoutRiskWeights } from "../risk";
+import { readScoreConfig, type ScoreConfig } from "../score/config";
+import { vendorKey } from "../segment";
+import type { ParseCache } from "../table/cache";
+import { readLines } from "../table/lines";
+import type { Range } from "../cell/types";
+import { asOf, config, number, optionalRange, range } from "./params";
+import { DATA, VENDOR } from "./scorecard";
+import { cell, defineFunction } from "./types";
+
+const CONTRACTS = range("contracts", "Contracts with a header row: vendor, end, and contract, start, notice days, value, auto renew where known.");
+/** The data's settings and mapping rows, as for VENDORKPI; risk_weight rows are the risk register's and are passed over. */
+const SETTINGS = config("settings", "A weights range: its mapping rows (order_date, PO Date) and settings (date_order, decimal, header_row) apply to the data; date_order to the contracts too.", (rows) => readScoreConfig(withoutRiskWeights(rows)));
+const AS_OF = asOf("as_of", "Day the contracts are judged at; numeric text follows the settings' date_order. Default: today.", SETTINGS);
+
+export const CONTRACT_COLUMNS = ["Contract", "Vendor", "Start", "End", "Notice by", "Days to notice", "Status", "Auto renew", "Value", "Spend in term", "Utilisation"] as const;
+
+/** How the contracts' own cells are read: the date order and decimal mark of the settings, not the data's column mapping. */
+const contractSettings = (s: ScoreConfig) => ({ ...(s.read.dateOrder ? { dateOrder: s.read.dateOrder } : {}), ...(s.read.decimal ? { decimal: s.read.decimal } : {}) });
+
+/** The purchase-order lines, reading only what spend in a term needs. */
+function spendLines(data: Range, settings: ScoreConfig, cache: ParseCache) {
+  return readLines(data, { ...settings.read, fields: fieldsFor(["spend"], ["order_date"]) }, cache);
+}
+
+export const CONTRACTSTATUS = defineFunction({
+  name: "CONTRACTSTATUS",
+  description: "Spills each contract's current term, notice date and status (not started, expired, notice passed, notice due, active), with spend in term and utilisation when given the purchase-order lines.",
+  example: "=CONTRACTSTATUS(M1:S40, A1:N5000) spills Contract, Vendor, Start, End, Notice by, Days to notice, Status, Auto renew, Value, Spend in term, Utilisation.",
+  params: [
+    CONTRACTS,
+    optionalRange("data", "Purchase-order lines with a header row (vendor, order date, amount or unit price and quantity): fills Spend in term and Utilisation."),
+    AS_OF,
+    number("warn_days", "Days before the notice date from which a contract is notice due. Default: 90.", DEFAULT_WARN_DAYS),
+    SETTINGS,
+  ],
+  result: "table",
+  dateColumns: ["Start", "End", "Notice by"],
+  impl({ contracts, data, as_of, warn_days, settings }, cx) {
+    if (!(warn_days >= 0)) return problem("bad_argument", `warn_days ${warn_days} must be 0 or more: the days before the notice date from which a contract is notice due, such as 90.`, { arg: "warn_days" });
+    const rows = readContracts(contracts, contractSettings(settings));
+    const lines = data === undefined ? undefined : spendLines(data, settings, cx.cache);
+    const missing = lines && contractLines(lines);
+    if (missing) return missing;
+    const grid: ResultGrid = [[...CONTRACT_COLUMNS]];
+    for (const j of judgeContracts(rows, as_of, warn_days, lines)) {
+      const s = j.status;
+      if (s instanceof CoreError) {
+        // The row says what is wrong with it; the other contracts are still judged.
+        grid.push([j.row.id, j.row.vendor, "", "", "", "", `${s.code} ${s.message}`, "", "", "", ""]);
+        continue;
+      }
+      const c = j.row.contract as Exclude<typeof j.row.contract, CoreError>;
+      const spend: ResultCell = cell(j.spendInTerm);
+      const use = j.spendInTerm === undefined || c.value === undefined || c.value === 0 ? "" : j.spendInTerm / c.value;
+      grid.push([j.row.id, j.row.vendor, cell(s.term.start), s.term.end, s.noticeBy, s.daysToNotice, s.state, c.autoRenew ? "yes" : "no", cell(c.value), spend, use]);
+    }
+    return grid;
+  },
+});
+
+export const VENDOROFFCONTRACT = defineFunction({
+  name: "VENDOROFFCONTRACT",
+  description: "The share of a vendor's spend ordered outside every term of its contracts (0 to 1; 1 without any contract).",
+  example: '=VENDOROFFCONTRACT(A1:N5000, M1:S40, "Acme") returns 0.25 when a quarter of Acme\'s spend was ordered while no contract of Acme ran.',
+  params: [DATA, CONTRACTS, VENDOR, AS_OF, SETTINGS],
+  result: "number",
+  impl({ data, contracts, vendor, as_of, settings }, cx) {
+    const key = vendorKey(vendor);
+    // Only the vendor's own contract rows are read, and their problems come first.
+    const spans = vendorCoverage(readContracts(contracts, contractSettings(settings), (name) => name.toLowerCase() === key), as_of);
+    if (spans instanceof CoreError) return spans;
+    return offContractShare(spans, spendLines(data, settings, cx.cache), vendor, as_of);
+  },
+});
