@@ -56,27 +56,31 @@ export function readRegister(arg: RangeArg, settings: Pick<ReadSettings, "dateOr
   const dimOf = new Map<string, number>();
   // Per assessment row kept: vendor id, dimension index, data row.
   const kept: [number, number, number][] = [];
-  const weightSum: number[] = [];
-  const weightN: number[] = [];
+  // The weight column over every row of a dimension, scored or not.
+  const weightSum = new Map<string, number>();
+  const weightN = new Map<string, number>();
   for (let r = 0; r < t.rows; r++) {
-    if (vendor[r] === "" || score[r] !== score[r]) continue;
+    if (vendor[r] === "") continue;
+    const scored = score[r] === score[r];
+    if (dimension[r] === "") {
+      if (!scored) continue;
+      fail("bad_argument", `Column "${quote(header("dimension"))}", row ${rowOf(r)} of the range: the dimension is blank; name what was assessed, such as financial or cyber.`, { row: rowOf(r), column: header("dimension"), field: "dimension" });
+    }
+    const key = dimensionKey(dimension[r]!);
+    const w = weight?.[r] ?? NaN;
+    if (w === w) {
+      if (w < 0) fail("bad_argument", `Column "${quote(header("weight"))}", row ${rowOf(r)} of the range: the weight ${w} is negative; give 0 or more.`, { row: rowOf(r), column: header("weight"), field: "weight" });
+      weightSum.set(key, (weightSum.get(key) ?? 0) + w);
+      weightN.set(key, (weightN.get(key) ?? 0) + 1);
+    }
+    if (!scored) continue;
     const v = vendors.id(vendor[r]!);
     if (v < 0) continue;
-    if (dimension[r] === "") fail("bad_argument", `Column "${quote(header("dimension"))}", row ${rowOf(r)} of the range: the dimension is blank; name what was assessed, such as financial or cyber.`, { row: rowOf(r), column: header("dimension"), field: "dimension" });
-    const key = dimensionKey(dimension[r]!);
     let d = dimOf.get(key);
     if (d === undefined) {
       d = dimensions.length;
       dimOf.set(key, d);
       dimensions.push({ key, label: dimension[r]!.trim() });
-      weightSum.push(0);
-      weightN.push(0);
-    }
-    const w = weight?.[r] ?? NaN;
-    if (w === w) {
-      if (w < 0) fail("bad_argument", `Column "${quote(header("weight"))}", row ${rowOf(r)} of the range: the weight ${w} is negative; give 0 or more.`, { row: rowOf(r), column: header("weight"), field: "weight" });
-      weightSum[d] += w;
-      weightN[d]++;
     }
     kept.push([v, d, r]);
   }
@@ -108,7 +112,7 @@ export function readRegister(arg: RangeArg, settings: Pick<ReadSettings, "dateOr
     }
   }
   const values = vendors.names.map((_, v) => Float64Array.from(sums[v]!, (s, d) => (counts[v]![d]! > 0 ? normalise(s / counts[v]![d]!, scale) : NaN)));
-  const columnWeights = weightSum.map((s, d) => (weightN[d]! > 0 ? s / weightN[d]! : undefined));
+  const columnWeights = dimensions.map((d) => (weightN.has(d.key) ? weightSum.get(d.key)! / weightN.get(d.key)! : undefined));
   const weightHeader = weight && columnWeights.some((w) => w !== undefined) ? header("weight") : undefined;
   return { vendors, dimensions, scale, values, columnWeights, weightHeader };
 }

@@ -118,6 +118,8 @@ describe("risk weights: settings rows, else the weight column, else equal", () =
     ];
     // Financial weighs (2 + 4) / 2 = 3, cyber 1: Acme (3 x 75 + 50) / 4 = 68.75.
     expect(VENDORRISK.fn(weighted, "Acme")).toBe(68.75);
+    // Every row of a dimension counts in its weight, scored or not: cyber (1 + 5) / 2 = 3, as financial.
+    expect(VENDORRISK.fn([...weighted, ["Core", "Cyber", "", 5]], "Acme")).toBe(62.5);
     // The settings' rows come first.
     expect(VENDORRISK.fn(weighted, "Acme", [["risk_weight", "Financial", 1], ["risk_weight", "Cyber", 1]])).toBe(62.5);
   });
