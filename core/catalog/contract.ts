@@ -2,8 +2,8 @@ import { CoreError, problem } from "../cell/error";
 import type { ResultCell, ResultGrid } from "../cell/types";
 import { contractLines, DEFAULT_WARN_DAYS, judgeContracts, offContractShare, readContracts, vendorCoverage } from "../contract";
 import { fieldsFor } from "../kpi/fields";
-import { withoutRiskWeights } from "../risk";
-import { readScoreConfig, type ScoreConfig } from "../score/config";
+import { readContractSettings } from "../contract/settings";
+import type { ScoreConfig } from "../score/config";
 import { vendorKey } from "../segment";
 import type { ParseCache } from "../table/cache";
 import { readLines } from "../table/lines";
@@ -13,14 +13,11 @@ import { DATA, VENDOR } from "./scorecard";
 import { cell, defineFunction } from "./types";
 
 const CONTRACTS = range("contracts", "Contracts with a header row: vendor, end, and contract, start, notice days, value, auto renew where known.");
-/** The data's settings and mapping rows, as for VENDORKPI; risk_weight rows are the risk register's and are passed over. */
-const SETTINGS = config("settings", "A weights range: its mapping rows (order_date, PO Date) and settings (date_order, decimal, header_row) apply to the data; date_order to the contracts too.", (rows) => readScoreConfig(withoutRiskWeights(rows)));
+/** The data's settings and mapping rows, as for VENDORKPI, and mapping rows of the contracts' columns. */
+const SETTINGS = config("settings", "A weights range: mapping rows (order_date, PO Date; end, Expiry) and settings (date_order, decimal, header_row) apply to the data; date_order and mapping to the contracts too.", readContractSettings);
 const AS_OF = asOf("as_of", "Day the contracts are judged at; numeric text follows the settings' date_order. Default: today.", SETTINGS);
 
 export const CONTRACT_COLUMNS = ["Contract", "Vendor", "Start", "End", "Notice by", "Days to notice", "Status", "Auto renew", "Value", "Spend in term", "Utilisation"] as const;
-
-/** How the contracts' own cells are read: the date order and decimal mark of the settings, not the data's column mapping. */
-const contractSettings = (s: ScoreConfig) => ({ ...(s.read.dateOrder ? { dateOrder: s.read.dateOrder } : {}), ...(s.read.decimal ? { decimal: s.read.decimal } : {}) });
 
 /** The purchase-order lines, reading only what spend in a term needs. */
 function spendLines(data: Range, settings: ScoreConfig, cache: ParseCache) {
@@ -42,7 +39,7 @@ export const CONTRACTSTATUS = defineFunction({
   dateColumns: ["Start", "End", "Notice by"],
   impl({ contracts, data, as_of, warn_days, settings }, cx) {
     if (!(warn_days >= 0)) return problem("bad_argument", `warn_days ${warn_days} must be 0 or more: the days before the notice date from which a contract is notice due, such as 90.`, { arg: "warn_days" });
-    const rows = readContracts(contracts, contractSettings(settings));
+    const rows = readContracts(contracts, settings.contracts);
     const lines = data === undefined ? undefined : spendLines(data, settings, cx.cache);
     const missing = lines && contractLines(lines);
     if (missing) return missing;
@@ -72,7 +69,7 @@ export const VENDOROFFCONTRACT = defineFunction({
   impl({ data, contracts, vendor, as_of, settings }, cx) {
     const key = vendorKey(vendor);
     // Only the vendor's own contract rows are read, and their problems come first.
-    const spans = vendorCoverage(readContracts(contracts, contractSettings(settings), (name) => name.toLowerCase() === key), as_of);
+    const spans = vendorCoverage(readContracts(contracts, settings.contracts, (name) => name.toLowerCase() === key), as_of);
     if (spans instanceof CoreError) return spans;
     return offContractShare(spans, spendLines(data, settings, cx.cache), vendor, as_of);
   },

@@ -7,11 +7,11 @@ import { config, range, text } from "./params";
 import { cell, defineFunction } from "./types";
 
 const RISK = range("risk", "The risk register with a header row: vendor, dimension, score, and weight and date where known; one row per assessment.");
-const SETTINGS = config("settings", "Rows risk_weight, <dimension>, <weight> (e.g. risk_weight, Cyber, 2); other rows are passed over. Default: the register's weight column, else equal weights.", readRiskWeights);
+const SETTINGS = config("settings", "Rows risk_weight, <dimension>, <weight> (e.g. risk_weight, Cyber, 2) and mapping rows such as score, Likelihood; other rows are passed over. Default weights: the register's weight column, else equal.", readRiskWeights);
 
 /** The register read and each vendor's risk index under the settings' weights. */
 function indexed(risk: Parameters<typeof readRegister>[0], settings: RiskWeights): { register: Register; index: (number | undefined)[] } | CoreError {
-  const register = readRegister(risk);
+  const register = readRegister(risk, { mapping: settings.mapping });
   const weights = dimensionWeights(register, settings);
   return weights instanceof CoreError ? weights : { register, index: riskIndex(register, weights) };
 }

@@ -4,3 +4,4 @@ export { readContracts, type Contract, type ContractRow } from "./read";
 export { CONTRACT_SCHEMA, type ContractField } from "./schema";
 export { contractStatus, coverage, currentTerm, DEFAULT_WARN_DAYS, type ContractState, type ContractStatus } from "./status";
 export { addMonths, rolledTerm, type Term } from "./term";
+export { readContractSettings, type ContractSettings } from "./settings";

@@ -40,7 +40,7 @@ export interface Register {
  *
  * @example readRegister([["Vendor", "Dimension", "Score"], ["Acme", "Cyber", 4]]).values[0] // Float64Array [75]
  */
-export function readRegister(arg: RangeArg, settings: Pick<ReadSettings, "dateOrder" | "decimal"> = {}): Register {
+export function readRegister(arg: RangeArg, settings: Pick<ReadSettings, "dateOrder" | "decimal" | "mapping"> = {}): Register {
   const range = asRange(arg);
   if (range.length === 0) fail("empty_range", "The risk register is empty: give a header row vendor, dimension, score and one row per assessment.");
   const at = headerRowOf(range, RISK_SCHEMA, settings);

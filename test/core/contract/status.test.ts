@@ -186,6 +186,16 @@ describe("CONTRACTSTATUS: contracts without a start, without an id, and rows wit
     expect(r.pick("Start", "End")).toEqual([serial("2025-02-01"), serial("2025-12-31")]);
   });
 
+  it("reads columns named by mapping rows in the settings, the vendor's for contracts and data alike", () => {
+    const range: Range = [["Counterparty", "From", "Expiry", "Rolls over"], ["Acme", "2025-01-01", "2025-01-31", "yes"]];
+    const settings = [["setting", "value"], ["vendor", "Counterparty"], ["start", "From"], ["end", "Expiry"], ["auto_renew", "Rolls over"], ["grace_days", 2]];
+    const data: Range = [["Counterparty", "Order Date", "Amount"], ["Acme", "2025-03-02", 10], ["Acme", "2025-02-27", 5]];
+    // Monthly terms rolled to March: the 10 ordered on 03-02 is in it, the 5 of February is not.
+    const r = table(CONTRACTSTATUS.fn(range, data, "2025-03-10", null, settings)).rows[0]!;
+    expect(r.pick("Vendor", "Start", "End", "Auto renew", "Spend in term")).toEqual(["Acme", serial("2025-03-01"), serial("2025-03-31"), "yes", 10]);
+    expect(CONTRACTSTATUS.fn(range, null, "2025-03-10", null, [["vendor", "Counterparty"], ["end", "Nope"]])).toBeCoreError("#VALUE!", "Nope");
+  });
+
   it("accepts a settings range that also holds the risk register's weights", () => {
     const settings = [["date_order", "DMY"], ["risk_weight", "Cyber", 2]];
     expect(table(CONTRACTSTATUS.fn([HEAD, ["K", "Acme", "01/02/2025", "31/12/2025", 0, "no"]], null, "2025-06-01", null, settings)).rows[0]!.get("Start")).toBe(serial("2025-02-01"));

@@ -124,6 +124,13 @@ describe("risk weights: settings rows, else the weight column, else equal", () =
     expect(VENDORRISK.fn(weighted, "Acme", [["risk_weight", "Financial", 1], ["risk_weight", "Cyber", 1]])).toBe(62.5);
   });
 
+  it("reads register columns named by mapping rows in the settings", () => {
+    const r: Range = [["Supplier", "Area", "Likelihood"], ["Acme", "Cyber", 3], ["Acme", "ESG", 5]];
+    // "Area" and "Likelihood" are no usual header: the mapping rows name them. (50 + 100) / 2.
+    expect(VENDORRISK.fn(r, "Acme", [["dimension", "Area"], ["score", "Likelihood"]])).toBe(75);
+    expect(VENDORRISK.fn(r, "Acme")).toBeCoreError("#VALUE!", "No dimension column");
+  });
+
   it("names a dimension the settings give no weight", () => {
     expect(VENDORRISK.fn(REGISTER, "Acme", [["risk_weight", "Financial", 3]])).toBeCoreError("#VALUE!", "Cyber", "risk_weight");
   });
