@@ -54,21 +54,18 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
     // The rules run to the sheet's last row, so rows a later refresh adds (the Office Script
     // rewrites values only) are coloured too; blank cells take no colour.
     const ruleRows = SHEET_ROWS - 1;
-    if (report.colorScale) {
-      const cf = sheet.getRange(blockAddress(1, report.colorScale.column, ruleRows, 1)).conditionalFormats.add("ColorScale");
-      const [lo, hi] = report.colorScale.higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
-      cf.colorScale.criteria = {
-        minimum: { formula: null as unknown as string, type: "LowestValue", color: lo },
-        midpoint: { formula: "50", type: "Percentile", color: SCALE_COLORS.mid },
-        maximum: { formula: null as unknown as string, type: "HighestValue", color: hi },
-      };
+    if (report.colorScale) colorScale(sheet.getRange(blockAddress(1, report.colorScale.column, ruleRows, 1)), report.colorScale.higherIsBetter);
+    if (report.heat) {
+      const { first, count, higherIsBetter } = report.heat;
+      colorScale(sheet.getRange(blockAddress(1, first, ruleRows, count)), higherIsBetter);
     }
-    if (report.redRule) {
-      // A rule rather than fills row by row: one operation for 10 or 10,000 rows.
+    // Rules rather than fills row by row: one operation for 10 or 10,000 rows.
+    const rowRules = [...(report.redRule ? [{ ...report.redRule, fill: RED_FILL, text: RED_TEXT }] : []), ...report.rowFills];
+    for (const rule of rowRules) {
       const cf = sheet.getRange(blockAddress(1, 0, ruleRows, cols)).conditionalFormats.add("Custom");
-      cf.custom.rule.formula = `=$${columnLetter(report.redRule.column)}2="${report.redRule.equals}"`;
-      cf.custom.format.fill.color = RED_FILL;
-      cf.custom.format.font.color = RED_TEXT;
+      cf.custom.rule.formula = `=$${columnLetter(rule.column)}2="${rule.equals}"`;
+      cf.custom.format.fill.color = rule.fill;
+      cf.custom.format.font.color = rule.text;
     }
   }
 
@@ -87,6 +84,17 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
   sheet.freezePanes.freezeRows(1);
   sheet.getRange(blockAddress(0, 0, Math.min(rows, AUTOFIT_ROWS), cols)).format.autofitColumns();
   sheet.tabColor = HEADER_FILL;
+}
+
+/** A 3-colour scale over a range (one column, or a heat map's block): red, yellow, green from worst to best. */
+function colorScale(range: Excel.Range, higherIsBetter: boolean): void {
+  const cf = range.conditionalFormats.add("ColorScale");
+  const [lo, hi] = higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
+  cf.colorScale.criteria = {
+    minimum: { formula: null as unknown as string, type: "LowestValue", color: lo },
+    midpoint: { formula: "50", type: "Percentile", color: SCALE_COLORS.mid },
+    maximum: { formula: null as unknown as string, type: "HighestValue", color: hi },
+  };
 }
 
 /** Rows in an Excel sheet. */

@@ -45,7 +45,9 @@ export function buildReport(input: ReportInput, cx: Context): ReportSheet | Core
 export function describe(kind: ReportKind, values: ResultGrid): ReportSheet {
   const info = kindInfo(kind);
   const header = (values[0] ?? []).map(String);
-  const formats = header.map((h): ColumnFormat => info.columns[h] ?? "text");
+  if (info.sort) values = sorted(values, header.indexOf(info.sort.column));
+  const dataFormat = info.dataColumns?.format;
+  const formats = header.map((h): ColumnFormat => info.columns[h] ?? dataFormat ?? "text");
   const scaleCol = info.scale ? header.indexOf(info.scale.column) : -1;
   const ruleCol = info.red ? header.indexOf(info.red.column) : -1;
   const redRule = info.red && ruleCol >= 0 ? { column: ruleCol, equals: info.red.equals } : null;
@@ -54,6 +56,8 @@ export function describe(kind: ReportKind, values: ResultGrid): ReportSheet {
     const want = redRule.equals.toLowerCase();
     for (let r = 1; r < values.length; r++) if (String(values[r]![redRule.column]).toLowerCase() === want) redRows.push(r);
   }
+  const fillCol = info.fills ? header.indexOf(info.fills.column) : -1;
+  const rowFills = info.fills && fillCol >= 0 ? info.fills.rows.map((f) => ({ column: fillCol, ...f })) : [];
   return {
     kind,
     title: info.label,
@@ -63,6 +67,27 @@ export function describe(kind: ReportKind, values: ResultGrid): ReportSheet {
     colorScale: info.scale && scaleCol >= 0 ? { column: scaleCol, higherIsBetter: info.scale.higherIsBetter } : null,
     redRule,
     redRows,
+    rowFills,
+    heat: heatBlock(header, info.columns, info.dataColumns?.heat),
     charts: info.charts ? info.charts(values) : [],
   };
+}
+
+/** The data rows sorted by one column, lowest first; blank (or text) cells after every number, ties in their order. */
+function sorted(values: ResultGrid, column: number): ResultGrid {
+  if (column < 0) return values;
+  const key = (row: readonly unknown[]) => (typeof row[column] === "number" ? (row[column] as number) : Infinity);
+  // Array.prototype.sort is stable: equal keys keep the function's order.
+  return [values[0]!, ...values.slice(1).sort((a, b) => {
+    const x = key(a), y = key(b);
+    return x === y ? 0 : x < y ? -1 : 1;
+  })];
+}
+
+/** The block of columns the data named (not in the kind's fixed list), when the kind draws them as a heat map. */
+function heatBlock(header: readonly string[], fixed: Readonly<Record<string, ColumnFormat>>, heat: { readonly higherIsBetter: boolean } | undefined): ReportSheet["heat"] {
+  if (!heat) return null;
+  const named = header.flatMap((h, i) => (h in fixed ? [] : [i]));
+  if (named.length === 0) return null;
+  return { first: named[0]!, count: named[named.length - 1]! - named[0]! + 1, higherIsBetter: heat.higherIsBetter };
 }

@@ -7,6 +7,10 @@
  * means adding a record here (and its tests).
  */
 import type { ResultCell, ResultGrid } from "../cell/types";
+import { CONTRACTSTATUS } from "../catalog/contract";
+import { VENDORRISKS } from "../catalog/risk";
+import { CONTRACT_SCHEMA } from "../contract/schema";
+import { RISK_SCHEMA } from "../risk/schema";
 import { VENDORDATAQUALITY } from "../catalog/quality";
 import { VENDORBREAKDOWN, VENDORSCORECARD } from "../catalog/scorecard";
 import { VENDORSEGMENTS } from "../catalog/segment";
@@ -16,7 +20,7 @@ import { DEFAULT_SCORED, KPIS } from "../kpi/defs";
 import { DEFAULT_POLICY } from "../sla/policy";
 import { PO_SCHEMA, TICKET_SCHEMA, type Schema } from "../table/schema";
 import type { ColumnFormat } from "./format";
-import { GRADE_COLORS, type ChartSpec } from "./sheet";
+import { AMBER_FILL, AMBER_TEXT, GRADE_COLORS, GREY_FILL, GREY_TEXT, type ChartSpec } from "./sheet";
 
 /** A config table the pane edits, stored with the report in its `config` or `calendar` slot. */
 export interface ConfigTable {
@@ -49,6 +53,15 @@ export interface ReportKindInfo {
   readonly scale?: { readonly column: string; readonly higherIsBetter: boolean };
   /** Rows whose `column` equals `equals` (any case) get a red fill. */
   readonly red?: { readonly column: string; readonly equals: string };
+  /** More row colours beside the red one, by the value of one column (any case). */
+  readonly fills?: { readonly column: string; readonly rows: readonly { readonly equals: string; readonly fill: string; readonly text: string }[] };
+  /**
+   * Columns the function names from the data rather than from a fixed list (a risk register's
+   * dimensions): how they are shown, and whether one colour scale runs over them as a heat map.
+   */
+  readonly dataColumns?: { readonly format: ColumnFormat; readonly heat?: { readonly higherIsBetter: boolean } };
+  /** The rows sorted by this column, lowest first (blank cells last, ties in the function's order). */
+  readonly sort?: { readonly column: string };
   /** The charts drawn from a result grid (none when its columns are missing). */
   readonly charts?: (values: ResultGrid) => readonly ChartSpec[];
   /** Default name of the sheet a report is written to. */
@@ -241,6 +254,38 @@ export const KIND_INFO = {
     },
     defaultOutput: "Data quality",
     pane: false,
+  },
+  contracts: {
+    kind: "contracts",
+    label: "Contracts",
+    summary: "each contract's current term, notice date and status, soonest notice first",
+    fn: CONTRACTSTATUS,
+    source: { param: "contracts", schema: CONTRACT_SCHEMA, hint: "Contracts with a header row (vendor, start, end, notice days, value, auto renew)." },
+    config: { param: "settings", label: "Settings", defaults: [["setting", "value"]] },
+    files: { weights: "settings" },
+    columns: {
+      Contract: "text", Vendor: "text", Start: "date", End: "date", "Notice by": "date", "Days to notice": "integer", Status: "text",
+      "Auto renew": "text", Value: "currency", "Spend in term": "currency", Utilisation: "percent",
+    },
+    red: { column: "Status", equals: "notice passed" },
+    fills: { column: "Status", rows: [{ equals: "notice due", fill: AMBER_FILL, text: AMBER_TEXT }, { equals: "expired", fill: GREY_FILL, text: GREY_TEXT }] },
+    sort: { column: "Notice by" },
+    defaultOutput: "Contracts",
+    pane: true,
+  },
+  risk: {
+    kind: "risk",
+    label: "Vendor risk",
+    summary: "the risk register per vendor: each dimension and the risk index, as a heat map",
+    fn: VENDORRISKS,
+    source: { param: "risk", schema: RISK_SCHEMA, hint: "The risk register with a header row (vendor, dimension, score, and weight and date where known)." },
+    config: { param: "settings", label: "Risk weights", defaults: [["setting", "dimension", "weight"]] },
+    files: { weights: "settings" },
+    columns: { Vendor: "text", "Risk index": "number" },
+    dataColumns: { format: "number", heat: { higherIsBetter: false } },
+    scale: { column: "Risk index", higherIsBetter: false },
+    defaultOutput: "Vendor risk",
+    pane: true,
   },
 } as const satisfies Record<string, ReportKindInfo>;
 

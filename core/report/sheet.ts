@@ -54,8 +54,20 @@ export interface ReportSheet {
   readonly redRule: { readonly column: number; readonly equals: string } | null;
   /** Indexes into `values` (1 = first data row) the red rule matches now. */
   readonly redRows: readonly number[];
+  /** More row rules beside the red one, each a fill and text colour for rows whose `column` equals `equals` (any case). */
+  readonly rowFills: readonly RowFillRule[];
+  /** A heat map: one colour scale over the block of columns `[first, first + count)`; null without one. */
+  readonly heat: { readonly first: number; readonly count: number; readonly higherIsBetter: boolean } | null;
   /** The charts drawn beside the table, in order (none for a report without one). */
   readonly charts: readonly ChartSpec[];
+}
+
+/** A row rule: rows whose `column` equals `equals` (any case) get this fill and text colour. */
+export interface RowFillRule {
+  readonly column: number;
+  readonly equals: string;
+  readonly fill: string;
+  readonly text: string;
 }
 
 /** Light red fill and dark red text, as Excel's "Light red fill with dark red text" preset. */
@@ -63,6 +75,12 @@ export const RED_FILL = "#FFC7CE";
 export const RED_TEXT = "#9C0006";
 /** Colour scale ends: red, yellow, green (Excel's default 3-colour scale). */
 export const SCALE_COLORS = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" } as const;
+/** Amber: Excel's "Yellow fill with dark yellow text" preset. */
+export const AMBER_FILL = "#FFEB9C";
+export const AMBER_TEXT = "#9C5700";
+/** Grey, for rows that no longer call for action. */
+export const GREY_FILL = "#D9D9D9";
+export const GREY_TEXT = "#595959";
 export const HEADER_FILL = "#1F4E78";
 export const HEADER_TEXT = "#FFFFFF";
 /** Bar colours by grade: green to red, as the colour scale runs. */

@@ -12,8 +12,9 @@ export function columnLetter(i: number): string {
 /**
  * A ReportSheet is written as the Excel add-in writes it, in three steps: `clearReport` empties the
  * sheet; `writeRows` writes a block of rows (values and number formats, so a block stays under the
- * size a request may carry); `finishReport` adds the header style, a colour-scale rule and a
- * red-row rule (conditional, so they follow later values), frozen header, and the embedded charts,
+ * size a request may carry); `finishReport` adds the header style, colour-scale rules (a column's,
+ * a heat map's) and row-fill rules (red and the kind's others; conditional, so they follow later
+ * values), frozen header, and the embedded charts,
  * which read the table's own columns or a helper block in hidden columns. Service calls grow with
  * the blocks, not the rows.
  */
@@ -48,28 +49,31 @@ export function finishReport(sheet: Sheet, report: ReportSheet): void {
   const dataRows = rows - 1;
   if (dataRows > 0) {
     const rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
-    if (report.redRule) {
-      const equals = report.redRule.equals.replace(/"/g, '""');
+    const rowRules = [...(report.redRule ? [{ ...report.redRule, fill: RED_FILL, text: RED_TEXT }] : []), ...report.rowFills];
+    for (const rule of rowRules) {
+      const equals = rule.equals.replace(/"/g, '""');
       rules.push(
         SpreadsheetApp.newConditionalFormatRule()
-          .whenFormulaSatisfied(`=LOWER($${columnLetter(report.redRule.column)}2)="${equals.toLowerCase()}"`)
-          .setBackground(RED_FILL)
-          .setFontColor(RED_TEXT)
+          .whenFormulaSatisfied(`=LOWER($${columnLetter(rule.column)}2)="${equals.toLowerCase()}"`)
+          .setBackground(rule.fill)
+          .setFontColor(rule.text)
           .setRanges([sheet.getRange(2, 1, dataRows, cols)])
           .build(),
       );
     }
-    if (report.colorScale) {
-      const [lo, hi] = report.colorScale.higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
+    const scale = (column: number, count: number, higherIsBetter: boolean) => {
+      const [lo, hi] = higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
       rules.push(
         SpreadsheetApp.newConditionalFormatRule()
           .setGradientMinpoint(lo)
           .setGradientMidpointWithValue(SCALE_COLORS.mid, SpreadsheetApp.InterpolationType.PERCENTILE, "50")
           .setGradientMaxpoint(hi)
-          .setRanges([sheet.getRange(2, report.colorScale.column + 1, dataRows, 1)])
+          .setRanges([sheet.getRange(2, column + 1, dataRows, count)])
           .build(),
       );
-    }
+    };
+    if (report.colorScale) scale(report.colorScale.column, 1, report.colorScale.higherIsBetter);
+    if (report.heat) scale(report.heat.first, report.heat.count, report.heat.higherIsBetter);
     sheet.setConditionalFormatRules(rules);
   }
 
