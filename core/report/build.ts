@@ -51,11 +51,7 @@ export function describe(kind: ReportKind, values: ResultGrid): ReportSheet {
   const scaleCol = info.scale ? header.indexOf(info.scale.column) : -1;
   const ruleCol = info.red ? header.indexOf(info.red.column) : -1;
   const redRule = info.red && ruleCol >= 0 ? { column: ruleCol, equals: info.red.equals } : null;
-  const redRows: number[] = [];
-  if (redRule) {
-    const want = redRule.equals.toLowerCase();
-    for (let r = 1; r < values.length; r++) if (String(values[r]![redRule.column]).toLowerCase() === want) redRows.push(r);
-  }
+  const redRows = redRule ? rowsWhere(values, redRule.column, redRule.equals) : [];
   const fillCol = info.fills ? header.indexOf(info.fills.column) : -1;
   const rowFills = info.fills && fillCol >= 0 ? info.fills.rows.map((f) => ({ column: fillCol, ...f })) : [];
   return {
@@ -69,8 +65,17 @@ export function describe(kind: ReportKind, values: ResultGrid): ReportSheet {
     redRows,
     rowFills,
     heat: heatBlock(header, info.columns, info.dataColumns?.heat),
+    summary: info.count ? `${rowsWhere(values, header.indexOf(info.count.column), info.count.equals).length} ${info.count.equals}` : "",
     charts: info.charts ? info.charts(values) : [],
   };
+}
+
+/** Indexes into `values` (1 = first data row) of the rows whose `column` equals `equals`, in any case; none without the column. */
+function rowsWhere(values: ResultGrid, column: number, equals: string): number[] {
+  const want = equals.toLowerCase();
+  const rows: number[] = [];
+  if (column >= 0) for (let r = 1; r < values.length; r++) if (String(values[r]![column]).toLowerCase() === want) rows.push(r);
+  return rows;
 }
 
 /** The data rows sorted by one column, lowest first; blank (or text) cells after every number, ties in their order. */

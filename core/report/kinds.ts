@@ -62,6 +62,8 @@ export interface ReportKindInfo {
   readonly dataColumns?: { readonly format: ColumnFormat; readonly heat?: { readonly higherIsBetter: boolean } };
   /** The rows sorted by this column, lowest first (blank cells last, ties in the function's order). */
   readonly sort?: { readonly column: string };
+  /** What the reports list says after each refresh: how many rows have `equals` (any case) in `column`, e.g. "2 notice due". */
+  readonly count?: { readonly column: string; readonly equals: string };
   /** The charts drawn from a result grid (none when its columns are missing). */
   readonly charts?: (values: ResultGrid) => readonly ChartSpec[];
   /** Default name of the sheet a report is written to. */
@@ -270,6 +272,7 @@ export const KIND_INFO = {
     red: { column: "Status", equals: "notice passed" },
     fills: { column: "Status", rows: [{ equals: "notice due", fill: AMBER_FILL, text: AMBER_TEXT }, { equals: "expired", fill: GREY_FILL, text: GREY_TEXT }] },
     sort: { column: "Notice by" },
+    count: { column: "Status", equals: "notice due" },
     defaultOutput: "Contracts",
     pane: true,
   },

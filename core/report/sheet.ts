@@ -58,6 +58,8 @@ export interface ReportSheet {
   readonly rowFills: readonly RowFillRule[];
   /** A heat map: one colour scale over the block of columns `[first, first + count)`; null without one. */
   readonly heat: { readonly first: number; readonly count: number; readonly higherIsBetter: boolean } | null;
+  /** What the reports list shows for this result ("2 notice due"); "" for a kind that counts nothing. */
+  readonly summary: string;
   /** The charts drawn beside the table, in order (none for a report without one). */
   readonly charts: readonly ChartSpec[];
 }

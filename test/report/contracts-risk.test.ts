@@ -46,6 +46,11 @@ describe("the Contracts report", () => {
     expect(s.heat).toBeNull();
   });
 
+  it("sums up the notice-due contracts for the reports list", () => {
+    expect(sheet().summary).toBe("1 notice due");
+    expect(build("risk", "risk.csv").summary).toBe("");
+  });
+
   it("shows Start, End and Notice by as dates, money as currency, utilisation as a percent", () => {
     const s = sheet();
     const f = Object.fromEntries(s.values[0]!.map((h, i) => [h, s.patterns[i]]));
