@@ -1,13 +1,11 @@
 import { CoreError, problem } from "../cell/error";
-import type { ResultCell, ResultGrid } from "../cell/types";
-import { contractLines, DEFAULT_WARN_DAYS, judgeContracts, offContractShare, readContracts, vendorCoverage } from "../contract";
+import type { Range, ResultGrid } from "../cell/types";
+import { contractLines, DEFAULT_WARN_DAYS, judgeContracts, offContractShare, readContractSettings, readContracts, vendorCoverage } from "../contract";
 import { fieldsFor } from "../kpi/fields";
-import { readContractSettings } from "../contract/settings";
 import type { ScoreConfig } from "../score/config";
 import { vendorKey } from "../segment";
 import type { ParseCache } from "../table/cache";
 import { readLines } from "../table/lines";
-import type { Range } from "../cell/types";
 import { asOf, config, number, optionalRange, range } from "./params";
 import { DATA, VENDOR } from "./scorecard";
 import { cell, defineFunction } from "./types";
@@ -45,16 +43,14 @@ export const CONTRACTSTATUS = defineFunction({
     if (missing) return missing;
     const grid: ResultGrid = [[...CONTRACT_COLUMNS]];
     for (const j of judgeContracts(rows, as_of, warn_days, lines)) {
-      const s = j.status;
-      if (s instanceof CoreError) {
+      if ("problem" in j) {
         // The row says what is wrong with it; the other contracts are still judged.
-        grid.push([j.row.id, j.row.vendor, "", "", "", "", `${s.code} ${s.message}`, "", "", "", ""]);
+        grid.push([j.row.id, j.row.vendor, "", "", "", "", `${j.problem.code} ${j.problem.message}`, "", "", "", ""]);
         continue;
       }
-      const c = j.row.contract as Exclude<typeof j.row.contract, CoreError>;
-      const spend: ResultCell = cell(j.spendInTerm);
-      const use = j.spendInTerm === undefined || c.value === undefined || c.value === 0 ? "" : j.spendInTerm / c.value;
-      grid.push([j.row.id, j.row.vendor, cell(s.term.start), s.term.end, s.noticeBy, s.daysToNotice, s.state, c.autoRenew ? "yes" : "no", cell(c.value), spend, use]);
+      const { contract: c, status: s, spendInTerm: spend } = j;
+      const use = spend === undefined || c.value === undefined || c.value === 0 ? "" : spend / c.value;
+      grid.push([j.row.id, j.row.vendor, cell(s.term.start), s.term.end, s.noticeBy, s.daysToNotice, s.state, c.autoRenew ? "yes" : "no", cell(c.value), cell(spend), use]);
     }
     return grid;
   },
@@ -67,10 +63,10 @@ export const VENDOROFFCONTRACT = defineFunction({
   params: [DATA, CONTRACTS, VENDOR, AS_OF, SETTINGS],
   result: "number",
   impl({ data, contracts, vendor, as_of, settings }, cx) {
-    const key = vendorKey(vendor);
-    // Only the vendor's own contract rows are read, and their problems come first.
-    const spans = vendorCoverage(readContracts(contracts, settings.contracts, (name) => name.toLowerCase() === key), as_of);
-    if (spans instanceof CoreError) return spans;
-    return offContractShare(spans, spendLines(data, settings, cx.cache), vendor, as_of);
+    // The vendor's own contract rows are judged first; other vendors' problems do not concern it.
+    const rows = readContracts(contracts, settings.contracts);
+    const own = vendorCoverage(rows.filter((r) => r.vendor.toLowerCase() === vendorKey(vendor)), as_of);
+    if (own instanceof CoreError) return own;
+    return offContractShare(rows, spendLines(data, settings, cx.cache), vendor, as_of);
   },
 });

@@ -33,12 +33,12 @@ const YES = new Set(["yes", "y", "true", "1"]);
  * one row per contract below it, rows with nothing in them left out. Cells are read leniently so
  * that a bad row carries its own problem (a blank or unreadable end, an unreadable date or
  * number, a negative notice period, an end before the start) and the others are still judged.
- * With `only`, rows of other vendors are skipped before their dates are read. Mapping rows
+ * Mapping rows
  * (`end, Expiry`) name the columns of fields whose header none of the usual names match.
  *
  * @example readContracts([["Vendor", "End"], ["Acme", "2025-12-31"]], {})[0].contract // { end: serial of 2025-12-31, notice: 0, ... }
  */
-export function readContracts(range: Range, settings: Pick<ReadSettings, "dateOrder" | "decimal" | "mapping">, only?: (vendor: string) => boolean): ContractRow[] {
+export function readContracts(range: Range, settings: Pick<ReadSettings, "dateOrder" | "decimal" | "mapping">): ContractRow[] {
   const read: ReadSettings = { ...settings, lenient: true };
   const at = headerRowOf(range, CONTRACT_SCHEMA, read);
   const first = Math.max(at, 0) + 1;
@@ -47,12 +47,10 @@ export function readContracts(range: Range, settings: Pick<ReadSettings, "dateOr
     range,
     CONTRACT_SCHEMA,
     read,
-    (text) => {
-      const vendors = text.get("vendor") as string[];
+    () => {
       const skip = new Uint8Array(keep.length);
       for (let r = 0; r < keep.length; r++) {
-        const blankRow = range[r + first]!.every((c) => isBlank(c) || c === 0);
-        keep[r] = !blankRow && (only === undefined || (vendors[r] !== "" && only(vendorName(vendors[r]!)))) ? 1 : 0;
+        keep[r] = range[r + first]!.every((c) => isBlank(c) || c === 0) ? 0 : 1;
         skip[r] = 1 - keep[r]!;
       }
       return skip;

@@ -103,6 +103,15 @@ describe("VENDOROFFCONTRACT: the share of spend ordered outside every term", () 
     expect(VENDOROFFCONTRACT.fn(DATA, CONTRACTS, "Acme", "2025-02-28")).toBeCloseTo(400 / 600, 12);
   });
 
+  it("answers each vendor from one split of the lines, made again when the contracts change", () => {
+    expect(VENDOROFFCONTRACT.fn(DATA, CONTRACTS, "Acme", "2025-05-01")).toBeCloseTo(400 / 2100, 12);
+    expect(VENDOROFFCONTRACT.fn(DATA, CONTRACTS, "Bolt", "2025-05-01")).toBe(1);
+    const february: Range = [...CONTRACTS, ["Acme", "2025-02-01", "2025-02-28", ""], ["Bolt", "2025-01-01", "2025-01-31", ""]];
+    expect(VENDOROFFCONTRACT.fn(DATA, february, "Acme", "2025-05-01")).toBeCloseTo(100 / 2100, 12);
+    expect(VENDOROFFCONTRACT.fn(DATA, february, "Bolt", "2025-05-01")).toBe(0);
+    expect(VENDOROFFCONTRACT.fn(DATA, CONTRACTS, "Acme", "2025-05-01")).toBeCloseTo(400 / 2100, 12);
+  });
+
   it("is 1 for a vendor with no contract at all", () => {
     expect(VENDOROFFCONTRACT.fn(DATA, CONTRACTS, "Bolt", "2025-05-01")).toBe(1);
   });
