@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import Papa from "papaparse";
 import { createCatalog, isCoreError, serialOf, type CellValue, type Range } from "../../core";
-import { AMBER_FILL, AMBER_TEXT, GREY_FILL, GREY_TEXT, buildReport, kindInfo, type ReportKind, type ReportSheet } from "../../core/report";
+import { AMBER_FILL, AMBER_TEXT, GREY_FILL, GREY_TEXT, buildReport, kindInfo, validateConfig, type ReportKind, type ReportSheet } from "../../core/report";
 import { table } from "../helpers/table";
 
 const AS_OF = serialOf(2025, 3, 31);
@@ -95,5 +95,17 @@ describe("the Vendor risk report", () => {
     if (isCoreError(r)) throw r;
     // Cobalt (3 x 100 + 75) / 4 = 93.75.
     expect(table(r.values).row("Cobalt Components").get("Risk index")).toBe(93.75);
+  });
+});
+
+describe("the pane's tables for the two reports, checked by their functions' parsers", () => {
+  it("places a bad risk weight and a bad setting at their rows", () => {
+    expect(validateConfig("risk", [["setting", "dimension", "weight"], ["risk_weight", "Cyber", "heavy"]], [], cx)).toEqual([{ table: "config", row: 1, message: expect.stringContaining("heavy") }]);
+    expect(validateConfig("contracts", [["setting", "value"], ["date_order", "YDM"]], [], cx)).toEqual([{ table: "config", row: 1, message: expect.stringContaining("date_order") }]);
+  });
+
+  it("takes their defaults and the column form's mapping rows as they are", () => {
+    expect(validateConfig("risk", [...kindInfo("risk").config!.defaults, ["score", "Likelihood"]], [], cx)).toEqual([]);
+    expect(validateConfig("contracts", [...kindInfo("contracts").config!.defaults, ["end", "Expiry"], ["auto_renew", "Rolls over"]], [], cx)).toEqual([]);
   });
 });
