@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import Papa from "papaparse";
 import { createCatalog, isCoreError, serialOf, type CellValue, type Range } from "../../core";
-import { AMBER_FILL, AMBER_TEXT, GREY_FILL, GREY_TEXT, buildReport, kindInfo, validateConfig, type ReportKind, type ReportSheet } from "../../core/report";
+import { AMBER_FILL, AMBER_TEXT, GREY_FILL, GREY_TEXT, buildReport, kindInfo, validateConfig, sourceSummary, type ReportKind, type ReportSheet } from "../../core/report";
 import { table } from "../helpers/table";
 
 const AS_OF = serialOf(2025, 3, 31);
@@ -107,5 +107,13 @@ describe("the pane's tables for the two reports, checked by their functions' par
   it("takes their defaults and the column form's mapping rows as they are", () => {
     expect(validateConfig("risk", [...kindInfo("risk").config!.defaults, ["score", "Likelihood"]], [], cx)).toEqual([]);
     expect(validateConfig("contracts", [...kindInfo("contracts").config!.defaults, ["end", "Expiry"], ["auto_renew", "Rolls over"]], [], cx)).toEqual([]);
+  });
+});
+
+describe("what the panes say about a contracts range or a register before Generate", () => {
+  it("counts the rows and names the fields not found, reading the settings' mapping rows without complaint", () => {
+    const settings = [...kindInfo("contracts").config!.defaults, ["end", "Expiry"]];
+    expect(sourceSummary("contracts", sample("contracts.csv"), settings, cx)).toEqual({ lines: ["5 rows under the header"], problem: "" });
+    expect(sourceSummary("risk", sample("risk.csv"), [["risk_weight", "Cyber", 2]], cx)).toEqual({ lines: ["10 rows under the header", "Not found: weight"], problem: "" });
   });
 });
