@@ -2,7 +2,7 @@
  * `npm run bench`: times the core against the spreadsheet way (COUNTIFS/SUMIFS in HyperFormula)
  * and a columnar engine (DuckDB) on the same generated ranges, after checking that all of them
  * give the same KPIs. Writes bench/results/latest.json and latest.md. BENCH_SIZES=10000,100000
- * limits the sizes for a quick run; BENCH_SECTIONS=long-cells (any of po, calls, sla, long-cells)
+ * limits the sizes for a quick run; BENCH_SECTIONS=long-cells (any of po, periods, calls, sla, long-cells)
  * runs only those sections and prints them without writing the results files.
  * The command-line row runs the whole `vendorscore scorecard` process on a CSV file of
  * BENCH_CLI_LINES lines (default 1,000,000); BENCH_CLI_ONLY=1 runs only that row and writes
@@ -17,7 +17,7 @@ import { DuckEngine } from "./duckdb";
 import { PO_AS_OF, poRange, riskRange, ticketRange, TICKETS_OPEN_FROM } from "./generate";
 import { hyperFormulaKpis } from "./hyperformula";
 import { assertSame, fromScorecard } from "./kpis";
-import { timeAsync, timeSync } from "./measure";
+import { median, timeAsync, timeSync } from "./measure";
 import { peakOf, sizeOf } from "./memory";
 
 interface Row {
@@ -156,6 +156,49 @@ async function poSuite(lines: number, duck: DuckEngine): Promise<void> {
   if (hf) goal(`HyperFormula sheet vs core cold at ${lines} lines (x faster)`, hf.ms / cold.ms, ">=", 1000);
 }
 
+/** Monthly business reviews: 12 months of history ending with the month holding the as-of date. */
+const MONTHLY: Range = [["period", "month"], ["history", 12]];
+/** The last month the generated lines are promised in (they end on 2024-11-30), judged at its end. */
+const REVIEW_AS_OF = serialOf(2024, 11, 30);
+
+/**
+ * The period scorecard (the month holding as_of, with previous score, change and the overall
+ * score over 12 months) and the portfolio heat map, each cold, beside the cold snapshot on the
+ * same range: all three read the lines once and sum them in one pass.
+ */
+function periodSuite(lines: number): void {
+  const range = poRange(lines);
+  console.log(`\n${lines} PO lines: monthly reviews (period, month; history, 12) beside the snapshot`);
+  const card = table("VENDORSCORECARD", range, MONTHLY, REVIEW_AS_OF);
+  if (card[0]!.at(-1) !== "Overall" || card.length < 2) fail("the monthly scorecard lacks its period columns or its vendors");
+  const heat = table("VENDORTRENDS", range, undefined, MONTHLY, REVIEW_AS_OF);
+  if (heat[0]!.length !== 13) fail("VENDORTRENDS should spill 12 monthly columns");
+  // The three calls take turns, round after round, so a busy machine slows them alike; each is cold.
+  const calls = {
+    snapshot: () => table("VENDORSCORECARD", range, undefined, REVIEW_AS_OF),
+    monthly: () => table("VENDORSCORECARD", range, MONTHLY, REVIEW_AS_OF),
+    trends: () => table("VENDORTRENDS", range, undefined, MONTHLY, REVIEW_AS_OF),
+  };
+  const times: Record<keyof typeof calls, number[]> = { snapshot: [], monthly: [], trends: [] };
+  const rounds = repsFor(lines) + 2;
+  for (let i = 0; i <= rounds; i++) {
+    for (const k of Object.keys(calls) as (keyof typeof calls)[]) {
+      parseCache.clear();
+      const t = performance.now();
+      calls[k]();
+      // The first round warms up.
+      if (i > 0) times[k].push(performance.now() - t);
+    }
+  }
+  const snapshot = add({ suite: "periods", lines, engine: "core VENDORSCORECARD cold (snapshot)", ms: median(times.snapshot) });
+  const monthly = add({ suite: "periods", lines, engine: "core VENDORSCORECARD cold, period month (12 periods)", ms: median(times.monthly), note: `${card.length - 1} vendors in the month` });
+  const trends = add({ suite: "periods", lines, engine: "core VENDORTRENDS cold, 12 months", ms: median(times.trends), note: `${heat.length - 1} vendors` });
+  if (lines === Math.max(...sizes)) {
+    goal(`monthly VENDORSCORECARD / snapshot, cold, at ${lines} lines`, monthly.ms / snapshot.ms, "<=", 1.5);
+    goal(`VENDORTRENDS / snapshot VENDORSCORECARD, cold, at ${lines} lines`, trends.ms / snapshot.ms, "<=", 1.5);
+  }
+}
+
 function repeatedCalls(lines: number): void {
   const range = poRange(lines);
   const vendors = fromScorecard(scorecard(range));
@@ -273,6 +316,7 @@ async function main(): Promise<void> {
   const duck = await DuckEngine.open();
   if (!cliOnly) {
     if (runs("po")) for (const lines of sizes) await poSuite(lines, duck);
+    if (runs("periods")) for (const lines of sizes) periodSuite(lines);
     if (runs("calls")) repeatedCalls(Math.min(100_000, Math.max(...sizes)));
     console.log("");
     if (runs("sla")) slaSuite();

@@ -1,8 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Readable } from "node:stream";
-import Papa from "papaparse";
-import type { CellValue, Range } from "../core";
+import type { Range } from "../core";
+import { parseCsv as parseCsvText } from "./csv";
 import { chooseDecoding, decodeFile, FALLBACK_ENCODING, NotUtf8, type Decoding } from "./decode";
 import { UsageError } from "./errors";
 import { readXlsx } from "./xlsx-read";
@@ -59,68 +58,22 @@ async function readCsv(file: string, options: ReadOptions): Promise<Range> {
   return range;
 }
 
-/**
- * Parses decoded text chunk by chunk into rows (papaparse over a stream: the file is never one
- * string). Blank lines are left out. A quote left open or a stray quote, and a row with more
- * filled fields than the header (an unquoted delimiter inside a value, which shifts every later
- * column), stop the read with the line they start on. Rows may be shorter than the header.
- */
-function parseCsv(file: string, decoding: Decoding, options: ReadOptions): Promise<Range> {
+/** Parses the decoded text chunk by chunk into a typed table (see {@link parseCsvText}), with progress. */
+async function parseCsv(file: string, decoding: Decoding, options: ReadOptions): Promise<Range> {
   const name = path.basename(file);
   const size = fs.statSync(file).size;
-  const range: Range = [];
-  let records = 0;
-  /** Fields of the header: the --header-row row, else the first row with two filled fields (a title is one cell). */
-  let width = 0;
   let nextProgress = 0.1;
-  return new Promise<Range>((resolve, reject) => {
-    let failed = false;
-    const fail = (e: unknown, parser?: Papa.Parser) => {
-      if (failed) return;
-      failed = true;
-      parser?.abort();
-      reject(e);
-    };
-    Papa.parse<string[]>(Readable.from(decodeFile(file, decoding)), {
-      skipEmptyLines: false,
-      chunk(res: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-        if (failed) return;
-        const quoteError = res.errors.find((e) => e.type === "Quotes");
-        const rows = res.data;
-        const upTo = quoteError ? quoteError.row ?? rows.length : rows.length;
-        for (let i = 0; i < upTo; i++) {
-          const row = rows[i]!;
-          records++;
-          if (row.length === 1 && row[0] === "") continue;
-          if (width === 0) {
-            if (options.headerRow === undefined ? row.filter((f) => f !== "").length >= 2 : records === options.headerRow) width = row.length;
-          } else if (row.length > width && row.slice(width).some((f) => f !== "")) {
-            return fail(new UsageError(`${name}, line ${lineOf(range, records)}: ${row.length} fields where the header has ${width}; a value holding the delimiter must be quoted.`), parser);
-          }
-          range.push(row);
-        }
-        if (quoteError) {
-          const what = quoteError.code === "MissingQuotes" ? "a quoted field is never closed" : "a quoted field has text after its closing quote";
-          return fail(new UsageError(`${name}, line ${lineOf(range, records + 1)}: ${what}; check the quotes on that line.`), parser);
-        }
-        const done = (res.meta.cursor ?? 0) / Math.max(1, size);
-        if (done >= nextProgress && done < 1) {
-          options.progress(`read ${Math.floor(done * 100)}% of ${name} (${range.length.toLocaleString("en-US")} rows)`);
-          nextProgress = Math.floor(done * 10) / 10 + 0.1;
-        }
-      },
-      complete: () => (failed ? undefined : resolve(range)),
-      error: (e: Error) => fail(e instanceof NotUtf8 ? e : new UsageError(`${name}: ${e.message}`)),
-    });
+  const table = await parseCsvText(decodeFile(file, decoding), {
+    name,
+    size,
+    headerRow: options.headerRow,
+    read: (chars, rows) => {
+      const done = chars / Math.max(1, size);
+      if (done >= nextProgress && done < 1) {
+        options.progress(`read ${Math.floor(done * 100)}% of ${name} (${rows.toLocaleString("en-US")} rows)`);
+        nextProgress = Math.floor(done * 10) / 10 + 0.1;
+      }
+    },
   });
-}
-
-/**
- * The file line a record starts on: one line per record before it (blank lines included) plus
- * the line breaks inside quoted fields of the rows kept. Counted only when there is an error.
- */
-function lineOf(range: Range, record: number): number {
-  let inner = 0;
-  for (const row of range) for (const cell of row as CellValue[]) if (typeof cell === "string" && cell.includes("\n")) inner += cell.split("\n").length - 1;
-  return record + inner;
+  return table.range();
 }

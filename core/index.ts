@@ -22,4 +22,6 @@ export { readCalendar } from "./sla/calendar-config";
 export { readPolicy } from "./sla/policy";
 export { KPIS, KPI_KEYS } from "./kpi/defs";
 export { NOT_USED } from "./table/match";
+export { TextTable, textTableOf } from "./table/text";
 export { ParseCache, fingerprint, sameContent, DEFAULT_LIMITS, type CacheLimits, type CacheStats } from "./table/cache";
+export { parseFormula, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, type Formula } from "./formula";

@@ -54,18 +54,28 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
     // The rules run to the sheet's last row, so rows a later refresh adds (the Office Script
     // rewrites values only) are coloured too; blank cells take no colour.
     const ruleRows = SHEET_ROWS - 1;
-    if (report.colorScale) colorScale(sheet.getRange(blockAddress(1, report.colorScale.column, ruleRows, 1)), report.colorScale.higherIsBetter);
-    if (report.heat) {
-      const { first, count, higherIsBetter } = report.heat;
-      colorScale(sheet.getRange(blockAddress(1, first, ruleRows, count)), higherIsBetter);
+    if (report.colorScale) {
+      // One scale over the whole block for a heat map (a trend's periods), so every cell is coloured against all.
+      const cf = sheet.getRange(blockAddress(1, report.colorScale.column, ruleRows, report.colorScale.columns ?? 1)).conditionalFormats.add("ColorScale");
+      const [lo, hi] = report.colorScale.higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
+      cf.colorScale.criteria = {
+        minimum: { formula: null as unknown as string, type: "LowestValue", color: lo },
+        midpoint: { formula: "50", type: "Percentile", color: SCALE_COLORS.mid },
+        maximum: { formula: null as unknown as string, type: "HighestValue", color: hi },
+      };
     }
-    // Rules rather than fills row by row: one operation for 10 or 10,000 rows.
-    const rowRules = [...(report.redRule ? [{ ...report.redRule, fill: RED_FILL, text: RED_TEXT }] : []), ...report.rowFills];
-    for (const rule of rowRules) {
+    if (report.redRule) {
+      // A rule rather than fills row by row: one operation for 10 or 10,000 rows.
       const cf = sheet.getRange(blockAddress(1, 0, ruleRows, cols)).conditionalFormats.add("Custom");
-      cf.custom.rule.formula = `=$${columnLetter(rule.column)}2="${rule.equals}"`;
-      cf.custom.format.fill.color = rule.fill;
-      cf.custom.format.font.color = rule.text;
+      cf.custom.rule.formula = `=$${columnLetter(report.redRule.column)}2="${report.redRule.equals}"`;
+      cf.custom.format.fill.color = RED_FILL;
+      cf.custom.format.font.color = RED_TEXT;
+    }
+    for (const f of report.fillRules) {
+      // A standing's colour; Excel's = compares text in any case.
+      const cf = sheet.getRange(blockAddress(1, 0, ruleRows, cols)).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = `=$${columnLetter(f.column)}2="${f.equals.replace(/"/g, '""')}"`;
+      cf.custom.format.fill.color = f.fill;
     }
   }
 
@@ -84,17 +94,6 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
   sheet.freezePanes.freezeRows(1);
   sheet.getRange(blockAddress(0, 0, Math.min(rows, AUTOFIT_ROWS), cols)).format.autofitColumns();
   sheet.tabColor = HEADER_FILL;
-}
-
-/** A 3-colour scale over a range (one column, or a heat map's block): red, yellow, green from worst to best. */
-function colorScale(range: Excel.Range, higherIsBetter: boolean): void {
-  const cf = range.conditionalFormats.add("ColorScale");
-  const [lo, hi] = higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
-  cf.colorScale.criteria = {
-    minimum: { formula: null as unknown as string, type: "LowestValue", color: lo },
-    midpoint: { formula: "50", type: "Percentile", color: SCALE_COLORS.mid },
-    maximum: { formula: null as unknown as string, type: "HighestValue", color: hi },
-  };
 }
 
 /** Rows in an Excel sheet. */

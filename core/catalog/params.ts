@@ -53,6 +53,11 @@ export function optionalConfig<const N extends string, T>(name: N, description: 
   return { name, description, type: "range", optional: true, read: (v) => (isBlank(v as CellValue) ? undefined : parse(asRange(v as RangeArg))) };
 }
 
+/** A non-blank cell as text: trimmed, a Sheets date as its serial. */
+function textCell(c: CellValue): string {
+  return isDate(c) ? String(dateToSerial(c)) : String(c).trim();
+}
+
 /** A text argument that must be given, such as a vendor name; trimmed. */
 export function text<const N extends string>(name: N, description: string): ParamSpec<N, string> {
   return {
@@ -61,8 +66,21 @@ export function text<const N extends string>(name: N, description: string): Para
     type: "string",
     read: (v) => {
       const c = firstCell(v);
-      if (isBlank(c)) return problem("bad_argument", `${name} is empty: give a ${name} name.`);
-      return isDate(c) ? String(dateToSerial(c)) : String(c).trim();
+      return isBlank(c) ? problem("bad_argument", `${name} is empty: give a ${name} name.`) : textCell(c);
+    },
+  };
+}
+
+/** A text argument that may be left out (`undefined` then, as for an empty cell); trimmed. */
+export function optionalText<const N extends string>(name: N, description: string): ParamSpec<N, string | undefined> {
+  return {
+    name,
+    description,
+    type: "string",
+    optional: true,
+    read: (v) => {
+      const c = firstCell(v);
+      return isBlank(c) ? undefined : textCell(c);
     },
   };
 }

@@ -3,13 +3,15 @@ import type { ResultGrid } from "../cell/types";
 import { KPIS, kpiByName, type KpiKey } from "../kpi/defs";
 import { readScoreConfig } from "../score/config";
 import { fieldsFor } from "../kpi/fields";
-import { analyze, needs, type VendorResult } from "../scorecard/analyze";
+import { formatSerial } from "../cell/date";
+import { needs, periodFields, type Analysis, type VendorResult } from "../scorecard/analyze";
+import { analyzeReview } from "../scorecard/periods";
 import { asOf, config, range, text } from "./params";
 import { cell, defineFunction } from "./types";
 
 export const DATA = range("data", "Purchase-order lines with a header row (vendor, promised date, delivered date, quantities, prices...).");
 export const VENDOR = text("vendor", "The vendor's name as written in the data (any case).");
-export const WEIGHTS = config("weights", "Rows kpi, weight, target, floor; settings such as grace_days, 2 or decimal, comma; mapping rows such as promised, Ship By.", readScoreConfig);
+export const WEIGHTS = config("weights", "Rows kpi, weight, target, floor; settings such as grace_days, 2 or period, month; standing rows; mapping rows such as promised, Ship By.", readScoreConfig);
 /** The weights range where only its settings and mapping rows matter (a function that scores nothing). */
 export const SETTINGS = config("settings", "A weights range: its mapping rows (promised, Ship By) and settings (grace_days, date_order, promised_days, decimal, header_row) apply.", readScoreConfig);
 const AS_OF_TEXT = "Date the data is judged at (undelivered lines past promise are late); numeric text follows date_order. Default: today.";
@@ -19,8 +21,18 @@ export const AS_OF = asOf("as_of", AS_OF_TEXT, WEIGHTS);
 const AS_OF_SETTINGS = asOf("as_of", AS_OF_TEXT, SETTINGS);
 
 export const SCORECARD_COLUMNS = ["Vendor", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Rank"] as const;
-/** The KPIs VENDORSCORECARD always shows, in its column order. */
-const SHOWN: readonly KpiKey[] = ["lines", "spend", "on_time", "in_full", "otif", "defect_rate", "price_variance", "lead_time"];
+/** The KPIs VENDORSCORECARD (and VENDORTREND) always show, in their column order. */
+export const SHOWN: readonly KpiKey[] = ["lines", "spend", "on_time", "in_full", "otif", "defect_rate", "price_variance", "lead_time"];
+
+/**
+ * Why a vendor has nothing in the period an analysis describes: no line there. Undefined outside
+ * a period's analysis, or when the vendor has lines in the period.
+ */
+function notInPeriod(a: Analysis, r: VendorResult): CoreError | undefined {
+  if (!a.period || r.values.lines !== 0) return undefined;
+  const p = a.period.period;
+  return problem("no_data", `Vendor "${r.vendor}" has no lines in ${p.label} (${formatSerial(p.start)} to ${formatSerial(p.end)}), the period holding as_of.`);
+}
 
 /** A vendor's KPI that overflowed, as the problem a single-value function returns. */
 function overflowed(r: VendorResult, keys: readonly KpiKey[]): CoreError | undefined {
@@ -35,10 +47,11 @@ export const VENDORSCORE = defineFunction({
   params: [DATA, VENDOR, WEIGHTS, AS_OF],
   result: "number",
   impl({ data, vendor, weights, as_of }, cx) {
-    const r = analyze(data, weights, as_of, cx.cache, needs(weights, [])).find(vendor);
+    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, []));
+    const r = a.find(vendor);
     if (r instanceof CoreError) return r;
     if (r.score === undefined) {
-      return overflowed(r, r.parts.map((p) => p.key)) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI (${r.parts.map((p) => p.key).join(", ")}): add the columns they need or score other KPIs.`);
+      return notInPeriod(a, r) ?? overflowed(r, r.parts.map((p) => p.key)) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI (${r.parts.map((p) => p.key).join(", ")}): add the columns they need or score other KPIs.`);
     }
     return r.score;
   },
@@ -46,14 +59,15 @@ export const VENDORSCORE = defineFunction({
 
 export const VENDORGRADE = defineFunction({
   name: "VENDORGRADE",
-  description: "A vendor's grade A-D (A >= 90, B >= 75, C >= 60).",
+  description: "A vendor's grade A-D (A >= 90, B >= 75, C >= 60), or its standing's name when the weights give standing rows.",
   example: '=VENDORGRADE(A1:J5000, "Acme") returns "B".',
   params: [DATA, VENDOR, WEIGHTS, AS_OF],
   result: "string",
   impl({ data, vendor, weights, as_of }, cx) {
-    const r = analyze(data, weights, as_of, cx.cache, needs(weights, [])).find(vendor);
+    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, []));
+    const r = a.find(vendor);
     if (r instanceof CoreError) return r;
-    if (r.grade === undefined) return overflowed(r, r.parts.map((p) => p.key)) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI, so it has no grade.`);
+    if (r.grade === undefined) return notInPeriod(a, r) ?? overflowed(r, r.parts.map((p) => p.key)) ?? problem("no_data", `Vendor "${r.vendor}" has no data for any scored KPI, so it has no grade.`);
     return r.grade;
   },
 });
@@ -67,30 +81,51 @@ export const VENDORKPI = defineFunction({
   impl({ data, vendor, kpi, as_of, settings }, cx) {
     const key = kpiByName(kpi);
     if (!key) return problem("bad_argument", `"${kpi}" is not a KPI: use one of ${Object.keys(KPIS).join(", ")}.`, { arg: "kpi" });
-    const r = analyze(data, settings, as_of, cx.cache, fieldsFor([key], [], settings.promisedDays !== undefined)).find(vendor);
+    const extra = settings.periods.kind === undefined ? [] : periodFields(settings);
+    const a = analyzeReview(data, settings, as_of, cx.cache, fieldsFor([key], extra, settings.promisedDays !== undefined));
+    const r = a.find(vendor);
     if (r instanceof CoreError) return r;
     const v = r.values[key];
-    if (v === undefined) return overflowed(r, [key]) ?? problem("no_data", `No line of vendor "${r.vendor}" can be evaluated for ${key} (${KPIS[key].description}).`, { field: key });
+    if (v === undefined) return notInPeriod(a, r) ?? overflowed(r, [key]) ?? problem("no_data", `No line of vendor "${r.vendor}" can be evaluated for ${key} (${KPIS[key].description}).`, { field: key });
     return v;
   },
 });
 
+/** The columns VENDORSCORECARD adds after Rank with a `period` row. */
+export const PERIOD_COLUMNS = ["Previous score", "Change", "Overall"] as const;
+
 export const VENDORSCORECARD = defineFunction({
   name: "VENDORSCORECARD",
-  description: "Spills a ranked scorecard: one row per vendor with its KPIs, score, grade and rank.",
+  description: "Spills a ranked scorecard: one row per vendor with its KPIs, score, grade and rank; with a period row, of the period holding as_of, with Previous score, Change and Overall; with standing rows, an Action column.",
   example: "=VENDORSCORECARD(A1:J5000) spills Vendor, Lines, Spend, On time ... Score, Grade, Rank.",
   params: [DATA, WEIGHTS, AS_OF],
   result: "table",
   impl({ data, weights, as_of }, cx) {
     // Reads the shown and the scored KPIs' columns only: a bad cell in another column cannot fail it.
-    const a = analyze(data, weights, as_of, cx.cache, needs(weights, SHOWN, { listed: true }));
+    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, SHOWN, { listed: true }));
     // Always the documented columns, whatever the data holds, so formulas that index into the
     // spill keep working; compliance is read with VENDORKPI or shown by VENDORBREAKDOWN when scored.
-    const grid: ResultGrid = [[...SCORECARD_COLUMNS]];
-    for (const r of a.vendors) grid.push([r.vendor, ...SHOWN.map((k) => cell(r.values[k])), cell(r.score), cell(r.grade), cell(r.rank)]);
+    // A period adds its columns after them, and standings their action last.
+    const p = a.period;
+    const action = weights.standings !== undefined;
+    const grid: ResultGrid = [[...SCORECARD_COLUMNS, ...(p ? PERIOD_COLUMNS : []), ...(action ? ["Action"] : [])]];
+    for (const r of a.vendors) {
+      const row = [r.vendor, ...SHOWN.map((k) => cell(r.values[k])), cell(r.score), cell(r.grade), cell(r.rank)];
+      if (p) {
+        const before = p.previous[r.id];
+        row.push(cell(before), cell(change(r.score, before)), cell(p.overall[r.id]));
+      }
+      if (action) row.push(cell(r.standing?.action));
+      grid.push(row);
+    }
     return grid;
   },
 });
+
+/** A score minus the one before it; undefined when either is. */
+export function change(score: number | undefined, before: number | undefined): number | undefined {
+  return score === undefined || before === undefined ? undefined : score - before;
+}
 
 export const VENDORBREAKDOWN = defineFunction({
   name: "VENDORBREAKDOWN",
@@ -99,9 +134,11 @@ export const VENDORBREAKDOWN = defineFunction({
   params: [DATA, VENDOR, WEIGHTS, AS_OF],
   result: "table",
   impl({ data, vendor, weights, as_of }, cx) {
-    const a = analyze(data, weights, as_of, cx.cache, needs(weights, [], { listed: true }));
+    const a = analyzeReview(data, weights, as_of, cx.cache, needs(weights, [], { listed: true }));
     const r = a.find(vendor);
     if (r instanceof CoreError) return r;
+    const none = notInPeriod(a, r);
+    if (none) return none;
     // The documented columns first, in their order; Weight share and Note explain them.
     const grid: ResultGrid = [["KPI", "Value", "Target", "Floor", "Weight", "KPI score", "Contribution", "Weight share", "Note"]];
     for (const p of r.parts) {

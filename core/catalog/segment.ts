@@ -92,7 +92,8 @@ export const VENDORSEGMENTS = defineFunction({
   params: [DATA, RISK, WEIGHTS, AS_OF],
   result: "table",
   impl({ data, risk, weights, as_of }, cx) {
-    const fields = needs(weights, ["spend"], { extra: [...ratingFields(risk), "tier"] });
+    // Segments are of all the lines, whatever period row the weights hold: the period dates are not read.
+    const fields = needs(weights, ["spend"], { extra: [...ratingFields(risk), "tier"], periods: false });
     const seg = segment(analyze(data, weights, as_of, cx.cache, fields), kraljicOptions(risk, undefined, undefined));
     const grid: ResultGrid = [[...SEGMENT_COLUMNS]];
     for (const v of seg.vendors) {

@@ -41,6 +41,8 @@ export interface Where {
   readonly column?: string;
   /** The field or setting the cell is read as (`promised`, `grace_days`, `on_time`). */
   readonly field?: string;
+  /** The character of the cell's text the problem is at, 1-based (a formula's `)` missing at 14). */
+  readonly position?: number;
 }
 
 /** A whole message stays readable in a cell comment or a pane: at most this many characters. */
@@ -55,6 +57,7 @@ export class CoreError extends Error implements Where {
   readonly row?: number;
   readonly column?: string;
   readonly field?: string;
+  readonly position?: number;
 
   constructor(readonly kind: ErrorKind, message: string, where: Where = {}) {
     super(clip(message, MAX_MESSAGE));
@@ -64,6 +67,7 @@ export class CoreError extends Error implements Where {
     if (where.row !== undefined) this.row = where.row;
     if (where.column !== undefined) this.column = where.column;
     if (where.field !== undefined) this.field = where.field;
+    if (where.position !== undefined) this.position = where.position;
   }
 
   /** The same problem with places it did not know yet (the runner adds the argument). */
@@ -86,6 +90,7 @@ function pick(w: Where): Where {
   if (w.row !== undefined) out.row = w.row;
   if (w.column !== undefined) out.column = w.column;
   if (w.field !== undefined) out.field = w.field;
+  if (w.position !== undefined) out.position = w.position;
   return out;
 }
 

@@ -109,3 +109,16 @@ function plainNumber(v: string, decimal: Decimal): number {
   if (digits === 0) return NaN;
   return Number(marks && mark === 44 ? v.replace(",", ".") : v);
 }
+
+/**
+ * The median of numbers sorted ascending: the middle one, or the mean of the two middle ones
+ * (halved first, so two numbers near the largest do not overflow their sum); NaN for none.
+ *
+ * @example medianOfSorted(Float64Array.of(2, 3, 4, 5)) // 3.5
+ */
+export function medianOfSorted(s: ArrayLike<number>): number {
+  const n = s.length;
+  if (n === 0) return NaN;
+  const h = n >> 1;
+  return n % 2 ? s[h]! : s[h - 1]! / 2 + s[h]! / 2;
+}

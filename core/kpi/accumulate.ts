@@ -1,10 +1,22 @@
 import type { Serial } from "../cell/date";
+import { periodOf, periodStart, type PeriodCalendar } from "../period/period";
+import type { PeriodBy } from "../period/settings";
 import type { LineTable } from "../table/lines";
 import { KPI_KEYS, type KpiKey } from "./defs";
 
-/** Per-vendor sums gathered in one pass over the lines; every KPI is a ratio of two of them. */
+/**
+ * Per-vendor sums gathered in one pass over the lines; every KPI is a ratio of two of them.
+ *
+ * The sums are kept per bucket: without periods a vendor has one bucket; with periods, one per
+ * period of the window (bucket k = the window's k-th period, oldest first). Every sum array
+ * (`lines`, `onTimeN`, ...) has `vendors.length x buckets` entries, vendor v's bucket k at
+ * `v * buckets + k` ({@link bucketOf}). A new per-line sum is one more such array, added to in
+ * the loop at the line's bucket `b`.
+ */
 export interface VendorSums {
   readonly vendors: readonly string[];
+  /** Buckets per vendor: 1, or the periods of the window. */
+  readonly buckets: number;
   readonly lines: Float64Array;
   readonly onTimeN: Float64Array;
   readonly onTimeOk: Float64Array;
@@ -38,6 +50,27 @@ export interface KpiOptions {
   readonly asOf: Serial;
   readonly graceDays: number;
   readonly promisedDays?: number;
+  /** Sums split by period; without it, one bucket per vendor over all its lines. */
+  readonly periods?: PeriodBuckets;
+}
+
+/** A window of periods to split the sums by. */
+export interface PeriodBuckets {
+  readonly calendar: PeriodCalendar;
+  /** The date that places a line; undefined: promised, else delivered, else order date. */
+  readonly by?: PeriodBy;
+  /** The window's first period and how many periods it spans. */
+  readonly first: number;
+  readonly count: number;
+}
+
+/**
+ * Where vendor v's sums for bucket k are in every sum array of {@link VendorSums}.
+ *
+ * @example bucketOf(sums, 3, 0) // 3 when the sums have one bucket per vendor
+ */
+export function bucketOf(s: Pick<VendorSums, "buckets">, v: number, k: number): number {
+  return v * s.buckets + k;
 }
 
 const NONE = new Float64Array(0);
@@ -48,15 +81,21 @@ const NONE = new Float64Array(0);
  * A line is on time when delivered on or before the promised day plus grace (calendar days);
  * an undelivered line whose promised day plus grace is before the as-of day is late; an
  * undelivered line not yet due, or one with no promised date, is not counted.
+ *
+ * With `periods`, each line is added into its vendor's bucket for the period its period date
+ * falls in (judged at the same as-of day whatever the period); a line with no period date, or
+ * one outside the window, is in no bucket.
  */
 export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
-  const n = t.vendors.size;
+  const per = o.periods;
+  const buckets = per ? per.count : 1;
+  const n = t.vendors.size * buckets;
   const f = () => new Float64Array(n);
   const s = {
-    vendors: t.vendors.names, lines: f(), onTimeN: f(), onTimeOk: f(), inFullN: f(), inFullOk: f(), otifN: f(), otifOk: f(),
+    vendors: t.vendors.names, buckets, lines: f(), onTimeN: f(), onTimeOk: f(), inFullN: f(), inFullOk: f(), otifN: f(), otifOk: f(),
     rejected: f(), defectBase: f(), defectN: f(), varianceCost: f(), contractCost: f(), varianceN: f(), leadDays: f(), leadN: f(),
     spend: f(), spendN: f(), compliantYes: f(), compliantN: f(), risk: f(), riskN: f(), impact: f(), impactN: f(),
-    tier: new Array<string>(n).fill(""),
+    tier: new Array<string>(t.vendors.size).fill(""),
     defectBasis: (t.num("received_qty") || !t.num("ordered_qty") ? "received" : "ordered") as "received" | "ordered",
   };
   const hasPromised = !!t.num("promised");
@@ -81,11 +120,32 @@ export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
   const defectOnOrdered = s.defectBasis === "ordered";
   const vendorOf = t.vendorOf;
 
+  const by = per?.by;
+  // The window's days, each with its bucket: a line is placed by one lookup, not by calendar arithmetic.
+  const firstDay = per ? periodStart(per.calendar, per.first) : 0;
+  const bucketOfDay = per ? dayBuckets(per, firstDay) : undefined;
+  const days = bucketOfDay ? bucketOfDay.length : 0;
+
   for (let r = 0; r < vendorOf.length; r++) {
     const v = vendorOf[r]!;
     if (v < 0) continue;
-    s.lines[v]++;
+    if (tier && s.tier[v] === "" && tier[r] !== "") s.tier[v] = tier[r]!;
     const d = hasDelivered ? delivered[r]! : NaN;
+    let p = hasPromised ? promised[r]! : NaN;
+    if (promisedDays !== undefined && orderDate.length) p = orderDate[r]! + promisedDays;
+
+    // The line's bucket: its vendor's, or its vendor's for the period of its period date.
+    let b = v;
+    if (bucketOfDay) {
+      const od = orderDate.length ? orderDate[r]! : NaN;
+      const at = by === undefined ? (p === p ? p : d === d ? d : od) : by === "promised" ? p : by === "delivered" ? d : od;
+      // No date (NaN) or a day outside the window: in no bucket.
+      const day = Math.floor(at) - firstDay;
+      if (!(day >= 0 && day < days)) continue;
+      b = v * buckets + bucketOfDay[day]!;
+    }
+
+    s.lines[b]++;
     const recv = hasReceived ? received[r]! : NaN;
     const ord = ordered.length ? ordered[r]! : NaN;
     // Without a delivered-date column, a received quantity is the only sign of delivery.
@@ -94,22 +154,20 @@ export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
     const inFullEvaluable = isDelivered && ord === ord && recv === recv;
     const inFull = recv >= ord;
     if (inFullEvaluable) {
-      s.inFullN[v]++;
-      if (inFull) s.inFullOk[v]++;
+      s.inFullN[b]++;
+      if (inFull) s.inFullOk[b]++;
     }
 
-    let p = hasPromised ? promised[r]! : NaN;
-    if (promisedDays !== undefined && orderDate.length) p = orderDate[r]! + promisedDays;
     if (p === p) {
       const due = Math.floor(p) + grace;
       const evaluable = d === d || due < asOfDay;
       if (evaluable) {
         const onTime = d === d && Math.floor(d) <= due;
-        s.onTimeN[v]++;
-        if (onTime) s.onTimeOk[v]++;
+        s.onTimeN[b]++;
+        if (onTime) s.onTimeOk[b]++;
         if (d !== d || inFullEvaluable) {
-          s.otifN[v]++;
-          if (onTime && inFull) s.otifOk[v]++;
+          s.otifN[b]++;
+          if (onTime && inFull) s.otifOk[b]++;
         }
       }
     }
@@ -118,9 +176,9 @@ export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
       const rej = rejected[r]!;
       const base = defectOnOrdered ? (isDelivered ? ord : NaN) : recv;
       if (rej === rej && base === base) {
-        s.rejected[v] += rej;
-        s.defectBase[v] += base;
-        s.defectN[v]++;
+        s.rejected[b] += rej;
+        s.defectBase[b] += base;
+        s.defectN[b]++;
       }
     }
 
@@ -129,44 +187,50 @@ export function sumByVendor(t: LineTable, o: KpiOptions): VendorSums {
     if (contract.length) {
       const cp = contract[r]!;
       if (up === up && cp === cp && q === q) {
-        s.varianceCost[v] += (up - cp) * q;
-        s.contractCost[v] += cp * q;
-        s.varianceN[v]++;
+        s.varianceCost[b] += (up - cp) * q;
+        s.contractCost[b] += cp * q;
+        s.varianceN[b]++;
       }
     }
 
     const a = amount.length ? amount[r]! : NaN;
     const lineSpend = a === a ? a : up * q;
     if (lineSpend === lineSpend) {
-      s.spend[v] += lineSpend;
-      s.spendN[v]++;
+      s.spend[b] += lineSpend;
+      s.spendN[b]++;
     }
 
     if (orderDate.length) {
       const lead = d - orderDate[r]!;
       if (lead === lead) {
-        s.leadDays[v] += lead;
-        s.leadN[v]++;
+        s.leadDays[b] += lead;
+        s.leadN[b]++;
       }
     }
     if (compliance.length) {
       const c = compliance[r]!;
       if (c === c) {
-        s.compliantN[v]++;
-        s.compliantYes[v] += c;
+        s.compliantN[b]++;
+        s.compliantYes[b] += c;
       }
     }
     if (risk.length && risk[r] === risk[r]) {
-      s.risk[v] += risk[r]!;
-      s.riskN[v]++;
+      s.risk[b] += risk[r]!;
+      s.riskN[b]++;
     }
     if (impact.length && impact[r] === impact[r]) {
-      s.impact[v] += impact[r]!;
-      s.impactN[v]++;
+      s.impact[b] += impact[r]!;
+      s.impactN[b]++;
     }
-    if (tier && s.tier[v] === "" && tier[r] !== "") s.tier[v] = tier[r]!;
   }
   return s;
+}
+
+/** The bucket of each day of a window of periods, from its first day on. */
+function dayBuckets(per: PeriodBuckets, firstDay: number): Int32Array {
+  const out = new Int32Array(periodStart(per.calendar, per.first + per.count) - firstDay);
+  for (let i = 0; i < out.length; i++) out[i] = periodOf(per.calendar, firstDay + i) - per.first;
+  return out;
 }
 
 /**
@@ -192,11 +256,13 @@ export interface VendorKpis {
 }
 
 /**
- * The KPI values of one vendor, every one finite or undefined, with the KPIs that overflowed.
+ * The KPI values of one vendor (in one of its buckets: a period), every one finite or undefined,
+ * with the KPIs that overflowed. A bucket with no line has Lines 0 and every other KPI undefined.
  *
  * @example vendorKpis(sumByVendor(readLines([["Vendor", "Amount"], ["Acme", "1e308"], ["Acme", "1e308"]]), o), 0).overflow // ["spend"]
  */
-export function vendorKpis(s: VendorSums, v: number): VendorKpis {
+export function vendorKpis(s: VendorSums, vendor: number, bucket = 0): VendorKpis {
+  const v = vendor * s.buckets + bucket;
   const values: Record<KpiKey, number | undefined> = {
     on_time: ratio(s.onTimeOk[v]!, s.onTimeN[v]!, s.onTimeN[v]!),
     in_full: ratio(s.inFullOk[v]!, s.inFullN[v]!, s.inFullN[v]!),
@@ -223,6 +289,6 @@ export function vendorKpis(s: VendorSums, v: number): VendorKpis {
 const NO_OVERFLOW: readonly KpiKey[] = Object.freeze([]);
 
 /** The KPI values of one vendor; a KPI no line could be evaluated for, or whose sums overflowed, is undefined, never zero. */
-export function kpiValues(s: VendorSums, v: number): Record<KpiKey, number | undefined> {
-  return vendorKpis(s, v).values;
+export function kpiValues(s: VendorSums, v: number, bucket = 0): Record<KpiKey, number | undefined> {
+  return vendorKpis(s, v, bucket).values;
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_STANDINGS, standingOf } from "../score/standings";
+
 /** The vendor KPIs, how they read and how they are scored unless a weights range says otherwise. */
 export type KpiFormat = "percent" | "currency" | "days" | "count";
 
@@ -57,6 +59,5 @@ export function kpiByName(name: unknown): KpiKey | undefined {
  * @example grade(90) // "A"
  */
 export function grade(score: number): "A" | "B" | "C" | "D" {
-  const s = score + 1e-9;
-  return s >= 90 ? "A" : s >= 75 ? "B" : s >= 60 ? "C" : "D";
+  return standingOf(score, DEFAULT_STANDINGS).name as "A" | "B" | "C" | "D";
 }

@@ -3,8 +3,15 @@ import type { DateOrder } from "../cell/date";
 import type { ParseCache } from "../table/cache";
 import type { MatchHow } from "../table/match";
 import type { ReadSettings } from "../table/read";
-import { readLines } from "../table/lines";
+import { readLines, type LineTable } from "../table/lines";
 import { PO_SCHEMA, type PoField } from "../table/schema";
+import type { PeriodBy } from "../period/settings";
+
+/** How lines are placed in periods, for the count of lines in none: the `period_by` field (undefined: the fallbacks) and any `promised_days`. */
+export interface PeriodPlacement {
+  readonly by?: PeriodBy;
+  readonly promisedDays?: number;
+}
 
 /** What reading one field found. Counts are over the lines that count (not blank-vendor or cancelled ones). */
 export interface FieldQuality {
@@ -33,6 +40,8 @@ export interface DataQuality {
   readonly skipped: { readonly blankVendor: number; readonly totals: number; readonly cancelled: number };
   readonly counted: number;
   readonly vendors: number;
+  /** With periods: the counted lines that have no date to place them in a period, so are in none. */
+  readonly noPeriodDate?: number;
 }
 
 /**
@@ -41,7 +50,7 @@ export interface DataQuality {
  *
  * @example dataQualityOf(range, {}, cache).skipped.cancelled // 1
  */
-export function dataQualityOf(range: Range, settings: ReadSettings, cache: ParseCache): DataQuality {
+export function dataQualityOf(range: Range, settings: ReadSettings, cache: ParseCache, periods?: PeriodPlacement): DataQuality {
   const t = readLines(range, { ...settings, lenient: true }, cache);
   const { matches, quality, columns, rows } = t.columns;
   const fields = PO_SCHEMA.map((field): FieldQuality => {
@@ -72,7 +81,22 @@ export function dataQualityOf(range: Range, settings: ReadSettings, cache: Parse
   });
   const first = t.columns.first;
   const counted = rows - t.skipped.blankVendor - t.skipped.totals - t.skipped.cancelled - blankRows(range, first);
-  return { fields, titleRows: first - 1, lines: rows, skipped: t.skipped, counted, vendors: t.vendors.size };
+  const base = { fields, titleRows: first - 1, lines: rows, skipped: t.skipped, counted, vendors: t.vendors.size };
+  return periods ? { ...base, noPeriodDate: withoutPeriodDate(t, periods) } : base;
+}
+
+/**
+ * Counted lines with no date to place them in a period: no `period_by` date, or none of the
+ * promised, delivered and order dates. A promised date made by `promised_days` is the order date's.
+ */
+function withoutPeriodDate(t: LineTable, p: PeriodPlacement): number {
+  const col = (f: PoField) => t.num(f);
+  const promisedFrom = p.promisedDays !== undefined && !col("promised") ? col("order_date") : col("promised");
+  const fields = p.by === undefined ? [promisedFrom, col("delivered"), col("order_date")] : [p.by === "promised" ? promisedFrom : col(p.by)];
+  const have = fields.filter((c): c is Float64Array => c !== undefined);
+  let n = 0;
+  for (let r = 0; r < t.vendorOf.length; r++) if (t.vendorOf[r]! >= 0 && !have.some((c) => c[r] === c[r])) n++;
+  return n;
 }
 
 /** The note on a field's row: how numeric dates and decimal commas were read. */
@@ -91,8 +115,8 @@ export function dateOrderNote(q: Pick<FieldQuality, "dateOrder" | "decimalComma"
  *
  * @example dataQuality(range, {}, cache) // [["Field", "Header", ...], ["vendor", "Supplier", "alias", 777, 0, 0, 0, ""], ...]
  */
-export function dataQuality(range: Range, settings: ReadSettings, cache: ParseCache): ResultGrid {
-  const dq = dataQualityOf(range, settings, cache);
+export function dataQuality(range: Range, settings: ReadSettings, cache: ParseCache, periods?: PeriodPlacement): ResultGrid {
+  const dq = dataQualityOf(range, settings, cache, periods);
   const grid: ResultGrid = [["Field", "Header", "Matched by", "Values", "Blank", "Placeholders", "Unparseable", "Note"]];
   for (const q of dq.fields) {
     if (!q.match) {
@@ -107,6 +131,10 @@ export function dataQuality(range: Range, settings: ReadSettings, cache: ParseCa
   grid.push(["skipped: blank vendor", "", "", dq.skipped.blankVendor, "", "", "", "lines with no vendor are left out"]);
   grid.push(["skipped: total rows", "", "", dq.skipped.totals, "", "", "", "rows whose vendor is Total, Grand total, Subtotal or Sum are left out"]);
   grid.push(["skipped: cancelled", "", "", dq.skipped.cancelled, "", "", "", "cancelled / canceled / void lines are left out of every KPI and of spend"]);
+  if (dq.noPeriodDate !== undefined) {
+    const date = periods?.by === undefined ? "promised, delivered or order date" : periods.by.replace("_", " ");
+    grid.push(["no period date", "", "", dq.noPeriodDate, "", "", "", `counted lines with no ${date}: in no period, so left out of every period's KPIs`]);
+  }
   grid.push(["counted", "", "", dq.counted, "", "", "", `${dq.vendors} vendors`]);
   return grid;
 }

@@ -2,10 +2,12 @@ import { isBlank } from "../cell/blank";
 import { CoreError } from "../cell/error";
 import type { CellValue, Range, ResultGrid } from "../cell/types";
 import { bind, type Context } from "../catalog/types";
+import { readScoreConfig } from "../score/config";
+import type { Standing } from "../score/standings";
 import { FORMAT_PATTERN, type ColumnFormat } from "./format";
 import type { AsOfRule, ConfigGrid } from "./definition";
 import { kindInfo, type ReportKind } from "./kinds";
-import type { ReportSheet } from "./sheet";
+import type { FillRule, ReportSheet } from "./sheet";
 
 /** What a report is run on: its kind, the source's cells and the pane's tables. */
 export interface ReportInput {
@@ -35,38 +37,48 @@ export function buildReport(input: ReportInput, cx: Context): ReportSheet | Core
   const result = bind(info.fn, cx).call(args);
   if (result instanceof CoreError) return result;
   if (!Array.isArray(result) || result.length === 0) return new CoreError("no_data", `${info.fn.name} returned no table.`);
-  return describe(input.kind, result);
+  return describe(input.kind, result, standingsOf(input));
+}
+
+/** The standings a report's weights table gives, for its row colours; undefined for a kind without weights, or weights without standings. */
+function standingsOf(input: ReportInput): readonly Standing[] | undefined {
+  if (kindInfo(input.kind).config?.param !== "weights" || input.config.length === 0) return undefined;
+  const config = readScoreConfig(input.config);
+  return config instanceof CoreError ? undefined : config.standings;
 }
 
 /**
  * Formats, rules and chart of a result grid, from the kind's record. A column the record does
- * not know is a programmer's mistake: it is shown as text, and the registry's tests catch it.
+ * not know is a programmer's mistake: it is shown as text, and the registry's tests catch it
+ * (a kind whose columns are named by the data, such as periods, gives their format as `"*"`).
+ * With `standings` that have colours, rows are filled by their standing's colour instead of the
+ * red rule.
  */
-export function describe(kind: ReportKind, values: ResultGrid): ReportSheet {
+export function describe(kind: ReportKind, values: ResultGrid, standings?: readonly Standing[]): ReportSheet {
   const info = kindInfo(kind);
   const header = (values[0] ?? []).map(String);
   if (info.sort) values = sorted(values, header.indexOf(info.sort.column));
-  const dataFormat = info.dataColumns?.format;
-  const formats = header.map((h): ColumnFormat => info.columns[h] ?? dataFormat ?? "text");
-  const scaleCol = info.scale ? header.indexOf(info.scale.column) : -1;
+  const named = (h: string) => h !== OTHER && Object.prototype.hasOwnProperty.call(info.columns, h);
+  const formats = header.map((h): ColumnFormat => (named(h) ? info.columns[h]! : info.columns[OTHER] ?? "text"));
+  const scale = info.scale ? scaleColumns(header, info.scale.column, named) : undefined;
   const ruleCol = info.red ? header.indexOf(info.red.column) : -1;
-  const redRule = info.red && ruleCol >= 0 ? { column: ruleCol, equals: info.red.equals } : null;
-  const redRows = redRule ? rowsWhere(values, redRule.column, redRule.equals) : [];
   const fillCol = info.fills ? header.indexOf(info.fills.column) : -1;
-  const rowFills = info.fills && fillCol >= 0 ? info.fills.rows.map((f) => ({ column: fillCol, ...f })) : [];
+  const fillRules: FillRule[] = info.fills && fillCol >= 0 ? info.fills.rows.map((f) => ({ column: fillCol, ...f })) : [];
+  if (standings && ruleCol >= 0) for (const b of standings) if (b.colour) fillRules.push({ column: ruleCol, equals: b.name, fill: b.colour });
+  const redRule = info.red && ruleCol >= 0 && !standings ? { column: ruleCol, equals: info.red.equals } : null;
+  const redRows = redRule ? rowsWhere(values, redRule.column, redRule.equals) : [];
   return {
     kind,
     title: info.label,
     values,
     formats,
     patterns: formats.map((f) => FORMAT_PATTERN[f]),
-    colorScale: info.scale && scaleCol >= 0 ? { column: scaleCol, higherIsBetter: info.scale.higherIsBetter } : null,
+    colorScale: info.scale && scale ? { ...scale, higherIsBetter: info.scale.higherIsBetter } : null,
     redRule,
     redRows,
-    rowFills,
-    heat: heatBlock(header, info.columns, info.dataColumns?.heat),
+    fillRules,
     summary: info.count ? `${rowsWhere(values, header.indexOf(info.count.column), info.count.equals).length} ${info.count.equals}` : "",
-    charts: info.charts ? info.charts(values) : [],
+    charts: info.charts ? info.charts(values, standings) : [],
   };
 }
 
@@ -89,10 +101,18 @@ function sorted(values: ResultGrid, column: number): ResultGrid {
   })];
 }
 
-/** The block of columns the data named (not in the kind's fixed list), when the kind draws them as a heat map. */
-function heatBlock(header: readonly string[], fixed: Readonly<Record<string, ColumnFormat>>, heat: { readonly higherIsBetter: boolean } | undefined): ReportSheet["heat"] {
-  if (!heat) return null;
-  const named = header.flatMap((h, i) => (h in fixed ? [] : [i]));
-  if (named.length === 0) return null;
-  return { first: named[0]!, count: named[named.length - 1]! - named[0]! + 1, higherIsBetter: heat.higherIsBetter };
+/** The record's key for the columns the data names (a trend's periods, a risk register's dimensions). */
+export const OTHER = "*";
+
+/** Where a colour scale goes: the named column, or for `"*"` the run of columns the record does not name. */
+function scaleColumns(header: readonly string[], column: string, named: (h: string) => boolean): { column: number; columns?: number } | undefined {
+  if (column !== OTHER) {
+    const at = header.indexOf(column);
+    return at < 0 ? undefined : { column: at };
+  }
+  const first = header.findIndex((h) => !named(h));
+  if (first < 0) return undefined;
+  let n = 0;
+  while (first + n < header.length && !named(header[first + n]!)) n++;
+  return n === 1 ? { column: first } : { column: first, columns: n };
 }

@@ -15,12 +15,14 @@ import { VENDORDATAQUALITY } from "../catalog/quality";
 import { VENDORBREAKDOWN, VENDORSCORECARD } from "../catalog/scorecard";
 import { VENDORSEGMENTS } from "../catalog/segment";
 import { SLASTATUS } from "../catalog/sla";
+import { VENDORTRENDS } from "../catalog/trend";
 import type { FunctionDef } from "../catalog/types";
 import { DEFAULT_SCORED, KPIS } from "../kpi/defs";
 import { DEFAULT_POLICY } from "../sla/policy";
+import type { Standing } from "../score/standings";
 import { PO_SCHEMA, TICKET_SCHEMA, type Schema } from "../table/schema";
 import type { ColumnFormat } from "./format";
-import { AMBER_FILL, AMBER_TEXT, GRADE_COLORS, GREY_FILL, GREY_TEXT, type ChartSpec } from "./sheet";
+import { AMBER_FILL, GRADE_COLORS, GREY_FILL, type ChartSpec } from "./sheet";
 
 /** A config table the pane edits, stored with the report in its `config` or `calendar` slot. */
 export interface ConfigTable {
@@ -47,25 +49,20 @@ export interface ReportKindInfo {
   readonly calendar?: ConfigTable;
   /** Command-line file options (`--weights FILE`) and the parameter each fills. */
   readonly files: Readonly<Record<string, string>>;
-  /** Every column the function can spill, with how it is shown. */
+  /** Every column the function can spill, with how it is shown; `"*"`: the columns the data names (a trend's periods). */
   readonly columns: Readonly<Record<string, ColumnFormat>>;
-  /** The column with a 3-colour scale; `higherIsBetter` puts green at the top. */
+  /** The column with a 3-colour scale; `higherIsBetter` puts green at the top. `"*"`: one scale over the columns the data names (a heat map). */
   readonly scale?: { readonly column: string; readonly higherIsBetter: boolean };
-  /** Rows whose `column` equals `equals` (any case) get a red fill. */
+  /** Rows whose `column` equals `equals` (any case) get a red fill; with standings in the weights, each standing's colour instead. */
   readonly red?: { readonly column: string; readonly equals: string };
   /** More row colours beside the red one, by the value of one column (any case). */
-  readonly fills?: { readonly column: string; readonly rows: readonly { readonly equals: string; readonly fill: string; readonly text: string }[] };
-  /**
-   * Columns the function names from the data rather than from a fixed list (a risk register's
-   * dimensions): how they are shown, and whether one colour scale runs over them as a heat map.
-   */
-  readonly dataColumns?: { readonly format: ColumnFormat; readonly heat?: { readonly higherIsBetter: boolean } };
+  readonly fills?: { readonly column: string; readonly rows: readonly { readonly equals: string; readonly fill: string }[] };
   /** The rows sorted by this column, lowest first (blank cells last, ties in the function's order). */
   readonly sort?: { readonly column: string };
   /** What the reports list says after each refresh: how many rows have `equals` (any case) in `column`, e.g. "2 notice due". */
   readonly count?: { readonly column: string; readonly equals: string };
-  /** The charts drawn from a result grid (none when its columns are missing). */
-  readonly charts?: (values: ResultGrid) => readonly ChartSpec[];
+  /** The charts drawn from a result grid (none when its columns are missing), with the weights' standings where given. */
+  readonly charts?: (values: ResultGrid, standings?: readonly Standing[]) => readonly ChartSpec[];
   /** Default name of the sheet a report is written to. */
   readonly defaultOutput: string;
   /** Offered in the task pane and sidebar (a report needing a vendor is for the command line). */
@@ -86,12 +83,16 @@ function defaultWeights(): ResultGrid {
 }
 
 const WEIGHTS: ConfigTable = { param: "weights", label: "Weights", defaults: defaultWeights() };
+/** The weights with the trend's periods: the last eight quarters. */
+const TREND_WEIGHTS: ConfigTable = { param: "weights", label: "Weights", defaults: [...defaultWeights(), ["period", "quarter", "", ""], ["history", 8, "", ""]] };
 const PO_HINT = "Purchase-order lines with a header row (vendor, promised and delivered dates, quantities, prices).";
 
 /** The KPI columns of the scorecard and the breakdown's KPI formats. */
 const KPI_COLUMNS = {
   Vendor: "text", Lines: "integer", Spend: "currency", "On time": "percent", "In full": "percent", OTIF: "percent",
   "Defect rate": "percent", "Price variance": "percent", "Lead time (days)": "number", Score: "number", Grade: "text", Rank: "integer",
+  // With a period row (the period holding as_of) and with standings.
+  "Previous score": "number", Change: "number", Overall: "number", Action: "text",
 } as const satisfies Record<string, ColumnFormat>;
 
 /** The header's column indexes by name. */
@@ -101,14 +102,15 @@ function columnsOf(values: ResultGrid): (name: string) => number {
 }
 
 /**
- * Score by vendor, one bar per row in the report's (rank) order, each bar in its grade's colour:
- * read from the table's own Vendor and Score columns.
+ * Score by vendor, one bar per row in the report's (rank) order, each bar in its grade's colour
+ * (its standing's, with standings): read from the table's own Vendor and Score columns.
  */
-function scoreChart(values: ResultGrid): ChartSpec[] {
+function scoreChart(values: ResultGrid, standings?: readonly Standing[]): ChartSpec[] {
   const col = columnsOf(values);
   const [vendor, score, grade] = [col("Vendor"), col("Score"), col("Grade")];
   if (vendor < 0 || score < 0 || values.length < 2) return [];
-  const pointColors = grade < 0 ? undefined : values.slice(1).map((r) => GRADE_COLORS[String(r[grade]).toUpperCase()] ?? "");
+  const colours = standings ? Object.fromEntries(standings.map((b) => [b.name.toUpperCase(), b.colour ?? ""])) : GRADE_COLORS;
+  const pointColors = grade < 0 ? undefined : values.slice(1).map((r) => colours[String(r[grade]).toUpperCase()] ?? "");
   return [{ type: "bar", title: "Score by vendor", categories: vendor, series: [{ column: score, ...(pointColors && { pointColors }) }] }];
 }
 
@@ -257,6 +259,19 @@ export const KIND_INFO = {
     defaultOutput: "Data quality",
     pane: false,
   },
+  trends: {
+    kind: "trends",
+    label: "Trends",
+    summary: "portfolio heat map: each vendor's score per period, best first in the last",
+    fn: VENDORTRENDS,
+    source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
+    config: TREND_WEIGHTS,
+    files: { weights: "weights" },
+    columns: { Vendor: "text", "*": "number" },
+    scale: { column: "*", higherIsBetter: true },
+    defaultOutput: "Trends",
+    pane: true,
+  },
   contracts: {
     kind: "contracts",
     label: "Contracts",
@@ -270,7 +285,7 @@ export const KIND_INFO = {
       "Auto renew": "text", Value: "currency", "Spend in term": "currency", Utilisation: "percent",
     },
     red: { column: "Status", equals: "notice passed" },
-    fills: { column: "Status", rows: [{ equals: "notice due", fill: AMBER_FILL, text: AMBER_TEXT }, { equals: "expired", fill: GREY_FILL, text: GREY_TEXT }] },
+    fills: { column: "Status", rows: [{ equals: "notice due", fill: AMBER_FILL }, { equals: "expired", fill: GREY_FILL }] },
     sort: { column: "Notice by" },
     count: { column: "Status", equals: "notice due" },
     defaultOutput: "Contracts",
@@ -284,9 +299,9 @@ export const KIND_INFO = {
     source: { param: "risk", schema: RISK_SCHEMA, hint: "The risk register with a header row (vendor, dimension, score, and weight and date where known)." },
     config: { param: "settings", label: "Risk weights", defaults: [["setting", "dimension", "weight"]] },
     files: { weights: "settings" },
-    columns: { Vendor: "text", "Risk index": "number" },
-    dataColumns: { format: "number", heat: { higherIsBetter: false } },
-    scale: { column: "Risk index", higherIsBetter: false },
+    // The dimensions and the risk index, all on 0-100, share one scale: a heat map, red for high risk.
+    columns: { Vendor: "text", "*": "number" },
+    scale: { column: "*", higherIsBetter: false },
     defaultOutput: "Vendor risk",
     pane: true,
   },

@@ -48,28 +48,33 @@ export interface ReportSheet {
   readonly formats: readonly ColumnFormat[];
   /** Per column, the number format pattern (FORMAT_PATTERN of `formats`). */
   readonly patterns: readonly string[];
-  /** The column that gets a 3-colour scale; `higherIsBetter` puts green at the top. */
-  readonly colorScale: { readonly column: number; readonly higherIsBetter: boolean } | null;
+  /**
+   * The column that gets a 3-colour scale; `higherIsBetter` puts green at the top. With `columns`,
+   * that many columns from `column` on share one scale (a heat map: each cell coloured against all).
+   */
+  readonly colorScale: { readonly column: number; readonly higherIsBetter: boolean; readonly columns?: number } | null;
   /** Rows whose `column` equals `equals` (any case) get a red fill: as a rule, so hosts can keep it conditional. */
   readonly redRule: { readonly column: number; readonly equals: string } | null;
   /** Indexes into `values` (1 = first data row) the red rule matches now. */
   readonly redRows: readonly number[];
-  /** More row rules beside the red one, each a fill and text colour for rows whose `column` equals `equals` (any case). */
-  readonly rowFills: readonly RowFillRule[];
-  /** A heat map: one colour scale over the block of columns `[first, first + count)`; null without one. */
-  readonly heat: { readonly first: number; readonly count: number; readonly higherIsBetter: boolean } | null;
+  /**
+   * Rows whose `column` equals `equals` (any case) get the `fill` colour: the kind's own row
+   * colours beside the red rule (a contract notice due, expired), and one rule per standing with a
+   * colour, in place of the red rule, when the weights give standings. Empty otherwise.
+   */
+  readonly fillRules: readonly FillRule[];
   /** What the reports list shows for this result ("2 notice due"); "" for a kind that counts nothing. */
   readonly summary: string;
   /** The charts drawn beside the table, in order (none for a report without one). */
   readonly charts: readonly ChartSpec[];
 }
 
-/** A row rule: rows whose `column` equals `equals` (any case) get this fill and text colour. */
-export interface RowFillRule {
+/** A row fill by the value of one column, as a conditional rule. */
+export interface FillRule {
   readonly column: number;
   readonly equals: string;
+  /** `#RRGGBB`. */
   readonly fill: string;
-  readonly text: string;
 }
 
 /** Light red fill and dark red text, as Excel's "Light red fill with dark red text" preset. */
@@ -77,12 +82,10 @@ export const RED_FILL = "#FFC7CE";
 export const RED_TEXT = "#9C0006";
 /** Colour scale ends: red, yellow, green (Excel's default 3-colour scale). */
 export const SCALE_COLORS = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" } as const;
-/** Amber: Excel's "Yellow fill with dark yellow text" preset. */
+/** Amber: the fill of Excel's "Yellow fill with dark yellow text" preset. */
 export const AMBER_FILL = "#FFEB9C";
-export const AMBER_TEXT = "#9C5700";
 /** Grey, for rows that no longer call for action. */
 export const GREY_FILL = "#D9D9D9";
-export const GREY_TEXT = "#595959";
 export const HEADER_FILL = "#1F4E78";
 export const HEADER_TEXT = "#FFFFFF";
 /** Bar colours by grade: green to red, as the colour scale runs. */

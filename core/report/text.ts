@@ -1,7 +1,19 @@
+import { parseDateText } from "../cell/date";
+import { parseNumber } from "../cell/number";
 import type { ResultCell, ResultGrid } from "../cell/types";
 
 /** What a spreadsheet may run as a formula (`=`, `+`, `-`, `@` once trimmed) or take as its quote prefix (`'`). */
 const NEEDS_PREFIX = /^(?:\s*[=+\-@]|')/;
+/** A year and month (`2025-03`, a period's label), which both hosts enter as that month's first day. */
+const YEAR_MONTH = /^\s*\d{4}-\d{1,2}\s*$/;
+
+/**
+ * Text a spreadsheet would enter as a number or a date (`2025`, `98%`, `2025-03`, `2025-03-31`):
+ * a report's text (a period label, a ticket id) must stay the text it is.
+ */
+function readsAsValue(v: string): boolean {
+  return v.trim() !== "" && (Number.isFinite(parseNumber(v)) || YEAR_MONTH.test(v) || !Number.isNaN(parseDateText(v)));
+}
 
 /**
  * A cell made safe to write into a report sheet: text from the data that a spreadsheet would
@@ -18,13 +30,15 @@ const NEEDS_PREFIX = /^(?:\s*[=+\-@]|')/;
  * so a cell an earlier run formatted as text would turn a later number into text. Text that
  * itself starts with an apostrophe gets one too, or the host would take it as the prefix and drop
  * it. Leading spaces are trimmed before the test because some programs trim before they parse.
+ * Text that the host would enter as a number or a date (`2025`, `2025-03`: period labels) gets
+ * one too, so a label stays a label.
  *
  * @example safeText('=HYPERLINK("http://x","y")') // `'=HYPERLINK("http://x","y")`, shown as the vendor's name
  * @example safeText(" -x") // "' -x"
  * @example safeText(-3) // -3: a number stays a number
  */
 export function safeText(v: ResultCell): ResultCell {
-  return typeof v === "string" && NEEDS_PREFIX.test(v) ? `'${v}` : v;
+  return typeof v === "string" && (NEEDS_PREFIX.test(v) || readsAsValue(v)) ? `'${v}` : v;
 }
 
 /**

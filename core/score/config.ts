@@ -7,8 +7,10 @@ import { parseNumber } from "../cell/number";
 import type { CellValue, RangeArg } from "../cell/types";
 import { configRows, takeMapping, type ConfigRow } from "../config/rows";
 import { DEFAULT_SCORED, KPIS, kpiByName, type KpiKey } from "../kpi/defs";
+import { DEFAULT_PERIODS, PERIOD_KEYS, periodSetting, type PeriodSettings } from "../period/settings";
 import { PO_SCHEMA } from "../table/schema";
 import type { ReadSettings } from "../table/read";
+import { checkStandings, readStanding, type Standing, type StandingRow } from "./standings";
 
 export interface ScoredKpi {
   readonly key: KpiKey;
@@ -25,6 +27,10 @@ export interface ScoreConfig {
   /** When the range has no promised date: promised = order date + this many days. */
   readonly promisedDays?: number;
   readonly read: ReadSettings;
+  /** Period rows (`period, month`, `fiscal_start, 4`, `period_by`, `history`, `decay`); the defaults without them. */
+  readonly periods: PeriodSettings;
+  /** Bands from `standing` rows, sorted by min; undefined without any (the grades A-D apply). */
+  readonly standings?: readonly Standing[];
 }
 
 const KpiRow = z
@@ -40,8 +46,9 @@ const DATE_ORDERS = ["MDY", "DMY", "YMD"] as const;
 /**
  * Reads a weights range: rows `kpi, weight, target, floor` (blank target or floor keep the
  * defaults; naming any KPI replaces the default set), setting rows (`grace_days, 2`,
- * `date_order, DMY`, `promised_days, 14`, `decimal, comma`, `header_row, 3`) and mapping rows
- * (`promised, Ship By`). A bad row is
+ * `date_order, DMY`, `promised_days, 14`, `decimal, comma`, `header_row, 3`), period rows
+ * (`period, month`, `fiscal_start, 4`, `period_by, delivered`, `history, 12`, `decay, none`),
+ * standing rows (`standing, Poor, 30, 50, yellow, warn`) and mapping rows (`promised, Ship By`). A bad row is
  * returned as a problem with its row (1-based in the range), column and field.
  *
  * @example readScoreConfig([["on_time", 50], ["defect_rate", 50, 0.01, 0.1]])
@@ -54,8 +61,22 @@ export function readScoreConfig(arg: RangeArg): ScoreConfig | CoreError {
   let decimal: Decimal | undefined;
   let headerRow: number | undefined;
   const named: ScoredKpi[] = [];
+  let periods = DEFAULT_PERIODS;
+  const standingRows: StandingRow[] = [];
   for (const r of rest) {
+    if ((PERIOD_KEYS as readonly string[]).includes(r.key)) {
+      const p = periodSetting(periods, r);
+      if ("wrong" in p) return bad(r, p.wrong, { column: "2", field: p.field });
+      periods = p;
+      continue;
+    }
     switch (r.key) {
+      case "standing": {
+        const b = readStanding(r);
+        if ("wrong" in b) return bad(r, b.wrong, { column: String(b.column), field: "standing" });
+        standingRows.push(b);
+        continue;
+      }
       case "gracedays": {
         const n = settingNumber(r, "grace_days", "a number of days such as 2");
         if (n instanceof CoreError) return n;
@@ -90,7 +111,7 @@ export function readScoreConfig(arg: RangeArg): ScoreConfig | CoreError {
     }
     const key = kpiByName(r.name);
     if (!key) {
-      return bad(r, `"${quote(r.name)}" is not a KPI. Use one of ${Object.keys(KPIS).join(", ")}, a setting (grace_days, promised_days, date_order, decimal, header_row) or a mapping row such as "promised, Ship By".`, { column: "1" });
+      return bad(r, `"${quote(r.name)}" is not a KPI. Use one of ${Object.keys(KPIS).join(", ")}, a setting (grace_days, promised_days, date_order, decimal, header_row, period, fiscal_start, period_by, history, decay), a standing row or a mapping row such as "promised, Ship By".`, { column: "1" });
     }
     if (named.some((k) => k.key === key)) return bad(r, `${key} is listed twice; keep one row per KPI.`, { column: "1", field: key });
     const k = kpiRow(r, key);
@@ -112,7 +133,20 @@ export function readScoreConfig(arg: RangeArg): ScoreConfig | CoreError {
     ...(decimal ? { decimal } : {}),
     ...(headerRow === undefined ? {} : { headerRow }),
   };
-  return promisedDays === undefined ? { kpis, graceDays, read } : { kpis, graceDays, promisedDays, read };
+  let standings: readonly Standing[] | undefined;
+  if (standingRows.length) {
+    const checked = checkStandings(standingRows);
+    if ("wrong" in checked) return problem("bad_config", `Weights row ${checked.row}: ${checked.wrong}`, { row: checked.row, column: String(checked.column), field: "standing" });
+    standings = checked;
+  }
+  return {
+    kpis,
+    graceDays,
+    ...(promisedDays === undefined ? {} : { promisedDays }),
+    read,
+    periods,
+    ...(standings ? { standings } : {}),
+  };
 }
 
 /** A problem in a weights row, placed at its row. */

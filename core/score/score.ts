@@ -1,6 +1,6 @@
-import { grade } from "../kpi/defs";
 import type { KpiKey } from "../kpi/defs";
 import type { ScoredKpi } from "./config";
+import { DEFAULT_STANDINGS, standingOf, type Standing } from "./standings";
 
 /** How one KPI adds to a vendor's score. */
 export interface ScorePart extends ScoredKpi {
@@ -15,7 +15,9 @@ export interface ScorePart extends ScoredKpi {
 
 export interface VendorScore {
   readonly score: number | undefined;
-  readonly grade: "A" | "B" | "C" | "D" | undefined;
+  /** The standing's name: a grade A-D, or a name from the weights range's standing rows. */
+  readonly grade: string | undefined;
+  readonly standing: Standing | undefined;
   readonly parts: readonly ScorePart[];
 }
 
@@ -51,10 +53,11 @@ function weightScale(values: Readonly<Record<KpiKey, number | undefined>>, kpis:
 /**
  * Composite score = sum(weight x KPI score) / sum(weight) over the KPIs that are defined for
  * the vendor and weigh more than zero; undefined when there are none. Always within 0..100.
+ * Its standing (and grade, the standing's name) is the band of `standings` it falls in.
  *
  * @example scoreVendor(values, [{ key: "on_time", weight: 1e308, target: 0.98, floor: 0.8 }]).score // as with weight 1
  */
-export function scoreVendor(values: Readonly<Record<KpiKey, number | undefined>>, kpis: readonly ScoredKpi[]): VendorScore {
+export function scoreVendor(values: Readonly<Record<KpiKey, number | undefined>>, kpis: readonly ScoredKpi[], standings: readonly Standing[] = DEFAULT_STANDINGS): VendorScore {
   const scale = weightScale(values, kpis);
   let total = 0;
   for (const k of kpis) if (values[k.key] !== undefined && k.weight > 0) total += k.weight * scale;
@@ -69,8 +72,9 @@ export function scoreVendor(values: Readonly<Record<KpiKey, number | undefined>>
     if (k.weight > 0) weighted += w * s;
     return { key: k.key, weight: k.weight, target: k.target, floor: k.floor, value, kpiScore: s, weightShare, contribution: (w * s) / (total || 1) };
   });
-  if (total === 0) return { score: undefined, grade: undefined, parts };
+  if (total === 0) return { score: undefined, grade: undefined, standing: undefined, parts };
   // Rounding must not push a perfect score past 100.
   const score = Math.min(100, weighted / total);
-  return { score, grade: grade(score), parts };
+  const standing = standingOf(score, standings);
+  return { score, grade: standing.name, standing, parts };
 }

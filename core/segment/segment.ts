@@ -32,7 +32,7 @@ export interface VendorSegment {
   readonly quadrant: Quadrant | undefined;
   readonly tier: string | undefined;
   readonly score: number | undefined;
-  readonly grade: "A" | "B" | "C" | "D" | undefined;
+  readonly grade: string | undefined;
 }
 
 export type RiskAxis = RatingAxis & { readonly source: "column" | "argument" | "register" };

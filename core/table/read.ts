@@ -5,6 +5,7 @@ import { isPlaceholder, parseNumber, type Decimal } from "../cell/number";
 import type { CellValue, Range } from "../cell/types";
 import { matchColumns, NOT_USED, type ColumnMatch } from "./match";
 import { normalizeHeader, type FieldKind, type Schema } from "./schema";
+import { Tag, textTableOf, type TextColumn } from "./text";
 
 /** Settings that change how cells are read; they come from setting and mapping rows of a config range. */
 export interface ReadSettings {
@@ -52,6 +53,16 @@ export interface ColumnTable<K extends string> {
 }
 
 const YES = new Set(["yes", "y", "true", "1", "compliant", "pass", "ok"]);
+
+/**
+ * A flag cell that says yes: yes, y, true, 1, compliant, pass or ok, in any case (the compliance
+ * column, a formula's `share`). Blank cells are the caller's business.
+ *
+ * @example isYes(" Pass ") // true
+ */
+export function isYes(v: CellValue): boolean {
+  return YES.has(String(v).trim().toLowerCase());
+}
 
 /**
  * Chooses the rows to leave out from the text columns (a blank vendor, a cancelled status):
@@ -135,10 +146,11 @@ const ZERO_IS_A_VALUE = new Set(["priority", "ticket"]);
 function readColumn(range: Range, first: number, match: ColumnMatch, field: string, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array, zeroIsBlank = true): Column {
   const c = match.column;
   const n = range.length - first;
+  const cell = cellReader(range, c);
   if (kind === "text") {
     const out = new Array<string>(n);
     for (let r = 0; r < n; r++) {
-      const v = range[r + first]![c];
+      const v = cell(r + first);
       // 0 in a text column (a vendor, a status) is an older Excel build's blank cell.
       out[r] = typeof v === "string" ? v.trim() : isBlank(v) || (zeroIsBlank && v === 0) ? "" : String(v);
     }
@@ -147,8 +159,8 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
   const out = new Float64Array(n);
   if (kind === "flag") {
     for (let r = 0; r < n; r++) {
-      const v = range[r + first]![c];
-      out[r] = isBlank(v) ? NaN : YES.has(String(v).trim().toLowerCase()) ? 1 : 0;
+      const v = cell(r + first);
+      out[r] = isBlank(v) ? NaN : isYes(v) ? 1 : 0;
     }
     return out;
   }
@@ -157,12 +169,24 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
   let decimal: Decimal = settings.decimal ?? "point";
   // Whether the column's decimal mark is settled: by the setting, or by a scan of its values.
   let decided = settings.decimal !== undefined;
+  // Text kept typed (a CSV file's): a number written as JavaScript writes it reads as itself
+  // with a decimal point, an ISO date as its serial; any other cell is read from its text.
+  const typed = textTableOf(range)?.column(c);
+  const tags = typed?.tags;
+  const values = typed?.values;
   for (let r = 0; r < n; r++) {
     if (skip !== undefined && skip[r] === 1) {
       out[r] = NaN;
       continue;
     }
-    const v = range[r + first]![c];
+    if (tags !== undefined) {
+      const tag = tags[r + first];
+      if ((tag === Tag.Number && kind === "number" && decimal === "point") || (tag === Tag.IsoDate && kind === "date")) {
+        out[r] = values![r + first]!;
+        continue;
+      }
+    }
+    const v = cell(r + first);
     if (typeof v === "number") {
       // The common case in Excel: numbers and serial dates need no parsing.
       // Serial 0 (1899-12-30) is no real date: it is how older Excel desktop builds pass a blank cell.
@@ -183,7 +207,7 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
         // number text in it does (no "1,234", no "2.5"), and else this cell names the setting.
         if (!decided) {
           decided = true;
-          if (commaColumn(range, first, c, skip)) {
+          if (commaColumn(range, cell, first, skip)) {
             decimal = "comma";
             q.decimalComma = "values";
             out[r] = parseNumber(v, decimal);
@@ -198,7 +222,7 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
       if (known !== undefined) out[r] = known;
       else {
         if (order === undefined && typeof v === "string" && numericDateParts(v)) {
-          q.dateOrder = columnDateOrder(range, first, c, settings.dateOrder);
+          q.dateOrder = columnDateOrder(range, cell, first, settings.dateOrder);
           order = q.dateOrder.order;
         }
         out[r] = parseDate(v, order ?? settings.dateOrder ?? "MDY");
@@ -219,6 +243,14 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
   return out;
 }
 
+/** Reads column `c` of a range row by row; from its typed store when the range is a {@link TextTable}'s, without building rows. */
+function cellReader(range: Range, c: number): (r: number) => CellValue {
+  const table = textTableOf(range);
+  if (table === undefined) return (r) => range[r]![c];
+  const column: TextColumn | undefined = table.column(c);
+  return (r) => (column !== undefined && table.has(r, c) ? column.text(r) : undefined);
+}
+
 /** Number text that reads with a decimal comma (`235,0`, `1.234,56`). */
 function isComma(v: string): boolean {
   return parseNumber(v, "comma") === parseNumber(v, "comma");
@@ -229,11 +261,11 @@ function isComma(v: string): boolean {
  * and every other number text reads the same either way (`235`, `98%`). Any text that reads
  * differently (`1,234`, `2.5`) makes the column ambiguous. Typed numbers say nothing.
  */
-function commaColumn(range: Range, first: number, c: number, skip: Uint8Array | undefined): boolean {
+function commaColumn(range: Range, cell: (r: number) => CellValue, first: number, skip: Uint8Array | undefined): boolean {
   let comma = 0;
   for (let r = 0; r < range.length - first; r++) {
     if (skip !== undefined && skip[r] === 1) continue;
-    const v = range[r + first]![c];
+    const v = cell(r + first);
     if (typeof v !== "string") continue;
     const point = parseNumber(v);
     const k = parseNumber(v, "comma");
@@ -261,9 +293,9 @@ function badCell(match: ColumnMatch, row: number, v: CellValue, kind: FieldKind,
  * The day/month order of a column's numeric date text: a first part over 12 means DMY,
  * a second part over 12 means MDY; when no value shows it, the setting (default MDY) decides.
  */
-function columnDateOrder(range: Range, first: number, c: number, setting: DateOrder | undefined): { order: DateOrder; from: "values" | "setting" } {
+function columnDateOrder(range: Range, cell: (r: number) => CellValue, first: number, setting: DateOrder | undefined): { order: DateOrder; from: "values" | "setting" } {
   for (let r = first; r < range.length; r++) {
-    const v = range[r]![c];
+    const v = cell(r);
     if (typeof v !== "string") continue;
     const parts = numericDateParts(v);
     if (!parts) continue;

@@ -63,3 +63,18 @@ export const TICKET_SCHEMA = [
 ] as const satisfies Schema;
 
 export type TicketField = (typeof TICKET_SCHEMA)[number]["key"];
+
+/**
+ * Survey answers, one row per answer: the input of VENDORSURVEY and of survey criteria scored
+ * as KPIs. Only the vendor, criterion and score are required.
+ */
+export const SURVEY_SCHEMA = [
+  { key: "vendor", kind: "text", aliases: VENDOR, required: true },
+  { key: "criterion", kind: "text", aliases: ["criterion", "question", "criteria", "kpi", "metric", "item", "topic", "category", "dimension", "attribute"], required: true },
+  { key: "score", kind: "number", aliases: ["score", "rating", "answer", "value", "response", "points", "mark"], required: true },
+  { key: "evaluator", kind: "text", aliases: ["evaluator", "respondent", "rater", "reviewer", "assessor", "stakeholder", "evaluated by", "submitted by", "user", "email"] },
+  { key: "date", kind: "date", aliases: ["date", "response date", "survey date", "answer date", "submitted", "submitted at", "submitted on", "timestamp", "completed", "completed at"] },
+  { key: "weight", kind: "number", aliases: ["weight", "respondent weight", "answer weight", "importance"] },
+] as const satisfies Schema;
+
+export type SurveyField = (typeof SURVEY_SCHEMA)[number]["key"];

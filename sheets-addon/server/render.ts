@@ -12,9 +12,8 @@ export function columnLetter(i: number): string {
 /**
  * A ReportSheet is written as the Excel add-in writes it, in three steps: `clearReport` empties the
  * sheet; `writeRows` writes a block of rows (values and number formats, so a block stays under the
- * size a request may carry); `finishReport` adds the header style, colour-scale rules (a column's,
- * a heat map's) and row-fill rules (red and the kind's others; conditional, so they follow later
- * values), frozen header, and the embedded charts,
+ * size a request may carry); `finishReport` adds the header style, a colour-scale rule and a
+ * red-row rule (conditional, so they follow later values), frozen header, and the embedded charts,
  * which read the table's own columns or a helper block in hidden columns. Service calls grow with
  * the blocks, not the rows.
  */
@@ -49,31 +48,39 @@ export function finishReport(sheet: Sheet, report: ReportSheet): void {
   const dataRows = rows - 1;
   if (dataRows > 0) {
     const rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
-    const rowRules = [...(report.redRule ? [{ ...report.redRule, fill: RED_FILL, text: RED_TEXT }] : []), ...report.rowFills];
-    for (const rule of rowRules) {
-      const equals = rule.equals.replace(/"/g, '""');
+    if (report.redRule) {
+      const equals = report.redRule.equals.replace(/"/g, '""');
       rules.push(
         SpreadsheetApp.newConditionalFormatRule()
-          .whenFormulaSatisfied(`=LOWER($${columnLetter(rule.column)}2)="${equals.toLowerCase()}"`)
-          .setBackground(rule.fill)
-          .setFontColor(rule.text)
+          .whenFormulaSatisfied(`=LOWER($${columnLetter(report.redRule.column)}2)="${equals.toLowerCase()}"`)
+          .setBackground(RED_FILL)
+          .setFontColor(RED_TEXT)
           .setRanges([sheet.getRange(2, 1, dataRows, cols)])
           .build(),
       );
     }
-    const scale = (column: number, count: number, higherIsBetter: boolean) => {
-      const [lo, hi] = higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
+    for (const f of report.fillRules) {
+      // A standing's colour, compared in any case as the red rule is.
+      rules.push(
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenFormulaSatisfied(`=LOWER($${columnLetter(f.column)}2)="${f.equals.replace(/"/g, '""').toLowerCase()}"`)
+          .setBackground(f.fill)
+          .setRanges([sheet.getRange(2, 1, dataRows, cols)])
+          .build(),
+      );
+    }
+    if (report.colorScale) {
+      const [lo, hi] = report.colorScale.higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.low];
       rules.push(
         SpreadsheetApp.newConditionalFormatRule()
           .setGradientMinpoint(lo)
           .setGradientMidpointWithValue(SCALE_COLORS.mid, SpreadsheetApp.InterpolationType.PERCENTILE, "50")
           .setGradientMaxpoint(hi)
-          .setRanges([sheet.getRange(2, column + 1, dataRows, count)])
+          // One scale over the whole block for a heat map (a trend's periods), so every cell is coloured against all.
+          .setRanges([sheet.getRange(2, report.colorScale.column + 1, dataRows, report.colorScale.columns ?? 1)])
           .build(),
       );
-    };
-    if (report.colorScale) scale(report.colorScale.column, 1, report.colorScale.higherIsBetter);
-    if (report.heat) scale(report.heat.first, report.heat.count, report.heat.higherIsBetter);
+    }
     sheet.setConditionalFormatRules(rules);
   }
 

@@ -14,7 +14,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vendorscore-files-"));
 fs.chmodSync(tmp, 0o755);
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function run(args: string[], options: { uid?: number; gid?: number } = {}) {
+function run(args: string[], options: { uid?: number; gid?: number; env?: NodeJS.ProcessEnv } = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: "utf8", timeout: 60_000, ...options });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -209,19 +209,18 @@ describe("XLSX input", () => {
     ws.addRow(["Beta", d("2025-03-15"), d("2025-03-18"), 200, 150]);
   };
 
-  it("reads a sheet with one cell at XFD1048576 quickly, allocating only the cells present", async () => {
+  it("reads a sheet with one cell at XFD1048576 in a 48 MB heap, allocating only the cells present", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Lines");
     lines(ws);
     ws.getCell("XFD1048576").value = "far away";
     const file = at("sparse.xlsx");
     await wb.xlsx.writeFile(file);
-    const started = Date.now();
-    const r = run(["scorecard", file, ...AS_OF]);
+    // Rows x dimension columns would be 17 billion cells, and even one array per empty row a million arrays: either runs out of this heap.
+    const r = run(["scorecard", file, ...AS_OF], { env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=48" } });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(rows(r.stdout).map((x) => x[0])).toEqual(["Vendor", "Acme", "Beta"]);
-    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   describe("a workbook with a cover sheet first", () => {

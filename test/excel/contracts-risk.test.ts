@@ -36,13 +36,13 @@ describe("the Contracts and Vendor risk reports in Excel", () => {
     expect(out.formats[1]![out.values[0]!.indexOf("Notice by")]).toBe("yyyy-mm-dd");
   });
 
-  it("writes the risk register as a heat map over its dimensions, and a scale on the risk index", async () => {
+  it("writes the risk register as one heat map over its dimensions and risk index", async () => {
     const { wb, host } = session();
     const r = await host.generate({ kind: "risk", source: { type: "range", sheet: "Risk register", address: "A1:D11" }, config: KIND_INFO.risk.config.defaults, calendar: [], asOf: SAMPLE_AS_OF, output: "Vendor risk" });
     expect(r).toMatchObject({ ok: true });
     const out = findSheet(wb, "Vendor risk")!;
     expect(out.values[0]).toEqual(["Vendor", "Financial", "Cyber", "Continuity", "ESG", "Risk index"]);
     const scales = out.conditionalFormats.filter((c) => c.type === "ColorScale").map((c) => [c.rect.c0, c.rect.c1]);
-    expect(scales).toEqual([[5, 5], [1, 4]]);
+    expect(scales).toEqual([[1, 5]]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import Papa from "papaparse";
 import { createCatalog, isCoreError, serialOf, type CellValue, type Range } from "../../core";
-import { AMBER_FILL, AMBER_TEXT, GREY_FILL, GREY_TEXT, buildReport, kindInfo, validateConfig, sourceSummary, type ReportKind, type ReportSheet } from "../../core/report";
+import { AMBER_FILL, GREY_FILL, buildReport, kindInfo, validateConfig, sourceSummary, type ReportKind, type ReportSheet } from "../../core/report";
 import { table } from "../helpers/table";
 
 const AS_OF = serialOf(2025, 3, 31);
@@ -39,11 +39,11 @@ describe("the Contracts report", () => {
     const status = s.values[0]!.indexOf("Status");
     expect(s.redRule).toEqual({ column: status, equals: "notice passed" });
     expect(s.redRows).toEqual([2]);
-    expect(s.rowFills).toEqual([
-      { column: status, equals: "notice due", fill: AMBER_FILL, text: AMBER_TEXT },
-      { column: status, equals: "expired", fill: GREY_FILL, text: GREY_TEXT },
+    expect(s.fillRules).toEqual([
+      { column: status, equals: "notice due", fill: AMBER_FILL },
+      { column: status, equals: "expired", fill: GREY_FILL },
     ]);
-    expect(s.heat).toBeNull();
+    expect(s.colorScale).toBeNull();
   });
 
   it("sums up the notice-due contracts for the reports list", () => {
@@ -82,10 +82,9 @@ describe("the Vendor risk report", () => {
     ]);
   });
 
-  it("draws the dimensions as one heat map, red for high risk, and the index with its own scale", () => {
+  it("draws the dimensions and the risk index, all on 0-100, as one heat map, red for high risk", () => {
     const s = sheet();
-    expect(s.heat).toEqual({ first: 1, count: 4, higherIsBetter: false });
-    expect(s.colorScale).toEqual({ column: 5, higherIsBetter: false });
+    expect(s.colorScale).toEqual({ column: 1, columns: 5, higherIsBetter: false });
     expect(s.formats).toEqual(["text", "number", "number", "number", "number", "number"]);
   });
 

@@ -30,9 +30,9 @@ function run(kind: ReportKind): ReportSheet {
 describe("the report registry", () => {
   it.each(REPORT_KINDS)("%s: declares a format for every column its function spills", (kind) => {
     const sheet = run(kind);
-    const info = kindInfo(kind);
-    // Columns named by the data (a register's dimensions) take the record's format for them.
-    const undeclared = sheet.values[0]!.map(String).filter((h) => !(h in info.columns) && !info.dataColumns);
+    // "*" declares the format of the columns the data names (a trend's periods).
+    const columns = kindInfo(kind).columns;
+    const undeclared = sheet.values[0]!.map(String).filter((h) => !(h in columns) && !("*" in columns));
     expect(undeclared).toEqual([]);
     expect(sheet.values.length).toBeGreaterThan(1);
   });
@@ -64,8 +64,30 @@ describe("the report registry", () => {
   });
 
   it("offers the pane the kinds that need no vendor", () => {
-    expect(PANE_KINDS).toEqual(["scorecard", "sla", "segments", "contracts", "risk"]);
+    expect(PANE_KINDS).toEqual(["scorecard", "sla", "segments", "trends", "contracts", "risk"]);
     expect(REPORT_KINDS.filter((k) => !KIND_INFO[k].pane)).toEqual(["breakdown", "quality"]);
+  });
+
+  it("trends: one colour scale over the period columns, named by the data", () => {
+    const sheet = run("trends");
+    expect(sheet.values[0]).toEqual(["Vendor", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1"]);
+    expect(sheet.formats).toEqual(["text", ...Array(8).fill("number")]);
+    expect(sheet.colorScale).toEqual({ column: 1, columns: 8, higherIsBetter: true });
+    expect(sheet.redRule).toBeNull();
+  });
+
+  it("scorecard: standings with colours replace the red rule by one fill per standing", () => {
+    const weights = [["on_time", 1], ["standing", "Low", 0, 50, "red", "block"], ["standing", "Mid", 50, 80], ["standing", "High", 80, 100, "#00AA00"]];
+    const r = buildReport({ kind: "scorecard", source: sample("po-lines.csv"), config: weights, asOf: AS_OF }, cx);
+    if (isCoreError(r)) throw r;
+    const grade = r.values[0]!.indexOf("Grade");
+    expect(r.redRule).toBeNull();
+    expect(r.fillRules).toEqual([{ column: grade, equals: "Low", fill: "#C00000" }, { column: grade, equals: "High", fill: "#00AA00" }]);
+    expect(r.formats.at(-1)).toBe("text");
+    // The score bars take their standing's colour too ("" for a standing without one).
+    const colour: Record<string, string> = { Low: "#C00000", Mid: "", High: "#00AA00" };
+    expect(r.charts[0]!.series[0]!.pointColors).toEqual(r.values.slice(1).map((row) => colour[String(row[grade])]));
+    expect(run("scorecard").fillRules).toEqual([]);
   });
 
   it("reads a kind from stored text and refuses anything else", () => {

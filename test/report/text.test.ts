@@ -11,6 +11,16 @@ describe("text a report writes into a sheet", () => {
     ["\t=1+1", "'\t=1+1"],
     ["'quoted", "''quoted"],
     ["Acme Metals", "Acme Metals"],
+    // Period labels and ids that a host would enter as a date or a number.
+    ["2025-03", "'2025-03"],
+    ["2025", "'2025"],
+    ["2025-03-31", "'2025-03-31"],
+    ["12345", "'12345"],
+    ["98%", "'98%"],
+    ["2025-Q1", "2025-Q1"],
+    ["2025-W07", "2025-W07"],
+    ["FY2026", "FY2026"],
+    ["3M", "3M"],
     ["a=b", "a=b"],
     ["", ""],
   ])("writes the text %j as %j, which the host shows as the text itself", (text, written) => {

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFINITIONS } from "../../core";
 import { catalog } from "../helpers/sheet";
-import { buildBundle, loadBundle } from "../../doubles/sheets/bundle";
+import * as vm from "node:vm";
+import { buildBundle, loadBundle, vmDate } from "../../doubles/sheets/bundle";
 import { sampleCsv, typed } from "../../doubles/sheets/sample";
 import { serial } from "../helpers/sheet";
 
@@ -81,6 +82,19 @@ describe("the built Apps Script bundle", () => {
     const expected = catalog.VENDORSCORE.fn(typed(rows, ([y, m, d, h, mi]) => serial(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")} ${h}:${mi}`)), vendor, undefined, asOf);
     expect(typeof expected).toBe("number");
     expect(ctx.VENDORSCORE!(sheet, vendor, undefined, asOf)).toBe(expected);
+  });
+
+  it("runs where code generation from strings is disabled: VENDORSCORE and VENDORSURVEY give the same values", () => {
+    const ctx = loadBundle(dir, {}, { codeGeneration: { strings: false, wasm: false } });
+    expect(() => vm.runInContext('new Function("return 1")', ctx)).toThrow(/Code generation from strings disallowed/);
+    const rows = sampleCsv("po-lines");
+    const asOf = serial("2025-03-31");
+    const vendor = String(rows[1]![1]);
+    const expected = catalog.VENDORSCORE.fn(typed(rows, ([y, m, d, h, mi]) => serial(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")} ${h}:${mi}`)), vendor, undefined, asOf);
+    expect(typeof expected).toBe("number");
+    expect(ctx.VENDORSCORE!(typed(rows, ([y, m, d, h, mi]) => vmDate(ctx, new Date(y, m - 1, d, h, mi).toISOString())), vendor, undefined, asOf)).toBe(expected);
+    const survey = [["Supplier", "Question", "Rating", "Weight"], ["Acme", "Quality", 2, 1], ["Acme", "Quality", 5, 3], ["Acme", "Quality", 3, 1]];
+    expect(ctx.VENDORSURVEY!(survey, "acme", "quality")).toEqual([[5]]);
   });
 
   it("throws a core error with its sheet code first, which Sheets shows as #ERROR! with the message", () => {

@@ -40,11 +40,11 @@ describe("the Contracts and Vendor risk reports in Sheets", () => {
     ]);
   });
 
-  it("writes the risk register as a heat map over its dimensions, and a scale on the risk index", () => {
+  it("writes the risk register as one heat map over its dimensions and risk index", () => {
     const { ss, gas } = session();
     expect(gas.vendorscoreGenerate!(request("risk", "Risk register", "Vendor risk"))).toMatchObject({ ok: true });
     const out = ss.getSheetByName("Vendor risk") as FakeSheet;
     expect(out.getDataRange().getValues()[0]).toEqual(["Vendor", "Financial", "Cyber", "Continuity", "ESG", "Risk index"]);
-    expect((out.getConditionalFormatRules() as FakeRule[]).filter((r) => r.gradient).map((r) => r.ranges)).toEqual([["F2:F6"], ["B2:E6"]]);
+    expect((out.getConditionalFormatRules() as FakeRule[]).filter((r) => r.gradient).map((r) => r.ranges)).toEqual([["B2:F6"]]);
   });
 });

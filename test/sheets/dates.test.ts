@@ -5,6 +5,11 @@ import { instantIn, sampleCsv, typed, wallIn, type Wall } from "../../doubles/sh
 import { serial } from "../helpers/sheet";
 
 const serialOfWall = ([y, m, d, h, mi]: Wall) => serial(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")} ${String(h).padStart(2, "0")}:${String(mi).padStart(2, "0")}`);
+/** The wall clock of a serial at midnight: [y, m, d, 0, 0]. */
+const wallOf = (s: number): Wall => {
+  const d = new Date(Math.round((s - 25569) * 86_400_000));
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0];
+};
 const isDateValue = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
 
 
@@ -105,6 +110,22 @@ describe("custom functions in a spreadsheet zone (the built bundle)", () => {
     const excel = catalog.VENDORSCORECARD.fn(typed(rows, serialOfWall), undefined, asOf);
     const sheets = ctx.VENDORSCORECARD!(typed(rows, (w) => instantIn(zone, w)), undefined, asOf);
     expect(sheets).toEqual(excel);
+  });
+
+  it.each(ZONES)("monthly trends from Date cells in %s equal Excel's from serials, Start and End back as Dates of the period's first and last day", (zone) => {
+    const { ctx } = sheetsFor(zone);
+    const rows = sampleCsv("po-lines");
+    const monthly = [["period", "month"], ["history", 3]];
+    const excel = catalog.VENDORTREND.fn(typed(rows, serialOfWall), "Acme Metals", null, monthly, asOf) as unknown[][];
+    const sheets = ctx.VENDORTREND!(typed(rows, (w) => instantIn(zone, w)), "Acme Metals", null, monthly, asOf) as unknown[][];
+    expect(excel.map((r) => r[0])).toEqual(["Period", "2025-02", "2025-03", "2025-04"]);
+    sheets.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (r > 0 && (c === 1 || c === 2)) expect(wallIn(zone, v as Date)).toEqual([...wallOf(excel[r]![c] as number)]);
+        else expect([r, c, v]).toEqual([r, c, excel[r]![c]]);
+      }),
+    );
+    expect(ctx.VENDORTRENDS!(typed(rows, (w) => instantIn(zone, w)), undefined, monthly, asOf)).toEqual(catalog.VENDORTRENDS.fn(typed(rows, serialOfWall), undefined, monthly, asOf));
   });
 
   it("reads the spreadsheet zone only when a date needs it", () => {

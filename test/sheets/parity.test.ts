@@ -38,6 +38,7 @@ function workbook(host: "excel" | "sheets", zone: string) {
   return {
     po: typed(sampleCsv("po-lines"), date),
     tickets: typed(sampleCsv("tickets"), date),
+    survey: typed(sampleCsv("survey"), date),
     asOf: date([2025, 3, 31, 0, 0]),
     contracts: typed(
       [
@@ -73,6 +74,7 @@ function argsFor(params: readonly ParamSpec[], wb: ReturnType<typeof workbook>):
       case "contracts": return wb.contracts;
       // The register where it is required (VENDORRISK, VENDORRISKS); segmentation keeps reading the data's risk column.
       case "risk": return p.optional ? wb.omitted : wb.risk;
+      case "survey": return wb.survey;
       case "vendor": return "Acme Metals";
       case "kpi": return "on_time";
       case "as_of": return wb.asOf;

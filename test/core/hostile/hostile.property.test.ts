@@ -86,6 +86,24 @@ const weights = fc.oneof(
   fc.constant<CellValue>(undefined),
   fc.array(fc.tuple(fc.constantFrom<CellValue>("on_time", "in_full", "defect_rate", "price_variance", "spend", "lines", "lead_time", "compliance", "grace_days"), extremeNumber, extremeNumber, extremeNumber), { minLength: 1, maxLength: 4 }),
 );
+/** Weights with period rows (and standings), sensible or hostile, for the business-review functions. */
+const periodWeights = fc
+  .tuple(
+    weights,
+    fc.oneof(fc.constantFrom<CellValue>("week", "month", "quarter", "year"), hostileCell),
+    fc.oneof(fc.integer({ min: 1, max: 120 }), hostileCell),
+    fc.oneof(fc.integer({ min: 1, max: 12 }), hostileCell),
+    fc.constantFrom<CellValue>("promised", "delivered", "order_date", "", "x"),
+    fc.boolean(),
+  )
+  .map(([w, period, history, fiscal, by, standings]) => [
+    ...(Array.isArray(w) ? w : []),
+    ["period", period],
+    ["history", history],
+    ["fiscal_start", fiscal],
+    ...(by === "" ? [] : [["period_by", by]]),
+    ...(standings ? [["standing", "Low", 0, 50, "red", "block"], ["standing", "High", 50, 100]] : []),
+  ]);
 const riskRange = fc.oneof(fc.constant<CellValue>(undefined), fc.array(fc.tuple(fc.constantFrom<CellValue>(...VENDORS), hostileCell), { minLength: 1, maxLength: 4 }));
 const policy = fc.oneof(fc.constant<CellValue>(undefined), fc.array(fc.tuple(fc.constantFrom<CellValue>("P1", "P2", "P3", "P4"), fc.oneof(hostileCell, fc.constantFrom<CellValue>(1e6, 1 / 3600, 4, 0.5)), fc.oneof(hostileCell, fc.constantFrom<CellValue>(1e6, 1 / 3600, "")), fc.constantFrom<CellValue>("", "24x7", "business")), { minLength: 1, maxLength: 3 }));
 const calendar = fc.oneof(
@@ -111,6 +129,24 @@ describe("hostile ranges never throw and never give a number that is not finite"
           catalog.VENDORABC.fn(data, v, x, y, w),
           catalog.VENDORKRALJIC.fn(data, v, risk, x, y, w),
           catalog.VENDORSEGMENTS.fn(data, risk, w, at),
+        ];
+        for (const out of results) expect(finiteOrError(out)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("through the business-review functions, with period rows", () => {
+    fc.assert(
+      fc.property(poRange, vendor, periodWeights, asOf, fc.constantFrom<CellValue>(undefined, "score", "lead_time", "Spend", "nope"), (data, v, w, at, kpi) => {
+        const results = [
+          catalog.VENDORTREND.fn(data, v, kpi, w, at),
+          catalog.VENDORTRENDS.fn(data, kpi, w, at),
+          catalog.VENDOROVERALL.fn(data, v, w, at),
+          catalog.VENDORSCORECARD.fn(data, w, at),
+          catalog.VENDORSCORE.fn(data, v, w, at),
+          catalog.VENDORKPI.fn(data, v, "spend", at, w),
+          catalog.VENDORDATAQUALITY.fn(data, w),
         ];
         for (const out of results) expect(finiteOrError(out)).toBe(true);
       }),
