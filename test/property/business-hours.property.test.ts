@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { MS_PER_DAY } from "../../core/cell/date";
-import { ALWAYS, breachAt, businessHours, makeCalendar, type Calendar } from "../../core/sla";
+import { ALWAYS, breachAt, businessHours, makeCalendar, weekly, type Calendar } from "../../core/sla";
 import { serial } from "../helpers/sheet";
 
 const MINUTE = 1 / 1440;
@@ -19,7 +19,7 @@ const calendar: fc.Arbitrary<Calendar> = fc
     const q = [...cuts].sort((a, b) => a - b).map((c) => c * 15 * 60_000);
     const shifts = [];
     for (let i = 0; i < q.length; i += 2) shifts.push({ start: q[i]!, end: q[i + 1]! });
-    return makeCalendar(days, shifts, holidays.map((d) => BASE + d));
+    return makeCalendar(weekly(days, shifts), holidays.map((d) => BASE + d));
   });
 
 /** Day-by-day reference: what elapsed business time means, without any arithmetic shortcut. */
@@ -27,8 +27,8 @@ function walk(cal: Calendar, a: number, b: number): number {
   let total = 0;
   const holidays = new Set(cal.holidays);
   for (let day = Math.floor(a); day <= Math.floor(b); day++) {
-    if (!cal.workdays[(day + 6) % 7] || holidays.has(day)) continue;
-    for (const s of cal.shifts) {
+    if (holidays.has(day)) continue;
+    for (const s of cal.days[(day + 6) % 7]!) {
       const from = Math.max(a, day + s.start / MS_PER_DAY);
       const to = Math.min(b, day + s.end / MS_PER_DAY);
       if (to > from) total += (to - from) * 24;
@@ -64,7 +64,7 @@ describe("business-hours properties", () => {
   it("adding a holiday never increases elapsed", () => {
     fc.assert(fc.property(calendar, moment, moment, fc.integer({ min: 0, max: 3 * 366 }), (cal, x, y, extra) => {
       const [a, b] = ordered([x, y]);
-      const more = makeCalendar(cal.workdays, cal.shifts, [...cal.holidays, BASE + extra]);
+      const more = makeCalendar(cal.days, [...cal.holidays, BASE + extra]);
       expect(businessHours(more, a!, b!)).toBeLessThanOrEqual(businessHours(cal, a!, b!) + 1e-9);
     }));
   });
