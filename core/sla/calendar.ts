@@ -31,6 +31,10 @@ export interface Calendar {
   readonly weekMs: number;
   /** before[o]: business milliseconds of the first o days of a serial week (serial day 0 is a Saturday). */
   readonly before: readonly number[];
+  /** By weekday: milliseconds after the next midnight that the day's night shift still runs, 0 when it has none. */
+  readonly tail: readonly number[];
+  /** Whether any day has a night shift: without one, the day before never matters. */
+  readonly overnight: boolean;
   /** IANA name of the zone the hours are in; absent means wall-clock times, no conversion. */
   readonly zone?: string;
 }
@@ -53,7 +57,7 @@ export function makeCalendar(days: readonly (readonly Shift[])[], holidays: read
   const kept = [...new Set(holidays.map(Math.floor))].filter((d) => dayMs[weekdayOf(d)]! > 0).sort((a, b) => a - b);
   const holidayMs = new Float64Array(kept.length + 1);
   kept.forEach((d, i) => (holidayMs[i + 1] = holidayMs[i]! + dayMs[weekdayOf(d)]!));
-  const cal = { days: own, workdays: own.map((d) => d.length > 0), holidays: Float64Array.from(kept), holidayMs, dayMs, weekMs: before[7]!, before };
+  const cal = { days: own, workdays: own.map((d) => d.length > 0), holidays: Float64Array.from(kept), holidayMs, dayMs, weekMs: before[7]!, before, tail, overnight: tail.some((x) => x > 0) };
   return zone === undefined ? cal : { ...cal, zone };
 }
 
@@ -131,19 +135,22 @@ export function businessClock(cal: Calendar, t: Serial): number {
     day++;
     ms -= MS_PER_DAY;
   }
-  // One search answers three questions: holidays before `day`, and whether `day - 1` and `day` are holidays.
   const h = cal.holidays;
-  const i = holidaysBefore(cal, day - 1);
-  const yesterdayOff = h[i] === day - 1;
-  const k = yesterdayOff ? i + 1 : i;
-  const todayOff = h[k] === day;
-  let total = shiftsBefore(cal, day, k);
-  if (!yesterdayOff) {
-    const prev = cal.days[weekdayOf(day - 1)]!;
-    const last = prev[prev.length - 1];
-    if (last && last.end > MS_PER_DAY) total -= Math.max(0, last.end - MS_PER_DAY - Math.max(ms, last.start - MS_PER_DAY));
+  let total = 0;
+  let k: number;
+  if (cal.overnight) {
+    // One search answers three questions: holidays before `day`, and whether `day - 1` and `day` are holidays.
+    const i = holidaysBefore(cal, day - 1);
+    const yesterdayOff = h[i] === day - 1;
+    k = yesterdayOff ? i + 1 : i;
+    const tail = cal.tail[weekdayOf(day - 1)]!;
+    // What the night shift of the day before has still to run after `ms`.
+    if (!yesterdayOff && tail > ms) total -= tail - ms;
+  } else {
+    k = holidaysBefore(cal, day);
   }
-  if (ms > 0 && !todayOff) {
+  total += shiftsBefore(cal, day, k);
+  if (ms > 0 && h[k] !== day) {
     for (const s of cal.days[weekdayOf(day)]!) {
       if (ms <= s.start) break;
       total += Math.min(ms, s.end) - s.start;

@@ -57,6 +57,8 @@ interface Frame {
   readonly cal: Calendar;
   in(s: Serial): Serial;
   out(s: Serial): Serial;
+  /** The as-of moment in the frame's time. */
+  readonly asOf: Serial;
 }
 
 const same = (s: Serial) => s;
@@ -66,14 +68,13 @@ const same = (s: Serial) => s;
  * the calendar zone's wall clock and 24x7 hours on UTC, so a 24x7 day across the spring change
  * has 23 hours; otherwise both count on the wall clock the times are written in.
  */
-function framesOf(calendar: Calendar, policy: Policy): { business: Frame; always: Frame } {
+function framesOf(calendar: Calendar, policy: Policy, asOf: Serial): { business: Frame; always: Frame } {
+  const frame = (cal: Calendar, into: (s: Serial) => Serial, out: (s: Serial) => Serial): Frame => ({ cal, in: into, out, asOf: into(asOf) });
   const cz = calendar.zone === undefined ? undefined : zoneNamed(calendar.zone);
   const dz = policy.dataZone === undefined ? undefined : zoneNamed(policy.dataZone);
-  if (!cz || !dz) return { business: { cal: calendar, in: same, out: same }, always: { cal: ALWAYS, in: same, out: same } };
-  const business: Frame = cz.name === dz.name
-    ? { cal: calendar, in: same, out: same }
-    : { cal: calendar, in: (s) => wallOf(cz, utcOf(dz, s)), out: (s) => wallOf(dz, utcOf(cz, s)) };
-  return { business, always: { cal: ALWAYS, in: (s) => utcOf(dz, s), out: (s) => wallOf(dz, s) } };
+  if (!cz || !dz) return { business: frame(calendar, same, same), always: frame(ALWAYS, same, same) };
+  const business = cz.name === dz.name ? frame(calendar, same, same) : frame(calendar, (s) => wallOf(cz, utcOf(dz, s)), (s) => wallOf(dz, utcOf(cz, s)));
+  return { business, always: frame(ALWAYS, (s) => utcOf(dz, s), (s) => wallOf(dz, s)) };
 }
 
 /**
@@ -91,10 +92,10 @@ export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, as
   const status = policy.pauses.size > 0 ? t.text("status") : undefined;
   // Columns are looked up once here, not per ticket: this loop runs for every ticket of the range.
   const c: Ctx = {
-    t, policy, asOf, atRisk, hasResponse, frames: framesOf(calendar, policy),
+    t, policy, asOf, atRisk, hasResponse, frames: framesOf(calendar, policy, asOf),
     ids: t.text("ticket"), vendor: t.text("vendor")!, priority: t.text("priority")!, opened: t.num("opened")!,
     resolved: t.num("resolved"), responded: t.num("responded"), updated: t.num("updated"), status, pausedHours: t.num("paused_hours"),
-    pausing: new Map(),
+    pausing: new Map(), last: { status: "", pausing: false }, spans: [], order: [],
   };
   const out: TicketStatus[] = new Array(t.state.length);
   for (let i = 0; i < t.state.length; i++) out[i] = judge(c, i);
@@ -120,9 +121,12 @@ interface Ctx {
   readonly pausedHours: Float64Array | undefined;
   /** Status text -> whether it pauses, worked out once per distinct text. */
   readonly pausing: Map<string, boolean>;
+  readonly last: { status: string; pausing: boolean };
+  /** Scratch: the paused intervals of the ticket being judged, and its rows in time order. */
+  readonly spans: number[];
+  readonly order: number[];
 }
 
-const NO_PAUSES: readonly number[] = [];
 const HOUR_MS = 3_600_000;
 
 function judge(c: Ctx, slot: number): TicketStatus {
@@ -161,10 +165,11 @@ function judge(c: Ctx, slot: number): TicketStatus {
   }
   const pauses = pausesOf(c, slot, f);
   if (typeof pauses === "string") return wrong("not_a_date", pauses);
+  const spans = c.spans;
   const held = heldHours(c, slot);
   if (typeof held === "string") return wrong("bad_config", held);
   const resolved = resolvedAt <= asOf;
-  const resolution = measure(f, start, f.in(resolved ? resolvedAt : asOf), rule.resolution, resolved, atRisk, pauses, held);
+  const resolution = measure(f, start, resolved ? f.in(resolvedAt) : f.asOf, rule.resolution, resolved, atRisk, spans, pauses, held);
   if (!c.hasResponse || rule.response === undefined) return { row, ticket, vendor, vendorId, priority, resolution };
 
   const respondedAt = time(t, c.responded, "responded", r);
@@ -175,7 +180,7 @@ function judge(c: Ctx, slot: number): TicketStatus {
   // Resolving a ticket answers it: with no response time, the response clock stops at resolution.
   const answeredAt = respondedAt <= asOf ? respondedAt : resolved ? resolvedAt : Infinity;
   const answered = answeredAt !== Infinity;
-  const response = measure(f, start, f.in(answered ? answeredAt : asOf), rule.response, answered, atRisk, pauses, held);
+  const response = measure(f, start, answered ? f.in(answeredAt) : f.asOf, rule.response, answered, atRisk, spans, pauses, held);
   return { row, ticket, vendor, vendorId, priority, resolution, response };
 }
 
@@ -188,57 +193,71 @@ function time(t: TicketTable, col: Float64Array | undefined, field: "resolved" |
 }
 
 function isPausing(c: Ctx, status: string): boolean {
+  // Exports repeat the same few status texts row after row.
+  if (status === c.last.status) return c.last.pausing;
   let p = c.pausing.get(status);
   if (p === undefined) c.pausing.set(status, (p = c.policy.pauses.has(normalizeHeader(status))));
+  c.last.status = status;
+  c.last.pausing = p;
   return p;
 }
 
 /**
- * A ticket's paused intervals in the frame's time, flat [from, to, from, to...], sorted; `to` is
- * Infinity while still paused. Paused from each event in a pausing status until the ticket's
- * next event in another status; events are ordered by their updated time, ties by row. The
- * message when an event the pauses depend on has no time.
+ * A ticket's paused intervals in the frame's time, written to `c.spans` as [from, to, from, to...],
+ * sorted; `to` is Infinity while still paused. Returns how many numbers were written, or the
+ * message when an event the pauses depend on has no time. Paused from each event in a pausing
+ * status until the ticket's next event in another status; events are ordered by their updated
+ * time, ties by row. The buffers are reused from ticket to ticket: a log has a million rows.
  */
-function pausesOf(c: Ctx, slot: number, f: Frame): readonly number[] | string {
+function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
   const { status, t } = c;
-  if (!status) return NO_PAUSES;
+  if (!status) return 0;
+  const upd = c.updated;
   let any = false;
-  for (let r = t.firstRow[slot]!; r >= 0; r = t.nextRow[r]!) if (isPausing(c, status[r]!)) { any = true; break; }
-  if (!any) return NO_PAUSES;
-  const events: number[] = [];
+  // Logs list a ticket's events in time order; only a ticket whose rows are not gets sorted.
+  let sorted = true;
+  let last = -Infinity;
   for (let r = t.firstRow[slot]!; r >= 0; r = t.nextRow[r]!) {
-    const at = c.updated?.[r];
-    if (at === undefined || at !== at) {
-      const head = t.columns.matches.get("status")!.header;
-      return c.updated
-        ? `Row ${r + 2} of the range: the ticket's status "${quote(status[r]!)}" (column "${quote(head)}") stops or restarts its clock, but its updated time is blank; give the time each status was set.`
-        : `Row ${r + 2} of the range: status "${quote(status[r]!)}" stops the clock, but the tickets have no updated column saying when each status was set; add one, or map it with a policy row such as updated, sys_updated_at.`;
-    }
-    events.push(r);
+    if (isPausing(c, status[r]!)) any = true;
+    const at = upd?.[r];
+    // A row without a time matters only to a ticket that pauses: the next loop names it.
+    if (at === undefined || at !== at) continue;
+    if (at < last) sorted = false;
+    last = at;
   }
-  const upd = c.updated!;
-  // Logs come in time order, so this insertion sort rarely moves anything.
-  for (let i = 1; i < events.length; i++) {
-    const e = events[i]!;
-    let j = i - 1;
-    while (j >= 0 && (upd[events[j]!]! > upd[e]! || (upd[events[j]!] === upd[e] && events[j]! > e))) {
-      events[j + 1] = events[j]!;
-      j--;
-    }
-    events[j + 1] = e;
+  if (!any) return 0;
+  const order = c.order;
+  order.length = 0;
+  for (let r = t.firstRow[slot]!; r >= 0; r = t.nextRow[r]!) {
+    if (upd === undefined || upd[r]! !== upd[r]!) return noTime(c, r);
+    order.push(r);
   }
-  const out: number[] = [];
+  if (!sorted) order.sort((x, y) => upd![x]! - upd![y]! || x - y);
+  const out = c.spans;
+  let n = 0;
   let from = NaN;
-  for (const r of events) {
+  for (const r of order) {
     const p = isPausing(c, status[r]!);
-    if (p && from !== from) from = upd[r]!;
+    if (p && from !== from) from = upd![r]!;
     else if (!p && from === from) {
-      out.push(f.in(from), f.in(upd[r]!));
+      out[n++] = f.in(from);
+      out[n++] = f.in(upd![r]!);
       from = NaN;
     }
   }
-  if (from === from) out.push(f.in(from), Infinity);
-  return out;
+  if (from === from) {
+    out[n++] = f.in(from);
+    out[n++] = Infinity;
+  }
+  return n;
+}
+
+function noTime(c: Ctx, r: number): string {
+  const status = c.status![r]!;
+  const head = c.t.columns.matches.get("status")!.header;
+  return c.updated
+    ? `Row ${r + 2} of the range: the ticket's status "${quote(status)}" (column "${quote(head)}") stops or restarts its clock, but its updated time is blank; give the time each status was set.`
+    : `Row ${r + 2} of the range: status "${quote(status)}" stops the clock, but the tickets have no updated column saying when each status was set; add one, or map it with a policy row such as updated, sys_updated_at.`;
 }
 
 /** The paused-hours cell of a one-row ticket (0 when blank or absent), or the message when it is not hours. */
@@ -259,7 +278,7 @@ function heldHours(c: Ctx, slot: number): number | string {
  * One clock of one ticket from `start` to `end` (both in the frame's time): business time less
  * the paused time inside it, the moment the target is (or was) reached and the status.
  */
-function measure(f: Frame, start: Serial, end: Serial, target: number, done: boolean, atRisk: number, pauses: readonly number[], heldHours: number): SlaMeasure {
+function measure(f: Frame, start: Serial, end: Serial, target: number, done: boolean, atRisk: number, pauses: readonly number[], count: number, heldHours: number): SlaMeasure {
   const cal = f.cal;
   const b0 = businessClock(cal, start);
   const b1 = businessClock(cal, end);
@@ -267,7 +286,7 @@ function measure(f: Frame, start: Serial, end: Serial, target: number, done: boo
   let pausedMs = 0;
   let pausedNow = false;
   let goalKnown = true;
-  for (let i = 0; i < pauses.length; i += 2) {
+  for (let i = 0; i < count; i += 2) {
     const from = Math.max(pauses[i]!, start);
     const to = pauses[i + 1]!;
     if (to <= start || from > end) continue;

@@ -57,6 +57,9 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
   const lastRow: number[] = [];
   const nextRow = new Int32Array(columns.rows).fill(-1);
   const slot = new Map<string, number>();
+  // Logs list a ticket's events together: the row before usually has the same id, and no lookup is needed.
+  let prevId = "";
+  let prevAt: number | undefined;
   for (let r = 0; r < columns.rows; r++) {
     const v = vendorCol[r]!;
     vendorOf[r] = v === "" ? -1 : vendors.id(v);
@@ -64,7 +67,9 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
     if (v === "" && range[r + 1]!.every(isBlank)) continue;
     const badHere = updated !== undefined && updated[r] !== updated[r] && timeProblem(table, "updated", r) !== undefined ? r : -1;
     const id = ids?.[r] ?? "";
-    const at = id === "" ? undefined : slot.get(id);
+    const at = id === "" ? undefined : id === prevId ? prevAt : slot.get(id);
+    prevId = id;
+    prevAt = at ?? (id === "" ? undefined : state.length);
     if (at === undefined) {
       if (id !== "") slot.set(id, state.length);
       state.push(r);

@@ -83,7 +83,8 @@ export function zoneNamed(name: string): Zone | undefined {
   let zone: Zone | undefined;
   try {
     const canonical = new Intl.DateTimeFormat("en-US", { timeZone: key }).resolvedOptions().timeZone;
-    zone = new IntlZone(canonical);
+    // UTC never changes its offset: no need to ask.
+    zone = canonical === "UTC" || canonical === "Etc/UTC" ? { name: canonical, offset: () => 0 } : new IntlZone(canonical);
   } catch {
     zone = undefined;
   }
