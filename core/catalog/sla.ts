@@ -28,7 +28,7 @@ function vendorCounts(a: { tickets: Range; vendor: string; policy: Policy; calen
 export const SLASTATUS = defineFunction({
   name: "SLASTATUS",
   description: "Spills each ticket's SLA status: target, elapsed business hours, time left, breach moment, met / breached / at risk / open / paused / not opened, and paused hours.",
-  example: "=SLASTATUS(A1:F500, H1:K4, M1:N3) spills Ticket, Vendor, Priority, Target (h), Elapsed (h) ... Status, Breach by (h).",
+  example: "=SLASTATUS(A1:F500, H1:K4, M1:N3) spills Ticket, Vendor, Priority, Target (h), Elapsed (h) ... Status, Breach by (h), Paused (h).",
   params: [TICKETS, POLICY, CALENDAR, AS_OF, number("at_risk", "Share of the target after which an open ticket is at risk. Default: 0.75.", 0.75)],
   result: "table",
   dateColumns: ["Breach at"],

@@ -189,9 +189,10 @@ function parsePolicy(arg: RangeArg): Policy {
       continue;
     }
     if (PAUSE_KEYS.has(r.key)) {
-      const status = r.cells.slice(1).find((c) => !isBlank(c));
-      if (status === undefined) fail("bad_config", `Policy row ${r.row}: "${quote(r.name)}" names no status; write the status that stops the clock in the next cell, e.g. pause, On hold.`, { row: r.row });
-      pauses.push(String(status));
+      const statuses = r.cells.slice(1).filter((c) => !isBlank(c));
+      if (statuses.length === 0) fail("bad_config", `Policy row ${r.row}: "${quote(r.name)}" names no status; write the status that stops the clock in the next cell, e.g. pause, On hold.`, { row: r.row });
+      if (statuses.length > 1) fail("bad_config", `Policy row ${r.row}: a pause row names one status; put "${quote(statuses[1])}" on a row of its own (pause, ${quote(statuses[1])}).`, { row: r.row });
+      pauses.push(String(statuses[0]));
       continue;
     }
     if (r.key === "datatimezone" || r.key === "datatz" || r.key === "datazone") {

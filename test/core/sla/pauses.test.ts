@@ -137,3 +137,12 @@ describe("a paused-hours column on one-row tickets", () => {
     expect(String(out.row("D").get("Status"))).toMatch(/row 5.*"3 hrs".*paused hours/);
   });
 });
+
+describe("pause rows it cannot read", () => {
+  it.each<[string, Range, string[]]>([
+    ["a pause row without a status", [["P2", 8], ["pause", ""]], ["row 2", "names no status"]],
+    ["two statuses on one pause row", [["P2", 8], ["pause", "On hold", "Awaiting user info"]], ["row 2", "Awaiting user info", "row of its own"]],
+  ])("rejects %s", (_what, policy, mentions) => {
+    expect(catalog.SLASTATUS.fn(LOG, policy, null, AS_OF)).toBeCoreError("#VALUE!", ...mentions);
+  });
+});
