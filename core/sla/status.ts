@@ -95,7 +95,7 @@ export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, as
     t, policy, asOf, atRisk, hasResponse, frames: framesOf(calendar, policy, asOf),
     ids: t.text("ticket"), vendor: t.text("vendor")!, priority: t.text("priority")!, opened: t.num("opened")!,
     resolved: t.num("resolved"), responded: t.num("responded"), updated: t.num("updated"), status, pausedHours: t.num("paused_hours"),
-    pausing: new Map(), last: { status: "", pausing: false }, spans: [], order: [],
+    pausing: new Map(), last: { status: "", pausing: false }, spans: [], clocks: [], order: [],
   };
   const out: TicketStatus[] = new Array(t.state.length);
   for (let i = 0; i < t.state.length; i++) out[i] = judge(c, i);
@@ -124,6 +124,8 @@ interface Ctx {
   readonly last: { status: string; pausing: boolean };
   /** Scratch: the paused intervals of the ticket being judged, and its rows in time order. */
   readonly spans: number[];
+  /** Scratch: the business clock at each end of `spans`, the start clipped to opening. */
+  readonly clocks: number[];
   readonly order: number[];
 }
 
@@ -166,10 +168,17 @@ function judge(c: Ctx, slot: number): TicketStatus {
   const pauses = pausesOf(c, slot, f);
   if (typeof pauses === "string") return wrong("not_a_date", pauses);
   const spans = c.spans;
+  // The business clock at each pause's ends, read once for both clocks of the ticket.
+  const clocks = c.clocks;
+  const b0 = businessClock(f.cal, start);
+  for (let i = 0; i < pauses; i += 2) {
+    clocks[i] = businessClock(f.cal, Math.max(spans[i]!, start));
+    clocks[i + 1] = spans[i + 1] === Infinity ? Infinity : businessClock(f.cal, spans[i + 1]!);
+  }
   const held = heldHours(c, slot);
   if (typeof held === "string") return wrong("bad_config", held);
   const resolved = resolvedAt <= asOf;
-  const resolution = measure(f, start, resolved ? f.in(resolvedAt) : f.asOf, rule.resolution, resolved, atRisk, spans, pauses, held);
+  const resolution = measure(f, start, b0, resolved ? f.in(resolvedAt) : f.asOf, rule.resolution, resolved, atRisk, spans, clocks, pauses, held);
   if (!c.hasResponse || rule.response === undefined) return { row, ticket, vendor, vendorId, priority, resolution };
 
   const respondedAt = time(t, c.responded, "responded", r);
@@ -180,7 +189,7 @@ function judge(c: Ctx, slot: number): TicketStatus {
   // Resolving a ticket answers it: with no response time, the response clock stops at resolution.
   const answeredAt = respondedAt <= asOf ? respondedAt : resolved ? resolvedAt : Infinity;
   const answered = answeredAt !== Infinity;
-  const response = measure(f, start, answered ? f.in(answeredAt) : f.asOf, rule.response, answered, atRisk, spans, pauses, held);
+  const response = measure(f, start, b0, answered ? f.in(answeredAt) : f.asOf, rule.response, answered, atRisk, spans, clocks, pauses, held);
   return { row, ticket, vendor, vendorId, priority, resolution, response };
 }
 
@@ -213,29 +222,57 @@ function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
   const { status, t } = c;
   if (!status) return 0;
   const upd = c.updated;
-  let any = false;
-  // Logs list a ticket's events in time order; only a ticket whose rows are not gets sorted.
-  let sorted = true;
+  const out = c.spans;
+  // Logs list a ticket's events in time order: one walk finds its pauses. Only a ticket whose
+  // rows are out of order is sorted first.
+  let n = 0;
+  let from = NaN;
   let last = -Infinity;
+  let any = false;
+  let timeless = -1;
+  let inOrder = true;
   for (let r = t.firstRow[slot]!; r >= 0; r = t.nextRow[r]!) {
-    if (isPausing(c, status[r]!)) any = true;
+    const p = isPausing(c, status[r]!);
+    if (p) any = true;
     const at = upd?.[r];
-    // A row without a time matters only to a ticket that pauses: the next loop names it.
-    if (at === undefined || at !== at) continue;
-    if (at < last) sorted = false;
+    if (at === undefined || at !== at) {
+      if (timeless < 0) timeless = r;
+      continue;
+    }
+    if (at < last) {
+      inOrder = false;
+      break;
+    }
     last = at;
+    if (p && from !== from) from = at;
+    else if (!p && from === from) {
+      out[n++] = f.in(from);
+      out[n++] = f.in(at);
+      from = NaN;
+    }
   }
-  if (!any) return 0;
+  if (inOrder) {
+    if (!any) return 0;
+    // A row without a time matters only to a ticket that pauses.
+    if (timeless >= 0) return noTime(c, timeless);
+    if (from === from) {
+      out[n++] = f.in(from);
+      out[n++] = Infinity;
+    }
+    return n;
+  }
   const order = c.order;
   order.length = 0;
   for (let r = t.firstRow[slot]!; r >= 0; r = t.nextRow[r]!) {
-    if (upd === undefined || upd[r]! !== upd[r]!) return noTime(c, r);
-    order.push(r);
+    if (isPausing(c, status[r]!)) any = true;
+    if (upd === undefined || upd[r]! !== upd[r]!) timeless = timeless < 0 ? r : timeless;
+    else order.push(r);
   }
-  if (!sorted) order.sort((x, y) => upd![x]! - upd![y]! || x - y);
-  const out = c.spans;
-  let n = 0;
-  let from = NaN;
+  if (!any) return 0;
+  if (timeless >= 0) return noTime(c, timeless);
+  order.sort((x, y) => upd![x]! - upd![y]! || x - y);
+  n = 0;
+  from = NaN;
   for (const r of order) {
     const p = isPausing(c, status[r]!);
     if (p && from !== from) from = upd![r]!;
@@ -275,12 +312,11 @@ function heldHours(c: Ctx, slot: number): number | string {
 }
 
 /**
- * One clock of one ticket from `start` to `end` (both in the frame's time): business time less
+ * One clock of one ticket from `start` (business clock `b0`) to `end`, both in the frame's time: business time less
  * the paused time inside it, the moment the target is (or was) reached and the status.
  */
-function measure(f: Frame, start: Serial, end: Serial, target: number, done: boolean, atRisk: number, pauses: readonly number[], count: number, heldHours: number): SlaMeasure {
+function measure(f: Frame, start: Serial, b0: number, end: Serial, target: number, done: boolean, atRisk: number, pauses: readonly number[], clocks: readonly number[], count: number, heldHours: number): SlaMeasure {
   const cal = f.cal;
-  const b0 = businessClock(cal, start);
   const b1 = businessClock(cal, end);
   let goal = b0 + target * HOUR_MS;
   let pausedMs = 0;
@@ -292,8 +328,8 @@ function measure(f: Frame, start: Serial, end: Serial, target: number, done: boo
     if (to <= start || from > end) continue;
     const stillPaused = !done && to > end;
     if (stillPaused) pausedNow = true;
-    const bFrom = businessClock(cal, from);
-    const bTo = to >= end ? b1 : businessClock(cal, to);
+    const bFrom = clocks[i]!;
+    const bTo = to >= end ? b1 : clocks[i + 1]!;
     const held = Math.max(0, bTo - bFrom);
     pausedMs += held;
     // The target is reached before this pause, or only after it ends (unknown while it lasts).

@@ -59,10 +59,12 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
   const slot = new Map<string, number>();
   // Logs list a ticket's events together: the row before usually has the same id, and no lookup is needed.
   let prevId = "";
+  let prevVendor = "";
   let prevAt: number | undefined;
   for (let r = 0; r < columns.rows; r++) {
     const v = vendorCol[r]!;
-    vendorOf[r] = v === "" ? -1 : vendors.id(v);
+    vendorOf[r] = v === "" ? -1 : v === prevVendor ? vendorOf[r - 1]! : vendors.id(v);
+    prevVendor = v;
     // A row with nothing in it is the tail of a selection, not a ticket.
     if (v === "" && range[r + 1]!.every(isBlank)) continue;
     const badHere = updated !== undefined && updated[r] !== updated[r] && timeProblem(table, "updated", r) !== undefined ? r : -1;
