@@ -1,5 +1,5 @@
 import { formatSerial, type Serial } from "../cell/date";
-import { CoreError, quote } from "../cell/error";
+import { CoreError, fail, quote } from "../cell/error";
 import type { Range } from "../cell/types";
 import type { VendorIndex } from "../table/vendors";
 import { isBlank } from "../cell/blank";
@@ -90,6 +90,10 @@ export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, as
   const t = readTickets(tickets, policy.read, cache);
   const hasResponse = policy.hasResponse && t.columns.columns.has("responded");
   const status = policy.pauses.size > 0 ? t.text("status") : undefined;
+  if (policy.pauses.size > 0 && !status) {
+    // Pauses the data cannot show would silently count waiting time as working time.
+    fail("bad_header", `The policy names statuses that pause the clock, but the tickets have no status column: head one "status" (or "state", "incident state", "ticket status"), or map it with a policy row status, <header>.`, { field: "status" });
+  }
   // Columns are looked up once here, not per ticket: this loop runs for every ticket of the range.
   const c: Ctx = {
     t, policy, asOf, atRisk, hasResponse, frames: framesOf(calendar, policy, asOf),

@@ -146,3 +146,8 @@ describe("pause rows it cannot read", () => {
     expect(catalog.SLASTATUS.fn(LOG, policy, null, AS_OF)).toBeCoreError("#VALUE!", ...mentions);
   });
 });
+
+it("pause rows on tickets without a status column are #VALUE!, saying which column to add", () => {
+  const noStatus = LOG.map((row) => row.slice(0, 6));
+  expect(catalog.SLASTATUS.fn(noStatus, POLICY, null, AS_OF)).toBeCoreError("#VALUE!", "no status column", "status, <header>");
+});
