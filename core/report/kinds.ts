@@ -219,6 +219,7 @@ export const KIND_INFO = {
       Ticket: "text", Vendor: "text", Priority: "text", "Target (h)": "hours", "Elapsed (h)": "hours", "% of target": "percent",
       "Time left (h)": "hours", "Breach at": "date-time", Status: "text", "Breach by (h)": "hours",
       "Response target (h)": "hours", "Response (h)": "hours", "Response status": "text",
+      "Paused (h)": "hours",
     },
     scale: { column: "% of target", higherIsBetter: false },
     red: { column: "Status", equals: "breached" },

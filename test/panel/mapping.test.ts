@@ -82,8 +82,8 @@ describe("the column form before Generate", () => {
   it("shows the detected ticket columns for SLA status", async () => {
     await useRange("Tickets", "A1:F31");
     await page.selectOption("#vs-kind", "sla");
-    expect(await formValues()).toEqual({ vendor: "Vendor", ticket: "Ticket", priority: "Priority", opened: "Opened", responded: "Responded", resolved: "Resolved", updated: "(not used)" });
-    expect(await qualityLines()).toEqual(["30 rows under the header", "Not found: updated"]);
+    expect(await formValues()).toEqual({ vendor: "Vendor", ticket: "Ticket", priority: "Priority", opened: "Opened", responded: "Responded", resolved: "Resolved", updated: "(not used)", status: "(not used)", paused_hours: "(not used)" });
+    expect(await qualityLines()).toEqual(["30 rows under the header", "Not found: updated, status, paused_hours"]);
   });
 
   it("stores a changed dropdown as a mapping row in the report definition, and the report reads that column", async () => {

@@ -57,7 +57,7 @@ describe("the mapping form", () => {
 
   it("lists ticket fields for SLA and still shows a source without the required columns", () => {
     const f = mappingForm("sla", ["Item", "Created"]);
-    expect(f.fields.map((x) => [x.field, x.chosen])).toEqual([["vendor", ""], ["ticket", ""], ["priority", ""], ["opened", "Created"], ["responded", ""], ["resolved", ""], ["updated", ""]]);
+    expect(f.fields.map((x) => [x.field, x.chosen])).toEqual([["vendor", ""], ["ticket", ""], ["priority", ""], ["opened", "Created"], ["responded", ""], ["resolved", ""], ["updated", ""], ["status", ""], ["paused_hours", ""]]);
     expect(f.problem).toBe("");
   });
 
@@ -102,7 +102,7 @@ describe("the data-quality summary", () => {
   });
 
   it("for SLA counts rows and names the ticket fields not found", () => {
-    expect(sourceSummary("sla", [["Vendor", "Priority", "Opened"], ["Acme", "P1", 45000]], [], cx).lines).toEqual(["1 row under the header", "Not found: ticket, responded, resolved, updated"]);
+    expect(sourceSummary("sla", [["Vendor", "Priority", "Opened"], ["Acme", "P1", 45000]], [], cx).lines).toEqual(["1 row under the header", "Not found: ticket, responded, resolved, updated, status, paused_hours"]);
   });
 });
 
