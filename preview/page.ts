@@ -6,7 +6,7 @@
  */
 import poCsv from "../samples/po-lines.csv";
 import ticketsCsv from "../samples/tickets.csv";
-import { officeGlobals } from "../doubles/excel/api";
+import { OFFICE_DARK_THEME, officeGlobals } from "../doubles/excel/api";
 import { formatSerial } from "../core";
 import { addCsvSheet, typedCell } from "./sample";
 import { colLetters, findSheet, parseRect, readFormats, readValues, setCell, usedRect, type SheetModel, type WorkbookModel } from "../doubles/excel/model";
@@ -14,7 +14,10 @@ import { chartsHtml, gridHtml } from "./render";
 import { sampleWorkbook } from "./sample";
 
 const wb: WorkbookModel = sampleWorkbook(poCsv, ticketsCsv);
-const globals = officeGlobals(wb);
+// `?theme=dark` shows the pane as Excel's Black theme does; `?pane` shows the pane alone, as wide as the window.
+const params = new URLSearchParams(location.search);
+const globals = officeGlobals(wb, params.get("theme") === "dark" ? OFFICE_DARK_THEME : undefined);
+if (params.has("pane")) document.documentElement.classList.add("pane-only");
 const run = globals.Excel.run.bind(globals.Excel);
 let runs = 0;
 (globalThis as Record<string, unknown>)["Excel"] = {

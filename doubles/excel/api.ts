@@ -615,11 +615,15 @@ export interface FakeOffice {
     onReady(cb?: () => void): Promise<{ host: string }>;
     addin: { setStartupBehavior(b: string): Promise<void>; getStartupBehavior(): Promise<string> };
     StartupBehavior: { load: string; none: string };
+    context: { officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string; isDarkTheme: boolean } };
   };
 }
 
+/** Office's Black theme as `Office.context.officeTheme` reports it, for the preview's dark pane. */
+export const OFFICE_DARK_THEME = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#3b3b3b", controlForegroundColor: "#ffffff", isDarkTheme: true };
+
 /** `Excel` and `Office` globals over a model, for the preview page, the test and `npm start -- --once`. */
-export function officeGlobals(model: WorkbookModel): FakeOffice {
+export function officeGlobals(model: WorkbookModel, officeTheme?: FakeOffice["Office"]["context"]["officeTheme"]): FakeOffice {
   return {
     Excel: {
       async run<T>(batch: (ctx: Context) => Promise<T>): Promise<T> {
@@ -643,6 +647,7 @@ export function officeGlobals(model: WorkbookModel): FakeOffice {
         getStartupBehavior: async () => model.startupBehavior,
       },
       StartupBehavior: { load: "Load", none: "None" },
+      context: officeTheme ? { officeTheme } : {},
     },
   };
 }

@@ -118,7 +118,7 @@ describe("the column form before Generate", () => {
     await page.fill("#vs-output", "Mapped");
     expect(await generate()).toMatch(/written to "Mapped"/);
     const id = String((await preview((p) => p.sheet("vendorscore")))!.values[2]![0]);
-    await page.click(`#vs-reports li[data-report="${id}"] button[data-action="edit"]`);
+    await page.click(`#vs-reports li[data-report="${id}"] [data-action="edit"]`);
     await page.waitForFunction(() => (document.querySelector("#vs-map-delivered") as HTMLSelectElement | null)?.value === "Order Date");
     // The mapping row is in the form, not in the weights table.
     expect(await page.$$eval("#vs-config input", (is) => (is as HTMLInputElement[]).some((i) => i.value === "Order Date"))).toBe(false);
@@ -181,8 +181,8 @@ describe("the data-quality summary before Generate", () => {
     await useRange("Export", "A1:F6");
     await page.click("#vs-config-add");
     const last = await page.$$eval("#vs-config tbody tr", (trs) => trs.length);
-    await page.fill(`input[aria-label="vs-config row ${last} column 1"]`, "date_order");
-    await page.fill(`input[aria-label="vs-config row ${last} column 2"]`, "DMY");
+    await page.fill(`#vs-config input[aria-label="KPI, row ${last}"]`, "date_order");
+    await page.fill(`#vs-config input[aria-label="Weight, row ${last}"]`, "DMY");
     await page.waitForFunction(() => /read as DMY/.test(document.querySelector("#vs-quality")?.textContent ?? ""));
   });
 

@@ -43,7 +43,7 @@ async function asOf(): Promise<void> {
   await page.check("#vs-asof-fixed");
 }
 
-const weightCell = 'input[aria-label="vs-config row 2 column 2"]';
+const weightCell = '#vs-config input[aria-label="Weight, On time"]';
 
 describe("reports you can trust, in the task pane", () => {
   it("generate, change a weight, generate again: the same sheet changes and one report is stored", async () => {
@@ -152,7 +152,7 @@ describe("reports you can trust, in the task pane", () => {
     await generate();
     const [id] = await stored();
     page.once("dialog", (d) => void d.accept());
-    await page.click(`#vs-reports li[data-report="${id}"] button[data-action="delete"]`);
+    await page.click(`#vs-reports li[data-report="${id}"] [data-action="delete"]`);
     await page.waitForFunction(() => /Deleted the report/.test(document.querySelector("#vs-message")?.textContent ?? ""));
     expect(await names()).not.toContain("Scorecard");
     expect(await stored()).toEqual([]);
@@ -173,12 +173,12 @@ describe("reports you can trust, in the task pane", () => {
   }, 120_000);
 
   it("shows config header rows as fixed labels, lets every data row go, and names mapping fields in words", async () => {
-    expect(await page.$$eval("#vs-config tr.vs-head th", (ths) => ths.map((t) => t.textContent))).toEqual(["kpi", "weight", "target", "floor", ""]);
+    expect(await page.$$eval("#vs-config tr.vs-head th", (ths) => ths.map((t) => t.textContent))).toEqual(["KPI", "Weight", "Target", "Floor", "Remove"]);
     expect(await page.$$eval("#vs-config tr.vs-head input", (is) => is.length)).toBe(0);
     await page.selectOption("#vs-kind", "sla");
     // The calendar has no header: its first row (workdays) is data and can be removed.
     expect(await page.$$eval("#vs-calendar tr.vs-head", (trs) => trs.length)).toBe(0);
-    expect(await page.$$eval("#vs-calendar tr", (trs) => trs.map((tr) => tr.querySelectorAll("button.vs-del").length))).toEqual([1, 1]);
+    expect(await page.$$eval("#vs-calendar tr", (trs) => trs.map((tr) => tr.querySelectorAll(".vs-del").length))).toEqual([1, 1]);
     await page.selectOption("#vs-kind", "scorecard");
     await page.waitForSelector('label[for="vs-map-ordered_qty"]', { state: "attached" });
     expect(await page.textContent('label[for="vs-map-ordered_qty"]')).toBe("Ordered qty");

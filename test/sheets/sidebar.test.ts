@@ -74,13 +74,13 @@ describe("the sidebar (built Sidebar.html in headless Chromium)", () => {
     expect(await page.textContent("#vs-quality")).toMatch(/Counted: 39 of 40 lines \(5 vendors\)Skipped: 1 cancelled/); // the sample has one cancelled line
     expect(calls).toContain("vendorscoreReadSource");
 
-    await page.fill('[aria-label="vs-config row 2 column 2"]', "abc");
+    await page.fill('#vs-config input[aria-label="Weight, On time"]', "abc");
     await page.waitForSelector(".vs-issue-row");
     expect(await page.textContent(".vs-issue-row")).toMatch(/"abc" is not a number/);
     expect(await page.isDisabled("#vs-generate")).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, "1-bad-weight.png"), fullPage: true });
 
-    await page.fill('[aria-label="vs-config row 2 column 2"]', "2");
+    await page.fill('#vs-config input[aria-label="Weight, On time"]', "2");
     expect(await page.isDisabled("#vs-generate")).toBe(false);
     await page.fill("#vs-asof-date", "2025-03-31");
     await page.click("#vs-generate");
