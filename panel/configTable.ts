@@ -84,7 +84,9 @@ export class ConfigTable {
             return;
           }
           const label = c === 0 ? `${columnName(0)}, row ${r + 1}` : `${columnName(c)}, ${rowLabel}`;
-          const input = el("input", { type: "text", value, "aria-label": label, "data-row": String(r), "data-col": String(c) });
+          const input = el("input", { type: "text", size: "1", value, "aria-label": label, "data-row": String(r), "data-col": String(c) });
+          // At least as wide as its text, so the table gives the column room for it ("business", "09:00-17:00").
+          input.style.minWidth = `calc(${Math.max(value.length, 2)}ch + 10px)`;
           input.addEventListener("input", () => {
             this.rows[r]![c] = input.value;
             this.onChange();
