@@ -83,7 +83,7 @@ describe("the column form before Generate", () => {
     await useRange("Tickets", "A1:F31");
     await page.selectOption("#vs-kind", "sla");
     expect(await formValues()).toEqual({ vendor: "Vendor", ticket: "Ticket", priority: "Priority", opened: "Opened", responded: "Responded", resolved: "Resolved", updated: "(not used)" });
-    expect(await qualityLines()).toEqual(["30 rows under the header", "Not found: updated"]);
+    expect(await qualityLines()).toEqual(["30 rows under the header", "Not found: Updated"]);
   });
 
   it("stores a changed dropdown as a mapping row in the report definition, and the report reads that column", async () => {
@@ -159,10 +159,10 @@ describe("the data-quality summary before Generate", () => {
     expect(await qualityLines()).toEqual([
       "Counted: 3 of 5 lines (2 vendors)",
       "Skipped: 1 cancelled, 1 blank vendor",
-      "Not found: received_qty, rejected_qty, unit_price, contract_price, amount, order_date, compliance, supply_risk, profit_impact, tier",
-      "promised: numeric dates are ambiguous: read as MDY (date_order setting; default MDY)",
-      "delivered: 1 placeholder read as blank",
-      "delivered: numeric dates are ambiguous: read as MDY (date_order setting; default MDY)",
+      "Not found: Received qty, Rejected qty, Unit price, Contract price, Amount, Order date, Compliance, Supply risk, Profit impact, Tier",
+      "Promised date: numeric dates are ambiguous: read as MDY (date_order setting; default MDY)",
+      "Delivered date: 1 placeholder read as blank",
+      "Delivered date: numeric dates are ambiguous: read as MDY (date_order setting; default MDY)",
     ]);
     await page.screenshot({ path: join(ARTIFACTS, "panel-quality.png") });
   });
@@ -172,7 +172,7 @@ describe("the data-quality summary before Generate", () => {
     await useRange("Export", "A1:F6");
     await page.selectOption("#vs-map-delivered", "(not used)");
     const lines = await qualityLines();
-    expect(lines[2]).toBe("Not found: delivered, received_qty, rejected_qty, unit_price, contract_price, amount, order_date, compliance, supply_risk, profit_impact, tier");
+    expect(lines[2]).toBe("Not found: Delivered date, Received qty, Rejected qty, Unit price, Contract price, Amount, Order date, Compliance, Supply risk, Profit impact, Tier");
     expect(lines.join("\n")).not.toMatch(/placeholder/);
   });
 
