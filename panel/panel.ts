@@ -244,7 +244,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     const [list, sources, current] = await Promise.all([host.listReports(), host.listSources(), host.getSchedule()]);
     renderReports(reports, list as ReportStatus[], formatTime, actions, editing?.id ?? "");
     const keep = namedSelect.value;
-    namedSelect.replaceChildren(...sources.map((s) => el("option", { value: s.name, text: `${s.name} (${s.type})` })));
+    namedSelect.replaceChildren(...(sources.length ? sources.map((s) => el("option", { value: s.name, text: `${s.name} (${s.type})` })) : [el("option", { value: "", text: `None in this ${host.hostName === "Excel" ? "workbook" : "spreadsheet"}` })]));
+    namedSelect.disabled = sources.length === 0;
     if (sources.some((s) => s.name === keep)) namedSelect.value = keep;
     named.disabled = sources.length === 0;
     schedule.value = current;

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { ARTIFACTS, previewPages } from "../helpers/preview-page";
+import { seriousViolations } from "../helpers/pane-checks";
 
 // Reports as a user meets them in the real task pane (the preview: the pane's bundle on the
 // in-memory workbook, which refuses requests over 5 MB as Excel on the web does).
@@ -224,12 +225,7 @@ describe("reports you can trust, in the task pane", () => {
       await asOf();
       await generate();
     }
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as never as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const r = await axe.run(document.querySelector("#app"), { resultTypes: ["violations"] });
-      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-    });
+    const violations = await seriousViolations(page);
     expect(violations).toEqual([]);
   });
 
