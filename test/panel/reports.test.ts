@@ -191,17 +191,37 @@ describe("reports you can trust, in the task pane", () => {
     await preview((p) => p.select("PO lines", "A1"));
     const header = (await sheet("PO lines"))!.values[0]!.map(String);
     const col = header.findIndex((h) => /promised/i.test(h));
-    const cell = page.locator(`#grid td[data-r="1"][data-c="${col}"]`);
-    let shown = "";
-    page.once("dialog", (d) => {
-      shown = d.defaultValue();
-      void d.accept("2025-04-15");
-    });
-    await cell.dblclick();
-    await page.waitForFunction(() => true);
-    expect(shown).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const after = (await sheet("PO lines"))!.values[1]![col];
-    expect(after).toBe(45762); // 2025-04-15
+    await page.locator(`#grid td[data-r="1"][data-c="${col}"]`).dblclick();
+    const editor = page.locator("#grid .cell-editor");
+    expect(await editor.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await editor.fill("2025-04-15");
+    await editor.press("Enter");
+    expect((await sheet("PO lines"))!.values[1]![col]).toBe(45762); // 2025-04-15
+    expect(await page.textContent(`#grid td[data-r="1"][data-c="${col}"]`)).toBe("2025-04-15");
+  });
+
+  it("edits a cell of the preview from the keyboard: F2 and Enter keep, Escape drops, typing replaces", async () => {
+    const qty = (await sheet("PO lines"))!.values[0]!.map(String).findIndex((h) => /ordered qty/i.test(h));
+    const cell = (r: number) => page.locator(`#grid td[data-r="${r}"][data-c="${qty}"]`);
+    const value = async (r: number) => (await sheet("PO lines"))!.values[r]![qty];
+    const before = await value(2);
+    const below = await value(3);
+    await cell(2).click();
+    await page.keyboard.press("F2");
+    expect(await page.locator("#grid .cell-editor").inputValue()).toBe(String(before));
+    await page.keyboard.type("9");
+    await page.keyboard.press("Escape");
+    expect(await value(2)).toBe(before);
+    await cell(2).click();
+    await page.keyboard.type("75");
+    await page.keyboard.press("Enter");
+    expect(await value(2)).toBe(75);
+    // Enter moved the selection to the cell below, which F2 now edits.
+    await page.keyboard.press("F2");
+    await page.keyboard.press("End");
+    await page.keyboard.type("0");
+    await page.keyboard.press("Enter");
+    expect(await value(3)).toBe(Number(`${below}0`));
   });
 
   it.each([[320, 600], [300, 600]])("keeps Generate in view at %i x %i px, KPI names in words and unclipped", async (width, height) => {
