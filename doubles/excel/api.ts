@@ -5,6 +5,7 @@
  * a failing command rejects the sync. Every sync is counted, and so are the sizes of what it
  * sends and returns: over Excel on the web's 5 MB either way, the sync is refused (limits.ts).
  */
+import { formatCell } from "./format";
 import { PAYLOAD_LIMIT_BYTES, jsonBytes } from "./limits";
 import {
   WHOLE_SHEET, addSheet, checkSheetName, clearRect, fillRect, findSheet, fullAddress, officeError, parseRect, readFormats, readFormulas, readValues, usedRect, writeBlock,
@@ -363,8 +364,9 @@ class RangeFormat {
       const rect = x.rect === WHOLE_SHEET ? usedRect(x.sheet, true) : x.rect;
       if (!rect) return;
       for (let c = rect.c0; c <= rect.c1; c++) {
+        // Excel fits a column to the text it shows (87.5%), not to the value behind it (0.875).
         let chars = 0;
-        for (let r = rect.r0; r <= rect.r1; r++) chars = Math.max(chars, String(x.sheet.values[r]?.[c] ?? "").length);
+        for (let r = rect.r0; r <= rect.r1; r++) chars = Math.max(chars, formatCell(x.sheet.values[r]?.[c] ?? "", x.sheet.formats[r]?.[c] ?? "General").length);
         x.sheet.columnWidths[c] = Math.max(24, Math.ceil(chars * 7 + 10));
       }
     });
