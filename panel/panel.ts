@@ -259,12 +259,17 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     asOfFixed.checked = true;
     validate();
   });
+  /** Another source is another context: the last message goes with the old one. */
+  function sourceChanged(): void {
+    clearMessage();
+    void loadSource();
+  }
   namedSelect.addEventListener("change", () => {
     named.checked = true;
-    void loadSource();
+    sourceChanged();
   });
-  named.addEventListener("change", () => void loadSource());
-  selection.addEventListener("change", () => void loadSource());
+  named.addEventListener("change", sourceChanged);
+  selection.addEventListener("change", sourceChanged);
   useSelection.addEventListener("click", () => {
     clearMessage();
     selection.checked = true;

@@ -97,8 +97,12 @@ describe.each([
     expect(await page.getAttribute("#vs-message fluent-message-bar", "intent")).toBe("success");
     await shot("5-success");
 
+    // The message belongs to the context it came from: another source, or another kind, clears it.
+    await page.check("#vs-source-named");
+    expect(await page.textContent("#vs-message")).toBe("");
+    await page.check("#vs-source-selection");
+    expect(await generate(page, "Scorecard 2")).toMatch(/written to "Scorecard 2"/);
     await page.selectOption("#vs-kind", "segments");
-    // The message belongs to the report it came from: another kind clears it.
     expect(await page.textContent("#vs-message")).toBe("");
     expect(await generate(page, "Segments")).toMatch(/written to "Segments"/);
     await show(page, "#vs-reports");
