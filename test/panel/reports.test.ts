@@ -257,4 +257,16 @@ describe("reports you can trust, in the task pane", () => {
     await page.waitForFunction(() => /written to "By keyboard"/.test(document.querySelector("#vs-message")?.textContent ?? ""));
     expect(await names()).toContain("By keyboard");
   });
+
+  it("reaches Generate with Tab from the output name and runs it with Enter, as a Fluent button does", async () => {
+    await useSelection("PO lines", "A1:N41");
+    await asOf();
+    await page.fill("#vs-output", "By tab");
+    await page.focus("#vs-output");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("vs-generate");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => /written to "By tab"/.test(document.querySelector("#vs-message")?.textContent ?? ""));
+    expect(await names()).toContain("By tab");
+  });
 });
