@@ -1,5 +1,6 @@
 import "@fluentui/web-components/button.js";
 import "@fluentui/web-components/message-bar.js";
+import "@fluentui/web-components/spinner.js";
 
 /** A tiny element builder: enough for a form, without a framework in a 300px sidebar. */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -42,4 +43,9 @@ export function isDisabled(b: HTMLElement): boolean {
 /** A Fluent message bar: success, warning or error, tinted as Office (or Workspace) shows them. */
 export function messageBar(intent: "success" | "warning" | "error" | "info", ...children: (Node | string)[]): HTMLElement {
   return fill(document.createElement("fluent-message-bar"), { intent, layout: "multiline" }, children);
+}
+
+/** A small Fluent spinner with its words beside it, for work under way. */
+export function spinner(text: string, attrs: Record<string, string> = {}): HTMLElement {
+  return el("div", { class: "vs-progress", ...attrs }, fill(document.createElement("fluent-spinner"), { size: "tiny", "aria-hidden": "true" }, []), el("span", { text }));
 }

@@ -2,7 +2,7 @@ import { createCatalog, dateToSerial, serialOf } from "../core";
 import { PANE_KINDS, cleanSheetName, kindInfo, splitMapping, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
 import { ConfigTable } from "./configTable";
 import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
-import { button, el, isDisabled, messageBar, setDisabled } from "./dom";
+import { button, el, isDisabled, messageBar, setDisabled, spinner } from "./dom";
 import { scheduleLabel, type EditableReport, type HostResult, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
 import { renderReports } from "./reportsList";
 import { SourceCheck } from "./sourceCheck";
@@ -51,6 +51,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const blocked = el("p", { class: "vs-issue", id: "vs-blocked", role: "status", hidden: "" });
   const newReport = button("subtle", { id: "vs-new-report", size: "small" }, "New report");
   const message = el("div", { id: "vs-message", role: "status", "aria-live": "polite" });
+  const progress = spinner("Working…", { id: "vs-progress", hidden: "" });
 
   const reports = el("ul", { id: "vs-reports", class: "vs-reports" });
   const refreshAll = button("secondary", { id: "vs-refresh-all" }, "Refresh all");
@@ -77,7 +78,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       el("label", { class: "vs-label", for: "vs-output", text: "Output sheet" }),
       output),
     // The primary action, pinned to the bottom of the pane: in view whatever is scrolled.
-    el("div", { class: "vs-action-bar" }, generate, blocked, message),
+    el("div", { class: "vs-action-bar" }, generate, progress, blocked, message),
     el("section", {},
       el("h2", { text: "Reports in this workbook" }),
       reports,
@@ -161,12 +162,19 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   async function busy(button: HTMLElement, work: () => Promise<HostResult>): Promise<void> {
     setDisabled(button, true);
     root.setAttribute("aria-busy", "true");
+    progress.hidden = false;
+    // Let the spinner paint before work that may hold the thread (reading a large source).
+    await new Promise<void>((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+      setTimeout(resolve, 50);
+    });
     try {
       show(await work());
     } catch (e) {
       show({ ok: false, message: `Something went wrong: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
       root.removeAttribute("aria-busy");
+      progress.hidden = true;
       setDisabled(button, false);
       updateAction();
       await refresh();

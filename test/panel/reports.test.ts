@@ -160,12 +160,20 @@ describe("reports you can trust, in the task pane", () => {
     await page.screenshot({ path: join(ARTIFACTS, "reports-deleted.png") });
   });
 
-  it("generates from a 100,000-row source in blocks, no request or response over 5 MB", async () => {
+  it("generates from a 100,000-row source in blocks, no request or response over 5 MB, a spinner showing meanwhile", async () => {
     await preview((p) => p.addPoCopy("Big", 100_000));
     await useSelection("Big", "A1:N100001");
     await asOf();
     await page.fill("#vs-output", "Big scorecard");
+    // While it works, a spinner says so under the disabled action: record what the pane showed.
+    await page.evaluate(() => {
+      const seen: string[] = ((globalThis as never as { seen: string[] }).seen = []);
+      const p = document.querySelector("#vs-progress") as HTMLElement, g = document.querySelector("#vs-generate")!;
+      new MutationObserver(() => seen.push(`${p.hidden ? "hidden" : "shown"}/${g.hasAttribute("disabled") ? "disabled" : "enabled"}`)).observe(p, { attributes: true, attributeFilter: ["hidden"] });
+    });
     expect(await generate()).toMatch(/written to "Big scorecard" \(5 rows\)/);
+    expect(await page.evaluate(() => (globalThis as never as { seen: string[] }).seen)).toEqual(["shown/disabled", "hidden/enabled"]);
+    expect(await page.isHidden("#vs-progress")).toBe(true);
     const sizes = await preview((p) => [p.model.largestRequestBytes, p.model.largestResponseBytes]);
     expect(sizes[0]).toBeLessThan(5 * 1024 * 1024);
     expect(sizes[1]).toBeLessThan(5 * 1024 * 1024);
