@@ -159,8 +159,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     );
   }
 
-  async function busy(button: HTMLElement, work: () => Promise<HostResult>): Promise<void> {
-    setDisabled(button, true);
+  async function busy(action: HTMLElement, work: () => Promise<HostResult>): Promise<void> {
+    setDisabled(action, true);
     root.setAttribute("aria-busy", "true");
     progress.hidden = false;
     // Let the spinner paint before work that may hold the thread (reading a large source).
@@ -175,7 +175,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     } finally {
       root.removeAttribute("aria-busy");
       progress.hidden = true;
-      setDisabled(button, false);
+      setDisabled(action, false);
       updateAction();
       await refresh();
     }
