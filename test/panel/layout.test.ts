@@ -89,7 +89,7 @@ describe.each([
     await page.fill('#vs-config input[aria-label="Weight, Defect rate"]', "lots");
     expect(await page.isDisabled("#vs-generate")).toBe(true);
     expect(await page.textContent("#vs-blocked")).toBe("Fix the highlighted entry above to generate.");
-    await show(page, ".vs-issue-row");
+    await show(page, "#vs-config");
     await shot("4-blocked");
     await page.fill('#vs-config input[aria-label="Weight, Defect rate"]', "25");
 

@@ -167,7 +167,7 @@ describe("the sidebar at 300 x 600, in Google Workspace's look", () => {
     await page.fill('#vs-config input[aria-label="Weight, Defect rate"]', "lots");
     expect(await page.isDisabled("#vs-generate")).toBe(true);
     expect(await page.textContent("#vs-blocked")).toBe("Fix the highlighted entry above to generate.");
-    await show(".vs-issue-row");
+    await show("#vs-config");
     await shot("4-blocked");
     await page.fill('#vs-config input[aria-label="Weight, Defect rate"]', "25");
 
