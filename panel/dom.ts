@@ -1,6 +1,7 @@
 import "@fluentui/web-components/button.js";
 import "@fluentui/web-components/message-bar.js";
 import "@fluentui/web-components/spinner.js";
+import "@fluentui/web-components/text-input.js";
 
 /** A tiny element builder: enough for a form, without a framework in a 300px sidebar. */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -48,4 +49,18 @@ export function messageBar(intent: "success" | "warning" | "error" | "info", ...
 /** A small Fluent spinner with its words beside it, for work under way. */
 export function spinner(text: string, attrs: Record<string, string> = {}): HTMLElement {
   return el("div", { class: "vs-progress", ...attrs }, fill(document.createElement("fluent-spinner"), { size: "tiny", "aria-hidden": "true" }, []), el("span", { text }));
+}
+
+/** What the pane uses of a Fluent text input (`<fluent-text-input>`): its value and whether it takes input. */
+export interface TextField extends HTMLElement {
+  value: string;
+  disabled: boolean;
+}
+
+/**
+ * A Fluent 2 text field with its label inside the component, where the component ties it to its
+ * own input (a label outside the shadow root would reach no control).
+ */
+export function textField(label: string, attrs: Record<string, string> = {}): TextField {
+  return fill(document.createElement("fluent-text-input") as TextField, attrs, [label]);
 }

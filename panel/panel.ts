@@ -2,7 +2,7 @@ import { createCatalog, dateToSerial, serialOf } from "../core";
 import { PANE_KINDS, cleanSheetName, kindInfo, splitMapping, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
 import { ConfigTable } from "./configTable";
 import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
-import { button, el, isDisabled, messageBar, setDisabled, spinner } from "./dom";
+import { button, el, isDisabled, messageBar, setDisabled, spinner, textField } from "./dom";
 import { scheduleLabel, type EditableReport, type HostResult, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
 import { renderReports } from "./reportsList";
 import { SourceCheck } from "./sourceCheck";
@@ -45,7 +45,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
   const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed", "aria-label": "On a date" });
   const asOfDate = el("input", { type: "date", id: "vs-asof-date", "aria-label": "As-of date" });
-  const output = el("input", { type: "text", id: "vs-output", maxlength: "31" });
+  const output = textField("Output sheet", { id: "vs-output", maxlength: "31", class: "vs-field" });
   const generate = button("primary", { id: "vs-generate", class: "vs-primary" }, "Generate");
   const editingNote = el("p", { class: "vs-editing-note", id: "vs-editing", hidden: "" });
   const blocked = el("p", { class: "vs-issue", id: "vs-blocked", role: "status", hidden: "" });
@@ -75,7 +75,6 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
         el("legend", { class: "vs-label", text: "As of" }),
         el("div", { class: "vs-choice" }, asOfToday, el("label", { for: "vs-asof-today", text: "Today" })),
         el("div", { class: "vs-choice" }, asOfFixed, asOfDate)),
-      el("label", { class: "vs-label", for: "vs-output", text: "Output sheet" }),
       output),
     // The primary action, pinned to the bottom of the pane: in view whatever is scrolled.
     el("div", { class: "vs-action-bar" }, generate, progress, blocked, message),
@@ -99,6 +98,13 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     editingNote.textContent = r ? `Editing the report "${r.output}": Generate updates its sheet.` : "";
     generate.textContent = r ? "Update report" : "Generate";
     output.disabled = r !== null;
+  }
+
+  // The field's value as typed; its `value` attribute too, which the component reads as its value until the user types.
+  const outputName = () => output.value ?? "";
+  function setOutputName(name: string): void {
+    output.setAttribute("value", name);
+    output.value = name;
   }
 
   let issues = 0;
@@ -140,8 +146,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     config.set(info.config?.defaults ?? []);
     calendar.element.hidden = !info.calendar;
     calendar.set(info.calendar?.defaults ?? []);
-    const previous = PANE_KINDS.some((k) => kindInfo(k).defaultOutput === output.value);
-    if (output.value === "" || previous) output.value = info.defaultOutput;
+    const previous = PANE_KINDS.some((k) => kindInfo(k).defaultOutput === outputName());
+    if (outputName() === "" || previous) setOutputName(info.defaultOutput);
     validate();
   }
 
@@ -230,7 +236,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     config.set(stored.config);
     check.setChoices(stored.choices);
     if (kindInfo(r.kind).calendar) calendar.set(r.calendar);
-    output.value = r.output;
+    setOutputName(r.output);
     if (typeof r.asOf === "number") {
       asOfFixed.checked = true;
       const d = new Date(Math.round((r.asOf - 25569) * 86_400_000));
@@ -297,7 +303,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
         config: [...config.get(), ...check.rows()],
         calendar: kindInfo(kind).calendar ? calendar.get() : [],
         asOf: asOf(),
-        output: cleanSheetName(output.value, kindInfo(kind).defaultOutput),
+        output: cleanSheetName(outputName(), kindInfo(kind).defaultOutput),
       };
       const r = await host.generate(request);
       // The report just made is the one the pane now edits: Generate again updates it.

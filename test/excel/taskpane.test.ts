@@ -62,7 +62,7 @@ async function fillForm(kind: ReportKind, output: string): Promise<void> {
   await page.selectOption("#vs-kind", kind);
   await page.fill("#vs-asof-date", "2025-03-31");
   await page.check("#vs-asof-fixed");
-  await page.fill("#vs-output", output);
+  await page.fill("#vs-output input", output);
 }
 
 /** Clicks Generate and waits until the pane has shown the result and re-listed the reports. */

@@ -32,7 +32,7 @@ async function useSelection(page: Page, sheet: string, address: string): Promise
 
 async function generate(page: Page, output: string): Promise<string> {
   if (await page.isVisible("#vs-new-report")) await page.click("#vs-new-report");
-  await page.fill("#vs-output", output);
+  await page.fill("#vs-output input", output);
   await page.click("#vs-generate");
   await page.waitForFunction(() => (document.querySelector("#vs-message")?.textContent ?? "") !== "" && !document.querySelector(".vs-panel[aria-busy]"));
   return (await page.textContent("#vs-message")) ?? "";

@@ -94,7 +94,7 @@ describe("the column form before Generate", () => {
     expect(await page.getAttribute("#vs-map-delivered", "title")).toBe("Detected: Delivered Date");
     await page.fill("#vs-asof-date", "2025-03-31");
     await page.check("#vs-asof-fixed");
-    await page.fill("#vs-output", "Mapped");
+    await page.fill("#vs-output input", "Mapped");
     expect(await generate()).toMatch(/written to "Mapped"/);
 
     const reg = (await preview((p) => p.sheet("vendorscore")))!.values;
@@ -115,7 +115,7 @@ describe("the column form before Generate", () => {
   it("editing a stored report shows its mapping rows in the column form, where they can be undone", async () => {
     await useRange("PO lines", "A1:N41");
     await page.selectOption("#vs-map-delivered", "Order Date");
-    await page.fill("#vs-output", "Mapped");
+    await page.fill("#vs-output input", "Mapped");
     expect(await generate()).toMatch(/written to "Mapped"/);
     const id = String((await preview((p) => p.sheet("vendorscore")))!.values[2]![0]);
     await page.click(`#vs-reports li[data-report="${id}"] [data-action="edit"]`);
@@ -133,7 +133,7 @@ describe("the column form before Generate", () => {
     await page.selectOption("#vs-map-compliance", "(not used)");
     expect(await formValues()).toMatchObject({ compliance: "(not used)" });
     await page.selectOption("#vs-map-compliance", "Compliance");
-    await page.fill("#vs-output", "Plain");
+    await page.fill("#vs-output input", "Plain");
     expect(await generate()).toMatch(/written to "Plain"/);
     const def = parseDefinition((await preview((p) => p.sheet("vendorscore")))!.values[2]![1]);
     expect(!isCoreError(def) && def.config).toEqual(KIND_INFO.scorecard.config.defaults);

@@ -5,6 +5,8 @@ import { seriousViolations } from "../helpers/pane-checks";
 
 // Reports as a user meets them in the real task pane (the preview: the pane's bundle on the
 // in-memory workbook, which refuses requests over 5 MB as Excel on the web does).
+jest.setTimeout(60_000);
+
 const session = previewPages();
 let page: Page;
 beforeEach(() => {
@@ -84,7 +86,7 @@ describe("reports you can trust, in the task pane", () => {
     await generate();
     await preview((p) => p.select("Scorecard", "A1"));
     await page.click("#vs-new-report");
-    await page.fill("#vs-output", "Second");
+    await page.fill("#vs-output input", "Second");
     expect(await generate()).toMatch(/written to "Second"/);
     expect(await page.textContent("#vs-selection")).toMatch(/'PO lines'!A1:L11/);
     const list = await page.textContent("#vs-reports");
@@ -99,7 +101,7 @@ describe("reports you can trust, in the task pane", () => {
     await useSelection("Scorecard", "A1:L6");
     expect(await page.textContent("#vs-source-problem")).toMatch(/report sheet vendorscore writes/);
     await page.click("#vs-new-report");
-    await page.fill("#vs-output", "From a report");
+    await page.fill("#vs-output input", "From a report");
     expect(await page.isDisabled("#vs-generate")).toBe(true);
     expect(await page.textContent("#vs-blocked")).toMatch(/The source cannot be used: .*report sheet vendorscore writes/);
     expect(await names()).not.toContain("From a report");
@@ -131,7 +133,7 @@ describe("reports you can trust, in the task pane", () => {
       if (await page.isVisible("#vs-new-report")) await page.click("#vs-new-report");
       await useSelection(src, src === "Other" ? "A1:N21" : "A1:N41");
       await asOf();
-      await page.fill("#vs-output", out);
+      await page.fill("#vs-output input", out);
       expect(await generate()).toMatch(new RegExp(`written to "${out}"`));
     }
     const two = (await sheet("Two"))!.values;
@@ -164,7 +166,7 @@ describe("reports you can trust, in the task pane", () => {
     await preview((p) => p.addPoCopy("Big", 100_000));
     await useSelection("Big", "A1:N100001");
     await asOf();
-    await page.fill("#vs-output", "Big scorecard");
+    await page.fill("#vs-output input", "Big scorecard");
     // While it works, a spinner says so under the disabled action: record what the pane showed.
     await page.evaluate(() => {
       const seen: string[] = ((globalThis as never as { seen: string[] }).seen = []);
@@ -260,8 +262,8 @@ describe("reports you can trust, in the task pane", () => {
   it("runs Generate with Enter in the output name", async () => {
     await useSelection("PO lines", "A1:N41");
     await asOf();
-    await page.fill("#vs-output", "By keyboard");
-    await page.press("#vs-output", "Enter");
+    await page.fill("#vs-output input", "By keyboard");
+    await page.press("#vs-output input", "Enter");
     await page.waitForFunction(() => /written to "By keyboard"/.test(document.querySelector("#vs-message")?.textContent ?? ""));
     expect(await names()).toContain("By keyboard");
   });
@@ -269,8 +271,8 @@ describe("reports you can trust, in the task pane", () => {
   it("reaches Generate with Tab from the output name and runs it with Enter, as a Fluent button does", async () => {
     await useSelection("PO lines", "A1:N41");
     await asOf();
-    await page.fill("#vs-output", "By tab");
-    await page.focus("#vs-output");
+    await page.fill("#vs-output input", "By tab");
+    await page.focus("#vs-output input");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("vs-generate");
     await page.keyboard.press("Enter");
