@@ -1,5 +1,5 @@
 import { kindInfo } from "../core/report";
-import { el } from "./dom";
+import { button as fluentButton, el } from "./dom";
 import type { ReportStatus } from "./host";
 
 /** What a report's buttons do. */
@@ -23,7 +23,7 @@ export function renderReports(list: HTMLElement, reports: readonly ReportStatus[
     ...reports.map((r) => {
       const problem = r.problem || r.lastError;
       const button = (action: string, text: string, run: () => void) => {
-        const b = el("button", { type: "button", class: "vs-link", "data-action": action, text, "aria-label": `${text} ${r.output || r.id}` });
+        const b = fluentButton("subtle", { size: "small", "data-action": action, "aria-label": `${text} ${r.output || r.id}` }, text);
         b.addEventListener("click", run);
         return b;
       };
