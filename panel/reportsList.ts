@@ -37,6 +37,7 @@ export function renderReports(list: HTMLElement, reports: readonly ReportStatus[
         el("strong", { text: r.output || "(a stored report that cannot be read)" }),
         el("span", { class: "vs-meta", text: usable ? `${kindInfo(r.kind as never).label} · ${r.source}` : "" }),
         el("span", { class: "vs-time", text: r.lastRefresh ? `Refreshed ${formatTime(r.lastRefresh)}` : "Never refreshed" }),
+        ...(r.summary && !problem ? [el("span", { class: "vs-summary", text: r.summary })] : []),
         ...(problem ? [el("span", { class: "vs-error-text", text: problem })] : []),
         el("span", { class: "vs-actions" }, ...buttons));
     }),

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { ARTIFACTS, previewPages } from "../helpers/preview-page";
+import { readFileSync } from "node:fs";
+import { ARTIFACTS, ROOT, previewPages } from "../helpers/preview-page";
 import { seriousViolations } from "../helpers/pane-checks";
 
 // Reports as a user meets them in the real task pane (the preview: the pane's bundle on the
@@ -17,6 +18,7 @@ type Preview = {
   model: { sheets: { name: string; id: string; values: unknown[][]; customProperties?: Record<string, string> }[]; largestRequestBytes: number; largestResponseBytes: number };
   select(n: string, a: string): void;
   addPoCopy(n: string, r: number): void;
+  addSheetFromCsv(n: string, c: string): void;
   sheet(n: string): { id: string; values: unknown[][] } | null;
   sheetNames(): string[];
   render(): void;
@@ -278,5 +280,25 @@ describe("reports you can trust, in the task pane", () => {
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => /written to "By tab"/.test(document.querySelector("#vs-message")?.textContent ?? ""));
     expect(await names()).toContain("By tab");
+  });
+});
+
+describe("what a report counts, in the reports list", () => {
+  it("a contracts report says how many contracts are notice due after it is made", async () => {
+    const csv = readFileSync(join(ROOT, "samples", "contracts.csv"), "utf8");
+    await preview((p, c) => p.addSheetFromCsv("Agreements", c), csv);
+    const before = await names();
+    const rows = csv.trim().split(/\r?\n/).length;
+    await useSelection("Agreements", `A1:G${rows}`);
+    await page.selectOption("#vs-kind", "contracts");
+    await page.fill("#vs-asof-date", "2025-02-20");
+    await page.check("#vs-asof-fixed");
+    expect(await generate()).toMatch(/written to/);
+    const made = (await names()).filter((n) => !before.includes(n) && n !== "vendorscore");
+    expect(made).toHaveLength(1);
+    const status = (await sheet(made[0]!))!.values;
+    const due = status.filter((r) => r[6] === "notice due").length;
+    expect(due).toBeGreaterThan(0);
+    expect(await page.textContent("#vs-reports .vs-summary")).toBe(`${due} notice due`);
   });
 });
