@@ -1,7 +1,6 @@
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import Papa from "papaparse";
 import { formatSerial, type ResultCell, type ResultGrid } from "../core";
 import type { ReportKind } from "../core/report";
 import { OutputError, systemReason } from "./errors";
@@ -36,8 +35,14 @@ function textCells(grid: ResultGrid, dateColumns: readonly string[]): ResultGrid
   return grid.map((row, r) => (r === 0 ? row : row.map((v, c) => (isDate[c] && typeof v === "number" ? formatSerial(v) : fifteen(v)))));
 }
 
+/** A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+function csvField(v: ResultCell | undefined): string {
+  const t = v === undefined || v === null ? "" : String(v);
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
 export function toCsv(grid: ResultGrid, dateColumns: readonly string[]): string {
-  return Papa.unparse(textCells(grid, dateColumns).map((row) => row.map(escapeCell)), { newline: "\n" }) + "\n";
+  return textCells(grid, dateColumns).map((row) => row.map((v) => csvField(escapeCell(v))).join(",")).join("\n") + "\n";
 }
 
 /** Rows as objects keyed by the header; empty cells are null. JSON is data, not a sheet: nothing is escaped. */
