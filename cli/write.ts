@@ -2,7 +2,7 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { formatSerial, type ResultCell, type ResultGrid } from "../core";
-import type { ReportKind } from "../core/report";
+import type { ConfigGrid, ReportKind } from "../core/report";
 import { OutputError, systemReason } from "./errors";
 
 export type Format = "csv" | "json" | "xlsx";
@@ -52,12 +52,12 @@ export function toJson(grid: ResultGrid, dateColumns: readonly string[]): string
   return JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i] === "" || row[i] === undefined ? null : row[i]]))), null, 2) + "\n";
 }
 
-/** The output in the chosen format, as the bytes to write. */
-export async function render(grid: ResultGrid, format: Format, kind: ReportKind, sheetName: string, dateColumns: readonly string[]): Promise<string | Buffer> {
+/** The output in the chosen format, as the bytes to write; `weights` (the weights rows given) colour an XLSX scorecard by its standings. */
+export async function render(grid: ResultGrid, format: Format, kind: ReportKind, sheetName: string, dateColumns: readonly string[], weights?: ConfigGrid): Promise<string | Buffer> {
   if (format === "csv") return toCsv(grid, dateColumns);
   if (format === "json") return toJson(grid, dateColumns);
   const { toXlsx } = await import("./xlsx-write");
-  return toXlsx(grid, kind, sheetName);
+  return toXlsx(grid, kind, sheetName, weights);
 }
 
 /**

@@ -1,7 +1,6 @@
 import ExcelJS from "exceljs";
 import type { ResultCell, ResultGrid } from "../core";
-import { describe, HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, type ReportKind } from "../core/report";
-import type { Standing } from "../core/score/standings";
+import { describe, HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, standingsOf, type ConfigGrid, type ReportKind } from "../core/report";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -22,11 +21,12 @@ function shownLength(v: ResultCell, pattern: string): number {
  * The report as an XLSX workbook formatted like the add-in's report sheet, from the kind's record
  * (`describe`): its row order, number formats per column, widths, a frozen bold header on the
  * header fill, the 3-colour scale (over every column it spans), the red rule and the row fills
- * (a contract's notice due in amber, a standing's colour) as conditional formats. Empty cells are
+ * (a contract's notice due in amber, the colours of the standings the weights rows give) as
+ * conditional formats. Empty cells are
  * left empty and text is written as it is: an XLSX string cell is never a formula.
  */
-export async function toXlsx(result: ResultGrid, kind: ReportKind, sheetName: string, standings?: readonly Standing[]): Promise<Buffer> {
-  const sheet = describe(kind, result, standings);
+export async function toXlsx(result: ResultGrid, kind: ReportKind, sheetName: string, weights?: ConfigGrid): Promise<Buffer> {
+  const sheet = describe(kind, result, standingsOf(kind, weights));
   const grid = sheet.values;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });

@@ -37,13 +37,13 @@ export function buildReport(input: ReportInput, cx: Context): ReportSheet | Core
   const result = bind(info.fn, cx).call(args);
   if (result instanceof CoreError) return result;
   if (!Array.isArray(result) || result.length === 0) return new CoreError("no_data", `${info.fn.name} returned no table.`);
-  return describe(input.kind, result, standingsOf(input));
+  return describe(input.kind, result, standingsOf(input.kind, input.config));
 }
 
 /** The standings a report's weights table gives, for its row colours; undefined for a kind without weights, or weights without standings. */
-function standingsOf(input: ReportInput): readonly Standing[] | undefined {
-  if (kindInfo(input.kind).config?.param !== "weights" || input.config.length === 0) return undefined;
-  const config = readScoreConfig(input.config);
+export function standingsOf(kind: ReportKind, weights: ConfigGrid | undefined): readonly Standing[] | undefined {
+  if (kindInfo(kind).config?.param !== "weights" || !weights || weights.length === 0) return undefined;
+  const config = readScoreConfig(weights);
   return config instanceof CoreError ? undefined : config.standings;
 }
 

@@ -10,7 +10,7 @@ export { ReportDefinitionSchema, DEFINITION_VERSION, parseDefinition, toConfigGr
 export { FORMAT_PATTERN, type ColumnFormat } from "./format";
 export { RED_FILL, RED_TEXT, AMBER_FILL, GREY_FILL, SCALE_COLORS, HEADER_FILL, HEADER_TEXT, type ReportSheet, GRADE_COLORS, helperBlocks, type ChartSpec, type ChartSeries, type HelperBlock } from "./sheet";
 export { safeText, safeGrid } from "./text";
-export { buildReport, describe, type ReportInput } from "./build";
+export { buildReport, describe, standingsOf, type ReportInput } from "./build";
 export { validateConfig, type ConfigIssue } from "./validate";
 export { chooseOutput, cleanSheetName, newDefinition, stamp, staleSourceMessage, isStale, type SheetInfo, type OutputChoice } from "./plan";
 export { mappingForm, sourceSchema, splitMapping, type MappingForm, type FieldChoice } from "./mapping";

@@ -113,6 +113,6 @@ describe("what the panes say about a contracts range or a register before Genera
   it("counts the rows and names the fields not found, reading the settings' mapping rows without complaint", () => {
     const settings = [...kindInfo("contracts").config!.defaults, ["end", "Expiry"]];
     expect(sourceSummary("contracts", sample("contracts.csv"), settings, cx)).toEqual({ lines: ["5 rows under the header"], problem: "" });
-    expect(sourceSummary("risk", sample("risk.csv"), [["risk_weight", "Cyber", 2]], cx)).toEqual({ lines: ["10 rows under the header", "Not found: weight"], problem: "" });
+    expect(sourceSummary("risk", sample("risk.csv"), [["risk_weight", "Cyber", 2]], cx)).toEqual({ lines: ["10 rows under the header", "Not found: Weight"], problem: "" });
   });
 });
