@@ -69,6 +69,35 @@ export function ticketRange(tickets: number, open = false, seed = 11): Range {
 
 export const TICKETS_OPEN_FROM = 45_600;
 
+export const TICKET_LOG_HEADER = ["Ticket", "Vendor", "Priority", "Opened", "Responded", "Resolved", "Updated", "Status"];
+/** The day the ticket log is judged at: after its two years of tickets. */
+export const TICKET_LOG_AS_OF = 45_000 + 731;
+
+/**
+ * A service-desk event log: five rows per ticket (New, In progress, On hold, In progress,
+ * Resolved), tickets opened over two years, times as UTC serials, rows grouped by ticket as
+ * exports list them. 15% of tickets are still on hold at the end, so they are paused at as-of.
+ */
+export function ticketLogRange(tickets: number, seed = 17): Range {
+  const rnd = random(seed);
+  const range: Range = [TICKET_LOG_HEADER.slice()];
+  for (let i = 0; i < tickets; i++) {
+    const id = "INC" + String(i + 1).padStart(7, "0");
+    const vendor = "Vendor " + String(Math.floor(VENDORS * rnd() * rnd()) + 1).padStart(3, "0");
+    const priority = PRIORITIES[Math.floor(rnd() * 4)]!;
+    const opened = 45_000 + rnd() * 730;
+    const responded = opened + rnd() * 0.3;
+    const work = responded + rnd() * 0.5;
+    const hold = work + rnd() * 2;
+    const back = hold + rnd() * 3;
+    const open = rnd() < 0.15;
+    const resolved = open ? null : back + rnd() * 3;
+    const rows: [number, string][] = [[opened, "New"], [work, "In progress"], [hold, "On hold"], [back, "In progress"], [resolved ?? back, open ? "On hold" : "Resolved"]];
+    for (const [at, status] of rows) range.push([id, vendor, priority, opened, responded, resolved, at, status]);
+  }
+  return range;
+}
+
 /** A risk range (vendor, supply risk 1-5) for VENDORSEGMENTS, whose PO lines carry no risk column. */
 export function riskRange(seed = 13): Range {
   const rnd = random(seed);

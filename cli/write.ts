@@ -1,9 +1,8 @@
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import Papa from "papaparse";
 import { formatSerial, type ResultCell, type ResultGrid } from "../core";
-import type { ReportKind } from "../core/report";
+import type { ConfigGrid, ReportKind } from "../core/report";
 import { OutputError, systemReason } from "./errors";
 
 export type Format = "csv" | "json" | "xlsx";
@@ -36,8 +35,14 @@ function textCells(grid: ResultGrid, dateColumns: readonly string[]): ResultGrid
   return grid.map((row, r) => (r === 0 ? row : row.map((v, c) => (isDate[c] && typeof v === "number" ? formatSerial(v) : fifteen(v)))));
 }
 
+/** A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+function csvField(v: ResultCell | undefined): string {
+  const t = v === undefined || v === null ? "" : String(v);
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
 export function toCsv(grid: ResultGrid, dateColumns: readonly string[]): string {
-  return Papa.unparse(textCells(grid, dateColumns).map((row) => row.map(escapeCell)), { newline: "\n" }) + "\n";
+  return textCells(grid, dateColumns).map((row) => row.map((v) => csvField(escapeCell(v))).join(",")).join("\n") + "\n";
 }
 
 /** Rows as objects keyed by the header; empty cells are null. JSON is data, not a sheet: nothing is escaped. */
@@ -47,12 +52,12 @@ export function toJson(grid: ResultGrid, dateColumns: readonly string[]): string
   return JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i] === "" || row[i] === undefined ? null : row[i]]))), null, 2) + "\n";
 }
 
-/** The output in the chosen format, as the bytes to write. */
-export async function render(grid: ResultGrid, format: Format, kind: ReportKind, sheetName: string, dateColumns: readonly string[]): Promise<string | Buffer> {
+/** The output in the chosen format, as the bytes to write; `weights` (the weights rows given) colour an XLSX scorecard by its standings. */
+export async function render(grid: ResultGrid, format: Format, kind: ReportKind, sheetName: string, dateColumns: readonly string[], weights?: ConfigGrid): Promise<string | Buffer> {
   if (format === "csv") return toCsv(grid, dateColumns);
   if (format === "json") return toJson(grid, dateColumns);
   const { toXlsx } = await import("./xlsx-write");
-  return toXlsx(grid, kind, sheetName);
+  return toXlsx(grid, kind, sheetName, weights);
 }
 
 /**

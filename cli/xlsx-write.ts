@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { ResultCell, ResultGrid } from "../core";
-import { describe, HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, type ReportKind } from "../core/report";
+import { describe, HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, standingsOf, type ConfigGrid, type ReportKind } from "../core/report";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -19,12 +19,15 @@ function shownLength(v: ResultCell, pattern: string): number {
 
 /**
  * The report as an XLSX workbook formatted like the add-in's report sheet, from the kind's record
- * (`describe`): number formats per column, widths, a frozen bold header on the header fill, the
- * 3-colour scale and the red rule as conditional formats. Empty cells are left empty and text is
- * written as it is: an XLSX string cell is never a formula.
+ * (`describe`): its row order, number formats per column, widths, a frozen bold header on the
+ * header fill, the 3-colour scale (over every column it spans), the red rule and the row fills
+ * (a contract's notice due in amber, the colours of the standings the weights rows give) as
+ * conditional formats. Empty cells are
+ * left empty and text is written as it is: an XLSX string cell is never a formula.
  */
-export async function toXlsx(grid: ResultGrid, kind: ReportKind, sheetName: string): Promise<Buffer> {
-  const sheet = describe(kind, grid);
+export async function toXlsx(result: ResultGrid, kind: ReportKind, sheetName: string, weights?: ConfigGrid): Promise<Buffer> {
+  const sheet = describe(kind, result, standingsOf(kind, weights));
+  const grid = sheet.values;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   const width = grid[0]!.length;
@@ -48,10 +51,11 @@ export async function toXlsx(grid: ResultGrid, kind: ReportKind, sheetName: stri
   });
   const last = grid.length;
   if (last > 1 && sheet.colorScale) {
-    const col = letters(sheet.colorScale.column + 1);
+    const from = sheet.colorScale.column + 1;
+    const to = from + (sheet.colorScale.columns ?? 1) - 1;
     const ends = sheet.colorScale.higherIsBetter ? [SCALE_COLORS.low, SCALE_COLORS.mid, SCALE_COLORS.high] : [SCALE_COLORS.high, SCALE_COLORS.mid, SCALE_COLORS.low];
     ws.addConditionalFormatting({
-      ref: `${col}2:${col}${last}`,
+      ref: `${letters(from)}2:${letters(to)}${last}`,
       rules: [{ type: "colorScale", priority: 1, cfvo: [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }], color: ends.map((h) => ({ argb: argb(h) })) }],
     });
   }
@@ -64,5 +68,13 @@ export async function toXlsx(grid: ResultGrid, kind: ReportKind, sheetName: stri
       rules: [{ type: "expression", priority: 2, formulae: [`$${col}2="${equals}"`], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(RED_FILL) } }, font: { color: { argb: argb(RED_TEXT) } } } }],
     });
   }
+  sheet.fillRules.forEach((rule, i) => {
+    if (last <= 1) return;
+    const equals = rule.equals.replace(/"/g, '""');
+    ws.addConditionalFormatting({
+      ref: `A2:${letters(width)}${last}`,
+      rules: [{ type: "expression", priority: 3 + i, formulae: [`$${letters(rule.column + 1)}2="${equals}"`], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } } } }],
+    });
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

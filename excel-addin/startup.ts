@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { mountPanel } from "../panel";
+import { officeTheme } from "../panel/theme";
 import { ExcelHost } from "./host";
 import { RefreshTimer, STALE_ON_OPEN_MS } from "./schedule";
 
@@ -9,7 +10,8 @@ import { RefreshTimer, STALE_ON_OPEN_MS } from "./schedule";
  */
 export async function startTaskpane(root: HTMLElement): Promise<void> {
   const host = new ExcelHost((batch) => Excel.run(batch), { now: () => new Date() });
-  const panel = mountPanel(root, host);
+  // Fluent 2, light or dark as the document's Office theme is (Excel on the web gives none: light).
+  const panel = mountPanel(root, host, { theme: officeTheme(Office.context?.officeTheme) });
   const timer = new RefreshTimer(async () => {
     await host.refreshAll();
     await panel.refresh();

@@ -1,10 +1,13 @@
 import type { ConfigGrid, ConfigIssue } from "../core/report";
-import { el } from "./dom";
+import { button, el } from "./dom";
+import { keyTip, wordFor } from "./words";
 
 /**
  * An editable grid for a config range (weights, policy, calendar). With `hasHeader`, the first
- * row is the header the core's parsers read: shown as fixed column labels, not inputs. Every data
- * row can be removed. Issues are shown under the row they point at.
+ * row is the header the core's parsers read: shown as fixed column labels in words ("Resolution
+ * (h)"), the key in a tooltip, not inputs. A data row named by a key the pane knows (a KPI, a
+ * setting, a calendar row) shows its name in words too; other cells are inputs labelled by their
+ * column and row. Every data row can be removed. Issues are shown under the row they point at.
  */
 export class ConfigTable {
   readonly element: HTMLElement;
@@ -15,7 +18,7 @@ export class ConfigTable {
   constructor(private readonly id: string, label: string, private readonly onChange: () => void, private readonly hasHeader = true) {
     this.body = el("tbody");
     this.note = el("p", { class: "vs-issue", role: "alert", hidden: "" });
-    const add = el("button", { type: "button", class: "vs-link", id: `${id}-add`, text: "+ Add row" });
+    const add = button("subtle", { class: "vs-add", id: `${id}-add`, size: "small" }, "+ Add row");
     add.addEventListener("click", () => {
       this.rows.push(new Array(this.rows[0]?.length ?? 2).fill(""));
       this.render();
@@ -78,22 +81,34 @@ export class ConfigTable {
   }
 
   private render(): void {
+    const header = this.hasHeader ? this.rows[0] ?? [] : [];
+    const columnName = (c: number) => (header[c] !== undefined ? wordFor(String(header[c])) ?? String(header[c]) : c === 0 ? "Name" : "Value");
     this.body.replaceChildren(
       ...this.rows.map((cells, r) => {
         if (r === 0 && this.hasHeader) {
-          // Column names as the parser reads them; fixed, so "weight" cannot be typed over.
-          return el("tr", { class: "vs-head" }, ...cells.map((name) => el("th", { scope: "col", text: name })), el("th", {}));
+          // Column names in words; fixed, so "weight" cannot be typed over.
+          return el("tr", { class: "vs-head" }, ...cells.map((name) => el("th", { scope: "col", title: keyTip(name), text: wordFor(name) ?? name })), el("th", {}, el("span", { class: "vs-sr", text: "Remove" })));
         }
         const tr = el("tr", {});
+        const rowName = wordFor(cells[0] ?? "");
+        const rowLabel = rowName ?? (cells[0]?.trim() || `row ${r + 1}`);
         cells.forEach((value, c) => {
-          const input = el("input", { type: "text", value, "aria-label": `${this.id} row ${r + 1} column ${c + 1}`, "data-row": String(r), "data-col": String(c) });
+          if (c === 0 && rowName) {
+            // A known key: its name in words, fixed; the row can still be removed.
+            tr.append(el("th", { scope: "row", class: "vs-key", title: keyTip(value), "data-row": String(r), "data-col": "0", text: rowName }));
+            return;
+          }
+          const label = c === 0 ? `${columnName(0)}, row ${r + 1}` : `${columnName(c)}, ${rowLabel}`;
+          const input = el("input", { type: "text", size: "1", value, "aria-label": label, "data-row": String(r), "data-col": String(c) });
+          // At least as wide as its text, so the table gives the column room for it ("business", "09:00-17:00").
+          input.style.minWidth = `calc(${Math.max(value.length, 2)}ch + 10px)`;
           input.addEventListener("input", () => {
             this.rows[r]![c] = input.value;
             this.onChange();
           });
           tr.append(el("td", {}, input));
         });
-        const del = el("button", { type: "button", class: "vs-del", title: "Remove row", "aria-label": `Remove row ${r + 1}`, text: "×" });
+        const del = button("subtle", { class: "vs-del", size: "small", "icon-only": "", title: `Remove ${rowLabel}`, "aria-label": `Remove ${rowLabel}` }, "×");
         del.addEventListener("click", () => {
           this.rows.splice(r, 1);
           this.render();

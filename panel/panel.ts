@@ -1,14 +1,18 @@
 import { createCatalog, dateToSerial, serialOf } from "../core";
 import { PANE_KINDS, cleanSheetName, kindInfo, splitMapping, takesSurvey, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
 import { ConfigTable } from "./configTable";
-import { el } from "./dom";
+import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
+import { button, el, isDisabled, messageBar, setDisabled, spinner, textField } from "./dom";
 import { scheduleLabel, type EditableReport, type HostResult, type NamedSource, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
 import { renderReports } from "./reportsList";
 import { SourceCheck } from "./sourceCheck";
+import { officeTheme, type PaneTheme } from "./theme";
 
 export interface PanelOptions {
   /** Formats ISO times for the reports list; the host's locale by default. */
   readonly formatTime?: (iso: string) => string;
+  /** The host's look: Office's Fluent theme (light by default) or Google Workspace's. */
+  readonly theme?: PaneTheme;
 }
 
 /**
@@ -18,20 +22,25 @@ export interface PanelOptions {
  */
 export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOptions = {}): { refresh(): Promise<void> } {
   const formatTime = options.formatTime ?? ((iso: string) => new Date(iso).toLocaleString());
+  const theme = options.theme ?? officeTheme();
+  setTheme(theme.tokens);
+  root.dataset["look"] = theme.look;
   // The pane's own parse cache for the column form and summary; "today" matters to neither.
   const cx = createCatalog({ today: () => dateToSerial(new Date()) }).context;
 
   const selection = el("input", { type: "radio", name: "vs-source", id: "vs-source-selection", value: "selection", checked: "" });
   const named = el("input", { type: "radio", name: "vs-source", id: "vs-source-named", value: "named" });
   const address = el("span", { id: "vs-selection", class: "vs-address", text: "…" });
-  const useSelection = el("button", { type: "button", class: "vs-link", id: "vs-use-selection", text: "Use selection" });
+  const useSelection = button("subtle", { id: "vs-use-selection", size: "small" }, "Use selection");
   const namedSelect = el("select", { id: "vs-named", "aria-label": "Table or named range" });
   // An optional survey (for the kinds whose function takes one): none, a table or named range, or a range taken from the selection.
   const surveySelect = el("select", { id: "vs-survey", "aria-label": "Survey answers" });
-  const surveyUseSelection = el("button", { type: "button", class: "vs-link", id: "vs-survey-use-selection", text: "Use selection" });
-  const surveyRow = el("label", { class: "vs-choice", id: "vs-survey-row" }, "Survey (optional) ", surveySelect, " ", surveyUseSelection);
+  const surveyUseSelection = button("subtle", { id: "vs-survey-use-selection", size: "small" }, "Use selection");
+  const surveyRow = el("div", { id: "vs-survey-row" },
+    el("div", { class: "vs-choice" }, el("label", { for: "vs-survey", text: "Survey (optional)" }), surveyUseSelection),
+    el("div", { class: "vs-indent" }, surveySelect));
 
-  const kindSelect = el("select", { id: "vs-kind", "aria-label": "Report" });
+  const kindSelect = el("select", { id: "vs-kind" });
   for (const k of PANE_KINDS) kindSelect.append(el("option", { value: k, text: kindInfo(k).label }));
   const hint = el("p", { class: "vs-hint", id: "vs-hint" });
   const config = new ConfigTable("vs-config", "Weights", validate);
@@ -42,40 +51,44 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
   const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed", "aria-label": "On a date" });
   const asOfDate = el("input", { type: "date", id: "vs-asof-date", "aria-label": "As-of date" });
-  const output = el("input", { type: "text", id: "vs-output", maxlength: "31", "aria-label": "Output sheet name" });
-  const generate = el("button", { type: "button", id: "vs-generate", class: "vs-primary", text: "Generate" });
+  const output = textField("Output sheet", { id: "vs-output", maxlength: "31", class: "vs-field" });
+  const generate = button("primary", { id: "vs-generate", class: "vs-primary" }, "Generate");
   const editingNote = el("p", { class: "vs-editing-note", id: "vs-editing", hidden: "" });
   const blocked = el("p", { class: "vs-issue", id: "vs-blocked", role: "status", hidden: "" });
-  const newReport = el("button", { type: "button", class: "vs-link", id: "vs-new-report", text: "New report" });
+  const newReport = button("subtle", { id: "vs-new-report", size: "small" }, "New report");
   const message = el("div", { id: "vs-message", role: "status", "aria-live": "polite" });
+  const progress = spinner("Working…", { id: "vs-progress", hidden: "" });
 
   const reports = el("ul", { id: "vs-reports", class: "vs-reports" });
-  const refreshAll = el("button", { type: "button", id: "vs-refresh-all", text: "Refresh all" });
-  const schedule = el("select", { id: "vs-schedule", "aria-label": "Refresh schedule" });
+  const refreshAll = button("secondary", { id: "vs-refresh-all" }, "Refresh all");
+  const schedule = el("select", { id: "vs-schedule" });
   for (const s of host.schedules) schedule.append(el("option", { value: s, text: scheduleLabel(s) }));
 
   root.classList.add("vs-panel");
   root.replaceChildren(
     el("section", {},
       el("h2", { text: "Source" }),
-      el("label", { class: "vs-choice" }, selection, " Range: ", address, " ", useSelection),
-      el("label", { class: "vs-choice" }, named, " Table or named range ", namedSelect),
+      el("div", { class: "vs-choice" }, selection, el("label", { for: "vs-source-selection" }, "Range ", address), useSelection),
+      el("div", { class: "vs-choice" }, named, el("label", { for: "vs-source-named", text: "Table or named range" })),
+      el("div", { class: "vs-indent" }, namedSelect),
       surveyRow),
     // In the order of the work: source, report kind, its settings, the columns it reads, as of, output.
     el("section", {},
       el("h2", { text: "Report" }),
       el("div", { class: "vs-row" }, editingNote, newReport),
+      el("label", { class: "vs-label", for: "vs-kind", text: "Report type" }),
       kindSelect, hint, config.element, calendar.element, check.element,
-      el("div", { class: "vs-row" },
-        el("span", { text: "As of " }),
-        el("label", {}, asOfToday, " today"), el("label", {}, asOfFixed, " "), asOfDate),
-      el("label", { class: "vs-row" }, el("span", { text: "Output sheet " }), output)),
+      el("fieldset", { class: "vs-asof" },
+        el("legend", { class: "vs-label", text: "As of" }),
+        el("div", { class: "vs-choice" }, asOfToday, el("label", { for: "vs-asof-today", text: "Today" })),
+        el("div", { class: "vs-choice" }, asOfFixed, asOfDate)),
+      output),
     // The primary action, pinned to the bottom of the pane: in view whatever is scrolled.
-    el("div", { class: "vs-action-bar" }, generate, blocked, message),
+    el("div", { class: "vs-action-bar" }, generate, progress, blocked, message),
     el("section", {},
       el("h2", { text: "Reports in this workbook" }),
       reports,
-      el("div", { class: "vs-row" }, refreshAll, el("label", {}, " Auto-refresh ", schedule))),
+      el("div", { class: "vs-row vs-refresh" }, refreshAll, el("label", { class: "vs-label", for: "vs-schedule", text: "Auto-refresh" }), schedule)),
   );
 
   // The source is what the pane shows: a range taken from the selection when the user says so
@@ -94,6 +107,13 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     output.disabled = r !== null;
   }
 
+  // The field's value as typed; its `value` attribute too, which the component reads as its value until the user types.
+  const outputName = () => output.value ?? "";
+  function setOutputName(name: string): void {
+    output.setAttribute("value", name);
+    output.value = name;
+  }
+
   let issues = 0;
   function validate(): void {
     const kind = kindSelect.value as ReportKind;
@@ -110,7 +130,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   /** Generate is blocked, with the reason beside it, while a config row or the source has a problem. */
   function updateAction(): void {
     const reason = issues > 0 ? "Fix the highlighted entry above to generate." : check.problem() ? `The source cannot be used: ${check.problem()}` : "";
-    generate.disabled = reason !== "";
+    setDisabled(generate, reason !== "");
     blocked.hidden = reason === "";
     blocked.textContent = reason;
   }
@@ -153,8 +173,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     config.set(info.config?.defaults ?? []);
     calendar.element.hidden = !info.calendar;
     calendar.set(info.calendar?.defaults ?? []);
-    const previous = PANE_KINDS.some((k) => kindInfo(k).defaultOutput === output.value);
-    if (output.value === "" || previous) output.value = info.defaultOutput;
+    const previous = PANE_KINDS.some((k) => kindInfo(k).defaultOutput === outputName());
+    if (outputName() === "" || previous) setOutputName(info.defaultOutput);
     validate();
   }
 
@@ -166,19 +186,29 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
 
   function show(r: HostResult): void {
     message.className = r.ok ? "vs-ok" : "vs-error";
-    message.replaceChildren(el("p", { text: r.message }), ...(r.notice ? [el("p", { class: "vs-notice", text: r.notice })] : []));
+    message.replaceChildren(
+      messageBar(r.ok ? "success" : "error", el("p", { text: r.message })),
+      ...(r.notice ? [messageBar("warning", el("p", { class: "vs-notice", text: r.notice }))] : []),
+    );
   }
 
-  async function busy(button: HTMLButtonElement, work: () => Promise<HostResult>): Promise<void> {
-    button.disabled = true;
+  async function busy(action: HTMLElement, work: () => Promise<HostResult>): Promise<void> {
+    setDisabled(action, true);
     root.setAttribute("aria-busy", "true");
+    progress.hidden = false;
+    // Let the spinner paint before work that may hold the thread (reading a large source).
+    await new Promise<void>((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+      setTimeout(resolve, 50);
+    });
     try {
       show(await work());
     } catch (e) {
       show({ ok: false, message: `Something went wrong: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
       root.removeAttribute("aria-busy");
-      button.disabled = false;
+      progress.hidden = true;
+      setDisabled(action, false);
       updateAction();
       await refresh();
     }
@@ -233,7 +263,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     config.set(stored.config);
     check.setChoices(stored.choices);
     if (kindInfo(r.kind).calendar) calendar.set(r.calendar);
-    output.value = r.output;
+    setOutputName(r.output);
     if (typeof r.asOf === "number") {
       asOfFixed.checked = true;
       const d = new Date(Math.round((r.asOf - 25569) * 86_400_000));
@@ -262,7 +292,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     const [list, sources, current] = await Promise.all([host.listReports(), host.listSources(), host.getSchedule()]);
     renderReports(reports, list as ReportStatus[], formatTime, actions, editing?.id ?? "");
     const keep = namedSelect.value;
-    namedSelect.replaceChildren(...sources.map((s) => el("option", { value: s.name, text: `${s.name} (${s.type})` })));
+    namedSelect.replaceChildren(...(sources.length ? sources.map((s) => el("option", { value: s.name, text: `${s.name} (${s.type})` })) : [el("option", { value: "", text: `None in this ${host.hostName === "Excel" ? "workbook" : "spreadsheet"}` })]));
+    namedSelect.disabled = sources.length === 0;
     if (sources.some((s) => s.name === keep)) namedSelect.value = keep;
     named.disabled = sources.length === 0;
     namedSources = sources;
@@ -278,12 +309,17 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     asOfFixed.checked = true;
     validate();
   });
+  /** Another source is another context: the last message goes with the old one. */
+  function sourceChanged(): void {
+    clearMessage();
+    void loadSource();
+  }
   namedSelect.addEventListener("change", () => {
     named.checked = true;
-    void loadSource();
+    sourceChanged();
   });
-  named.addEventListener("change", () => void loadSource());
-  selection.addEventListener("change", () => void loadSource());
+  named.addEventListener("change", sourceChanged);
+  selection.addEventListener("change", sourceChanged);
   useSelection.addEventListener("click", () => {
     clearMessage();
     selection.checked = true;
@@ -312,7 +348,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
         config: [...config.get(), ...check.rows()],
         calendar: kindInfo(kind).calendar ? calendar.get() : [],
         asOf: asOf(),
-        output: cleanSheetName(output.value, kindInfo(kind).defaultOutput),
+        output: cleanSheetName(outputName(), kindInfo(kind).defaultOutput),
       };
       const r = await host.generate(request);
       // The report just made is the one the pane now edits: Generate again updates it.
@@ -323,7 +359,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   // Enter in the output name or the as-of date runs the primary action, as in a form.
   for (const field of [output, asOfDate]) {
     field.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" && !generate.disabled) {
+      if (e.key === "Enter" && !isDisabled(generate)) {
         e.preventDefault();
         generate.click();
       }

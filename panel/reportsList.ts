@@ -1,5 +1,5 @@
 import { kindInfo } from "../core/report";
-import { el } from "./dom";
+import { button as fluentButton, el } from "./dom";
 import type { ReportStatus } from "./host";
 
 /** What a report's buttons do. */
@@ -23,7 +23,7 @@ export function renderReports(list: HTMLElement, reports: readonly ReportStatus[
     ...reports.map((r) => {
       const problem = r.problem || r.lastError;
       const button = (action: string, text: string, run: () => void) => {
-        const b = el("button", { type: "button", class: "vs-link", "data-action": action, text, "aria-label": `${text} ${r.output || r.id}` });
+        const b = fluentButton("subtle", { size: "small", "data-action": action, "aria-label": `${text} ${r.output || r.id}` }, text);
         b.addEventListener("click", run);
         return b;
       };
@@ -37,6 +37,7 @@ export function renderReports(list: HTMLElement, reports: readonly ReportStatus[
         el("strong", { text: r.output || "(a stored report that cannot be read)" }),
         el("span", { class: "vs-meta", text: usable ? `${kindInfo(r.kind as never).label} · ${r.source}` : "" }),
         el("span", { class: "vs-time", text: r.lastRefresh ? `Refreshed ${formatTime(r.lastRefresh)}` : "Never refreshed" }),
+        ...(r.summary && !problem ? [el("span", { class: "vs-summary", text: r.summary })] : []),
         ...(problem ? [el("span", { class: "vs-error-text", text: problem })] : []),
         el("span", { class: "vs-actions" }, ...buttons));
     }),

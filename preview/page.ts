@@ -6,7 +6,7 @@
  */
 import poCsv from "../samples/po-lines.csv";
 import ticketsCsv from "../samples/tickets.csv";
-import { officeGlobals } from "../doubles/excel/api";
+import { OFFICE_DARK_THEME, officeGlobals } from "../doubles/excel/api";
 import { formatSerial } from "../core";
 import { addCsvSheet, typedCell } from "./sample";
 import { colLetters, findSheet, parseRect, readFormats, readValues, setCell, usedRect, type SheetModel, type WorkbookModel } from "../doubles/excel/model";
@@ -14,7 +14,10 @@ import { chartsHtml, gridHtml } from "./render";
 import { sampleWorkbook } from "./sample";
 
 const wb: WorkbookModel = sampleWorkbook(poCsv, ticketsCsv);
-const globals = officeGlobals(wb);
+// `?theme=dark` shows the pane as Excel's Black theme does; `?pane` shows the pane alone, as wide as the window.
+const params = new URLSearchParams(location.search);
+const globals = officeGlobals(wb, params.get("theme") === "dark" ? OFFICE_DARK_THEME : undefined);
+if (params.has("pane")) document.documentElement.classList.add("pane-only");
 const run = globals.Excel.run.bind(globals.Excel);
 let runs = 0;
 (globalThis as Record<string, unknown>)["Excel"] = {
@@ -62,7 +65,8 @@ function rectText(r: { r0: number; c0: number; r1: number; c1: number }): string
   return r.r0 === r.r1 && r.c0 === r.c1 ? a(r.r0, r.c0) : `${a(r.r0, r.c0)}:${a(r.r1, r.c1)}`;
 }
 
-// Selecting with the mouse: press, drag, release; double-click edits a cell.
+// Selecting with the mouse: press, drag, release. A cell is edited in place, as in Excel: a
+// double-click, F2, or typing over it opens the editor; Enter keeps the text, Escape drops it.
 let anchor: { r: number; c: number } | null = null;
 function cellOf(e: Event): { r: number; c: number } | null {
   const td = (e.target as HTMLElement).closest("td[data-r]") as HTMLElement | null;
@@ -73,6 +77,7 @@ function selectCells(a: { r: number; c: number }, b: { r: number; c: number }): 
   render();
 }
 document.addEventListener("mousedown", (e) => {
+  if ((e.target as HTMLElement).closest(".cell-editor")) return;
   const c = cellOf(e);
   if (!c) return;
   // The second press of a double-click edits: the grid is redrawn on each press, so the browser's
@@ -89,18 +94,68 @@ document.addEventListener("mouseover", (e) => {
   const c = cellOf(e);
   if (c && anchor && (e as MouseEvent).buttons === 1) selectCells(anchor, c);
 });
-/** Edits a cell in a prompt; a date cell shows and takes a date (`2025-03-31`), never its serial. */
-function editCell(c: { r: number; c: number }): void {
-  const s = active();
+document.addEventListener("keydown", (e) => {
+  // Keys typed in the pane, or in the cell editor, are theirs.
+  const t = e.target as HTMLElement;
+  if (t.closest("#app, .cell-editor, input, select, textarea, fluent-button") || wb.selection.sheetId !== active().id) return;
+  const c = { r: wb.selection.rect.r0, c: wb.selection.rect.c0 };
+  if (e.key === "F2") {
+    e.preventDefault();
+    editCell(c);
+  } else if (e.key === "Enter") {
+    e.preventDefault();
+    selectCells({ r: c.r + 1, c: c.c }, { r: c.r + 1, c: c.c });
+  } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    // Typing over a cell replaces its content, as in Excel.
+    e.preventDefault();
+    editCell(c, e.key);
+  }
+});
+
+/** The text a cell is edited as: a date cell as its date (`2025-03-31`), never its serial. */
+function editText(s: SheetModel, c: { r: number; c: number }): string {
   const now = s.values[c.r]?.[c.c] ?? "";
   const format = s.formats[c.r]?.[c.c] ?? "General";
   const isDate = typeof now === "number" && /y{2,4}-m{1,2}-d{1,2}/i.test(format);
-  const text = window.prompt(`Cell ${rectText({ r0: c.r, c0: c.c, r1: c.r, c1: c.c })}`, isDate ? formatSerial(now) : String(now));
-  if (text === null) return;
-  const typed = typedCell(text);
-  setCell(s.values, c.r, c.c, typed.value, "");
-  if (typed.format !== "General") setCell(s.formats, c.r, c.c, typed.format, "General");
-  render();
+  return isDate ? formatSerial(now) : String(now);
+}
+
+/** Opens the in-place editor on a cell; `typed` starts it with that text instead of the cell's. */
+function editCell(c: { r: number; c: number }, typed?: string): void {
+  const s = active();
+  const td = document.querySelector(`#grid td[data-r="${c.r}"][data-c="${c.c}"]`) as HTMLElement | null;
+  if (!td) return;
+  const input = document.createElement("input");
+  input.className = "cell-editor";
+  input.setAttribute("aria-label", `Cell ${rectText({ r0: c.r, c0: c.c, r1: c.r, c1: c.c })}`);
+  input.value = typed ?? editText(s, c);
+  input.style.width = `${Math.max(td.clientWidth, 80)}px`;
+  td.replaceChildren(input);
+  input.focus();
+  if (typed === undefined) input.select();
+  let done = false;
+  const finish = (keep: boolean) => {
+    if (done) return;
+    done = true;
+    if (keep) {
+      const cell = typedCell(input.value);
+      setCell(s.values, c.r, c.c, cell.value, "");
+      if (cell.format !== "General") setCell(s.formats, c.r, c.c, cell.format, "General");
+    }
+    render();
+  };
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      finish(true);
+      // As in Excel, Enter moves on to the cell below.
+      selectCells({ r: c.r + 1, c: c.c }, { r: c.r + 1, c: c.c });
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      finish(false);
+    }
+  });
+  input.addEventListener("blur", () => finish(true));
 }
 
 /** The handle the browser test (and a curious user in the console) drives the workbook with. */

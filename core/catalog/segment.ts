@@ -4,12 +4,24 @@ import type { ScoreConfig } from "../score/config";
 import { fieldsFor } from "../kpi/fields";
 import type { PoField } from "../table/schema";
 import { analyze, needs } from "../scorecard/analyze";
-import { abcCutoffs, readRiskRange, segment, type RiskTable, type SegmentOptions, type VendorSegment } from "../segment";
+import { isRegister, registerSupplyRisk } from "../risk";
+import { abcCutoffs, readRiskRange, segment, type RiskArgument, type SegmentOptions, type VendorSegment } from "../segment";
 import { number, optionalConfig, optionalNumber } from "./params";
 import { AS_OF, DATA, SETTINGS, VENDOR, WEIGHTS } from "./scorecard";
 import { cell, defineFunction, type Context } from "./types";
 
-const RISK = optionalConfig("risk", "Two columns vendor, supply risk (1-5 or 0-1), header row optional; replaces the data's supply risk column.", readRiskRange);
+const RISK = optionalConfig(
+  "risk",
+  "Two columns vendor, supply risk (1-5 or 0-1), header row optional; or a risk register (vendor, dimension, score...), read as its risk index / 100. Replaces the data's supply risk column.",
+  readRiskArgument,
+);
+
+/** A risk register (its header holds dimension and score) or the two columns vendor, risk. */
+function readRiskArgument(rows: Range): RiskArgument | CoreError {
+  const register = isRegister(rows);
+  const values = register ? registerSupplyRisk(rows) : readRiskRange(rows);
+  return values instanceof CoreError ? values : { values, from: register ? "register" : "pairs" };
+}
 
 export const SEGMENT_COLUMNS = ["Vendor", "Spend", "Spend share", "Cumulative share", "ABC", "Supply risk", "Kraljic", "Tier", "Score", "Grade"] as const;
 
@@ -22,7 +34,7 @@ function analysed(data: Range, settings: ScoreConfig, cx: Context, extra: readon
 }
 
 /** The rating columns Kraljic reads: profit impact, and supply risk unless a risk range replaces it. */
-function ratingFields(risk: RiskTable | undefined): PoField[] {
+function ratingFields(risk: RiskArgument | undefined): PoField[] {
   return risk === undefined ? ["supply_risk", "profit_impact"] : ["profit_impact"];
 }
 
@@ -91,7 +103,7 @@ export const VENDORSEGMENTS = defineFunction({
   },
 });
 
-function kraljicOptions(risk: RiskTable | undefined, impactThreshold: number | undefined, riskThreshold: number | undefined): SegmentOptions {
+function kraljicOptions(risk: RiskArgument | undefined, impactThreshold: number | undefined, riskThreshold: number | undefined): SegmentOptions {
   return {
     ...(risk === undefined ? {} : { risk }),
     ...(impactThreshold === undefined ? {} : { impactThreshold }),
@@ -100,9 +112,12 @@ function kraljicOptions(risk: RiskTable | undefined, impactThreshold: number | u
 }
 
 /** Why a vendor has no quadrant, and where to add what is missing. */
-function missingAxis(r: VendorSegment, riskSource: "column" | "argument" | undefined): string {
+function missingAxis(r: VendorSegment, riskSource: "column" | "argument" | "register" | undefined): string {
   if (r.risk === undefined) {
-    const fix = riskSource === "argument" ? `add a row "${r.vendor}, <risk>" to the risk range` : `fill in the supply risk column on its lines, or pass a risk range`;
+    const fix =
+      riskSource === "argument" ? `add a row "${r.vendor}, <risk>" to the risk range`
+      : riskSource === "register" ? `add assessments of "${r.vendor}" to the risk register`
+      : `fill in the supply risk column on its lines, or pass a risk range`;
     return `Vendor "${r.vendor}" has no supply risk, so it has no Kraljic quadrant: ${fix}.`;
   }
   return `Vendor "${r.vendor}" has no profit impact value, so it has no Kraljic quadrant: fill in the profit impact column on its lines.`;

@@ -10,13 +10,15 @@ import type { Range } from "../cell/types";
 
 export const TICKETS = range("tickets", "Tickets with a header row: vendor, priority, opened, and ticket, responded, resolved, updated where known.");
 const VENDOR = text("vendor", "The vendor's name as written in the tickets (any case).");
-export const POLICY = config("policy", "Rows priority, resolution h, [response h], [business or 24x7]; mapping rows such as updated, sys_updated_at; date_order, DMY. Default: P1 4h 24x7, P2 8h, P3 24h, P4 40h.", readPolicy);
-const CALENDAR = config("calendar", "Rows workdays (Mon-Fri or 0000011), hours (09:00-17:00, one row per shift), holiday (a date). Default: Mon-Fri 09:00-17:00.", readCalendar);
+export const POLICY = config("policy", "Rows priority, resolution h, [response h], [business or 24x7], [vendor]; pause, On hold (a status that stops the clock); mapping rows such as updated, sys_updated_at; date_order, DMY; data_timezone, UTC. Default: P1 4h 24x7, P2 8h, P3 24h, P4 40h.", readPolicy);
+const CALENDAR = config("calendar", "Rows workdays (Mon-Fri or 0000011), hours (09:00-17:00, or Sat, 10:00-14:00 for named days; 22:00-06:00 a night shift), holiday (a date), timezone (e.g. Europe/Berlin). Default: Mon-Fri 09:00-17:00.", readCalendar);
 const AS_OF = asOf("as_of", "Moment open tickets are judged at; numeric text follows the policy's date_order. Default: now.", POLICY);
 
 /** Header of the SLASTATUS table; response columns follow when the policy and the data have them. */
 export const SLA_COLUMNS = ["Ticket", "Vendor", "Priority", "Target (h)", "Elapsed (h)", "% of target", "Time left (h)", "Breach at", "Status", "Breach by (h)"] as const;
 export const SLA_RESPONSE_COLUMNS = ["Response target (h)", "Response (h)", "Response status"] as const;
+/** Last column of the SLASTATUS table: hours the resolution clock stood still. */
+export const SLA_PAUSED_COLUMN = "Paused (h)";
 
 /** The tickets judged under a policy and calendar, then counted for one vendor. */
 function vendorCounts(a: { tickets: Range; vendor: string; policy: Policy; calendar: Calendar; as_of: Serial }, cx: Context) {
@@ -25,8 +27,8 @@ function vendorCounts(a: { tickets: Range; vendor: string; policy: Policy; calen
 
 export const SLASTATUS = defineFunction({
   name: "SLASTATUS",
-  description: "Spills each ticket's SLA status: target, elapsed business hours, time left, breach moment, met / breached / at risk / open / not opened.",
-  example: "=SLASTATUS(A1:F500, H1:K4, M1:N3) spills Ticket, Vendor, Priority, Target (h), Elapsed (h) ... Status, Breach by (h).",
+  description: "Spills each ticket's SLA status: target, elapsed business hours, time left, breach moment, met / breached / at risk / open / paused / not opened, and paused hours.",
+  example: "=SLASTATUS(A1:F500, H1:K4, M1:N3) spills Ticket, Vendor, Priority, Target (h), Elapsed (h) ... Status, Breach by (h), Paused (h).",
   params: [TICKETS, POLICY, CALENDAR, AS_OF, number("at_risk", "Share of the target after which an open ticket is at risk. Default: 0.75.", 0.75)],
   result: "table",
   dateColumns: ["Breach at"],
@@ -35,6 +37,7 @@ export const SLASTATUS = defineFunction({
     const report = slaStatus(tickets, policy, calendar, as_of, at_risk, cx.cache);
     const header: string[] = [...SLA_COLUMNS];
     if (report.hasResponse) header.push(...SLA_RESPONSE_COLUMNS);
+    header.push(SLA_PAUSED_COLUMN);
     const grid: ResultGrid = [header];
     const blanks = (n: number): ResultCell[] => new Array<ResultCell>(n).fill("");
     for (const t of report.tickets) {
@@ -43,17 +46,21 @@ export const SLASTATUS = defineFunction({
         // The row says what is wrong with it; the other tickets are still judged.
         row.push(...blanks(5), `${t.error.code} ${t.error.message}`, "");
         if (report.hasResponse) row.push(...blanks(3));
+        row.push("");
       } else {
         const m = t.resolution!;
         if (m.status === "not opened") {
           // Opened after as-of: its target and breach moment, but no clock figures.
-          row.push(m.target, "", "", "", m.breachAt, m.status, "");
+          row.push(m.target, "", "", "", m.breachAt ?? "", m.status, "");
           if (report.hasResponse) row.push(...(t.response ? [t.response.target, "", t.response.status] : blanks(3)));
+          row.push("");
           grid.push(row);
           continue;
         }
-        row.push(m.target, m.elapsed, m.elapsed / m.target, m.target - m.elapsed, m.breachAt, m.status, breachBy(m));
+        // A paused ticket has no breach moment until its clock runs again.
+        row.push(m.target, m.elapsed, m.elapsed / m.target, m.target - m.elapsed, m.breachAt ?? "", m.status, breachBy(m));
         if (report.hasResponse) row.push(...(t.response ? [t.response.target, t.response.elapsed, t.response.status] : blanks(3)));
+        row.push(m.paused);
       }
       grid.push(row);
     }
@@ -108,7 +115,7 @@ export const SLACREDIT = defineFunction({
   example: '=SLACREDIT(A1:F500, "Acme", H1:I3) returns 10% when Acme\'s compliance is 94% and the table has 0.99, 5% and 0.95, 10%.',
   params: [
     TICKETS, VENDOR,
-    config("credit_table", "Rows compliance below, credit % (e.g. 0.99, 5% and 0.95, 10%).", readCredits, false),
+    config("credit_table", "Rows compliance below, credit %, [vendor] (e.g. 0.99, 5% and 0.95, 10%); a vendor with rows of its own uses only those.", readCredits, false),
     POLICY, CALENDAR, AS_OF,
   ],
   result: "number",
@@ -116,6 +123,6 @@ export const SLACREDIT = defineFunction({
     const v = vendorCounts(args, cx);
     if (v instanceof CoreError) return v;
     if (v.compliance === undefined) return problem("no_data", `Vendor "${v.vendor}" has no ticket that is met or breached yet, so no credit can be worked out.`);
-    return creditFor(args.credit_table, v.compliance);
+    return creditFor(args.credit_table, v.compliance, v.vendor);
   },
 });

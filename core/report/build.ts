@@ -40,7 +40,7 @@ export function buildReport(input: ReportInput, cx: Context): ReportSheet | Core
   const result = bind(info.fn, cx).call(args);
   if (result instanceof CoreError) return result;
   if (!Array.isArray(result) || result.length === 0) return new CoreError("no_data", `${info.fn.name} returned no table.`);
-  return describe(input.kind, result, standingsOf(input));
+  return describe(input.kind, result, standingsOf(input.kind, input.config));
 }
 
 /**
@@ -54,9 +54,9 @@ export function takesSurvey(kind: ReportKind): boolean {
 }
 
 /** The standings a report's weights table gives, for its row colours; undefined for a kind without weights, or weights without standings. */
-function standingsOf(input: ReportInput): readonly Standing[] | undefined {
-  if (kindInfo(input.kind).config?.param !== "weights" || input.config.length === 0) return undefined;
-  const config = readScoreConfig(input.config);
+export function standingsOf(kind: ReportKind, weights: ConfigGrid | undefined): readonly Standing[] | undefined {
+  if (kindInfo(kind).config?.param !== "weights" || !weights || weights.length === 0) return undefined;
+  const config = readScoreConfig(weights);
   return config instanceof CoreError ? undefined : config.standings;
 }
 
@@ -70,18 +70,16 @@ function standingsOf(input: ReportInput): readonly Standing[] | undefined {
 export function describe(kind: ReportKind, values: ResultGrid, standings?: readonly Standing[]): ReportSheet {
   const info = kindInfo(kind);
   const header = (values[0] ?? []).map(String);
+  if (info.sort) values = sorted(values, header.indexOf(info.sort.column));
   const named = (h: string) => h !== OTHER && Object.prototype.hasOwnProperty.call(info.columns, h);
   const formats = header.map((h): ColumnFormat => (named(h) ? info.columns[h]! : info.columns[OTHER] ?? "text"));
   const scale = info.scale ? scaleColumns(header, info.scale.column, named) : undefined;
   const ruleCol = info.red ? header.indexOf(info.red.column) : -1;
-  const fillRules: FillRule[] = [];
+  const fillCol = info.fills ? header.indexOf(info.fills.column) : -1;
+  const fillRules: FillRule[] = info.fills && fillCol >= 0 ? info.fills.rows.map((f) => ({ column: fillCol, ...f })) : [];
   if (standings && ruleCol >= 0) for (const b of standings) if (b.colour) fillRules.push({ column: ruleCol, equals: b.name, fill: b.colour });
   const redRule = info.red && ruleCol >= 0 && !standings ? { column: ruleCol, equals: info.red.equals } : null;
-  const redRows: number[] = [];
-  if (redRule) {
-    const want = redRule.equals.toLowerCase();
-    for (let r = 1; r < values.length; r++) if (String(values[r]![redRule.column]).toLowerCase() === want) redRows.push(r);
-  }
+  const redRows = redRule ? rowsWhere(values, redRule.column, redRule.equals) : [];
   return {
     kind,
     title: info.label,
@@ -92,11 +90,31 @@ export function describe(kind: ReportKind, values: ResultGrid, standings?: reado
     redRule,
     redRows,
     fillRules,
+    summary: info.count ? `${rowsWhere(values, header.indexOf(info.count.column), info.count.equals).length} ${info.count.equals}` : "",
     charts: info.charts ? info.charts(values, standings) : [],
   };
 }
 
-/** The record's key for the columns the data names (a trend's periods). */
+/** Indexes into `values` (1 = first data row) of the rows whose `column` equals `equals`, in any case; none without the column. */
+function rowsWhere(values: ResultGrid, column: number, equals: string): number[] {
+  const want = equals.toLowerCase();
+  const rows: number[] = [];
+  if (column >= 0) for (let r = 1; r < values.length; r++) if (String(values[r]![column]).toLowerCase() === want) rows.push(r);
+  return rows;
+}
+
+/** The data rows sorted by one column, lowest first; blank (or text) cells after every number, ties in their order. */
+function sorted(values: ResultGrid, column: number): ResultGrid {
+  if (column < 0) return values;
+  const key = (row: readonly unknown[]) => (typeof row[column] === "number" ? (row[column] as number) : Infinity);
+  // Array.prototype.sort is stable: equal keys keep the function's order.
+  return [values[0]!, ...values.slice(1).sort((a, b) => {
+    const x = key(a), y = key(b);
+    return x === y ? 0 : x < y ? -1 : 1;
+  })];
+}
+
+/** The record's key for the columns the data names (a trend's periods, a risk register's dimensions). */
 export const OTHER = "*";
 
 /** Where a colour scale goes: the named column, or for `"*"` the run of columns the record does not name. */

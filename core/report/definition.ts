@@ -38,6 +38,8 @@ export const ReportDefinitionSchema = z.object({
   lastRefresh: z.string(),
   /** Message of the last failed refresh, "" if it succeeded. */
   lastError: z.string(),
+  /** What the last successful refresh counted for the reports list ("2 notice due"); absent in definitions stored before it. */
+  lastSummary: z.optional(z.string()),
 });
 
 export type ReportDefinition = z.infer<typeof ReportDefinitionSchema>;

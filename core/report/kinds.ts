@@ -7,6 +7,10 @@
  * means adding a record here (and its tests).
  */
 import type { ResultCell, ResultGrid } from "../cell/types";
+import { CONTRACTSTATUS } from "../catalog/contract";
+import { VENDORRISKS } from "../catalog/risk";
+import { CONTRACT_SCHEMA } from "../contract/schema";
+import { RISK_SCHEMA } from "../risk/schema";
 import { VENDORDATAQUALITY } from "../catalog/quality";
 import { VENDORBREAKDOWN, VENDORSCORECARD } from "../catalog/scorecard";
 import { VENDORSEGMENTS } from "../catalog/segment";
@@ -18,7 +22,7 @@ import { DEFAULT_POLICY } from "../sla/policy";
 import type { Standing } from "../score/standings";
 import { PO_SCHEMA, TICKET_SCHEMA, type Schema } from "../table/schema";
 import type { ColumnFormat } from "./format";
-import { GRADE_COLORS, type ChartSpec } from "./sheet";
+import { AMBER_FILL, GRADE_COLORS, GREY_FILL, type ChartSpec } from "./sheet";
 
 /** A config table the pane edits, stored with the report in its `config` or `calendar` slot. */
 export interface ConfigTable {
@@ -51,6 +55,12 @@ export interface ReportKindInfo {
   readonly scale?: { readonly column: string; readonly higherIsBetter: boolean };
   /** Rows whose `column` equals `equals` (any case) get a red fill; with standings in the weights, each standing's colour instead. */
   readonly red?: { readonly column: string; readonly equals: string };
+  /** More row colours beside the red one, by the value of one column (any case). */
+  readonly fills?: { readonly column: string; readonly rows: readonly { readonly equals: string; readonly fill: string }[] };
+  /** The rows sorted by this column, lowest first (blank cells last, ties in the function's order). */
+  readonly sort?: { readonly column: string };
+  /** What the reports list says after each refresh: how many rows have `equals` (any case) in `column`, e.g. "2 notice due". */
+  readonly count?: { readonly column: string; readonly equals: string };
   /** The charts drawn from a result grid (none when its columns are missing), with the weights' standings where given. */
   readonly charts?: (values: ResultGrid, standings?: readonly Standing[]) => readonly ChartSpec[];
   /** Default name of the sheet a report is written to. */
@@ -213,6 +223,7 @@ export const KIND_INFO = {
       Ticket: "text", Vendor: "text", Priority: "text", "Target (h)": "hours", "Elapsed (h)": "hours", "% of target": "percent",
       "Time left (h)": "hours", "Breach at": "date-time", Status: "text", "Breach by (h)": "hours",
       "Response target (h)": "hours", "Response (h)": "hours", "Response status": "text",
+      "Paused (h)": "hours",
     },
     scale: { column: "% of target", higherIsBetter: false },
     red: { column: "Status", equals: "breached" },
@@ -264,6 +275,39 @@ export const KIND_INFO = {
     columns: { Vendor: "text", "*": "number" },
     scale: { column: "*", higherIsBetter: true },
     defaultOutput: "Trends",
+    pane: true,
+  },
+  contracts: {
+    kind: "contracts",
+    label: "Contracts",
+    summary: "each contract's current term, notice date and status, soonest notice first",
+    fn: CONTRACTSTATUS,
+    source: { param: "contracts", schema: CONTRACT_SCHEMA, hint: "Contracts with a header row (vendor, start, end, notice days, value, auto renew)." },
+    config: { param: "settings", label: "Settings", defaults: [["setting", "value"]] },
+    files: { weights: "settings" },
+    columns: {
+      Contract: "text", Vendor: "text", Start: "date", End: "date", "Notice by": "date", "Days to notice": "integer", Status: "text",
+      "Auto renew": "text", Value: "currency", "Spend in term": "currency", Utilisation: "percent",
+    },
+    red: { column: "Status", equals: "notice passed" },
+    fills: { column: "Status", rows: [{ equals: "notice due", fill: AMBER_FILL }, { equals: "expired", fill: GREY_FILL }] },
+    sort: { column: "Notice by" },
+    count: { column: "Status", equals: "notice due" },
+    defaultOutput: "Contracts",
+    pane: true,
+  },
+  risk: {
+    kind: "risk",
+    label: "Vendor risk",
+    summary: "the risk register per vendor: each dimension and the risk index, as a heat map",
+    fn: VENDORRISKS,
+    source: { param: "risk", schema: RISK_SCHEMA, hint: "The risk register with a header row (vendor, dimension, score, and weight and date where known)." },
+    config: { param: "settings", label: "Risk weights", defaults: [["setting", "dimension", "weight"]] },
+    files: { weights: "settings" },
+    // The dimensions and the risk index, all on 0-100, share one scale: a heat map, red for high risk.
+    columns: { Vendor: "text", "*": "number" },
+    scale: { column: "*", higherIsBetter: false },
+    defaultOutput: "Vendor risk",
     pane: true,
   },
 } as const satisfies Record<string, ReportKindInfo>;

@@ -90,6 +90,20 @@ function fieldLabel(f: FieldSpec): string {
 }
 
 /**
+ * A field of a kind's source in words, as the column form names it; the key itself when the
+ * source has no such field.
+ *
+ * @example fieldWords("scorecard")("ordered_qty") // "Ordered qty"
+ */
+export function fieldWords(kind: ReportKind): (key: string) => string {
+  const schema: readonly FieldSpec[] = kindInfo(kind).source.schema;
+  return (key) => {
+    const f = schema.find((x) => x.key === key);
+    return f ? fieldLabel(f) : key;
+  };
+}
+
+/**
  * A stored config table split for the pane: its mapping rows (field -> header), which the column
  * form shows as choices, and the rest, which the table editor shows. The first row is the table's
  * header and stays with the rest.

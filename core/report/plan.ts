@@ -74,10 +74,11 @@ export function newDefinition(id: string, req: ReportRequest): ReportDefinition 
   return { version: DEFINITION_VERSION, id, kind: req.kind, source: req.source, ...(req.survey ? { survey: req.survey } : {}), config: req.config, calendar: req.calendar, asOf: req.asOf, output: req.output, outputId: "", lastRefresh: "", lastError: "" };
 }
 
-/** The definition after a refresh: a success clears the error, a failure keeps the last good time. */
-export function stamp(def: ReportDefinition, now: Date, result: { output?: string; outputId?: string; error?: string }): ReportDefinition {
+/** The definition after a refresh: a success clears the error (and records its summary), a failure keeps the last good time and summary. */
+export function stamp(def: ReportDefinition, now: Date, result: { output?: string; outputId?: string; summary?: string; error?: string }): ReportDefinition {
   if (result.error !== undefined) return { ...def, lastError: result.error };
-  return { ...def, output: result.output ?? def.output, outputId: result.outputId ?? def.outputId, lastRefresh: now.toISOString(), lastError: "" };
+  const stamped = { ...def, output: result.output ?? def.output, outputId: result.outputId ?? def.outputId, lastRefresh: now.toISOString(), lastError: "" };
+  return result.summary === undefined ? stamped : { ...stamped, lastSummary: result.summary };
 }
 
 /** The message for a definition whose source sheet or table is gone. */

@@ -58,10 +58,13 @@ export interface ReportSheet {
   /** Indexes into `values` (1 = first data row) the red rule matches now. */
   readonly redRows: readonly number[];
   /**
-   * Rows whose `column` equals `equals` (any case) get the `fill` colour: one rule per standing
-   * with a colour, in place of the red rule, when the weights give standings. Empty otherwise.
+   * Rows whose `column` equals `equals` (any case) get the `fill` colour: the kind's own row
+   * colours beside the red rule (a contract notice due, expired), and one rule per standing with a
+   * colour, in place of the red rule, when the weights give standings. Empty otherwise.
    */
   readonly fillRules: readonly FillRule[];
+  /** What the reports list shows for this result ("2 notice due"); "" for a kind that counts nothing. */
+  readonly summary: string;
   /** The charts drawn beside the table, in order (none for a report without one). */
   readonly charts: readonly ChartSpec[];
 }
@@ -79,6 +82,10 @@ export const RED_FILL = "#FFC7CE";
 export const RED_TEXT = "#9C0006";
 /** Colour scale ends: red, yellow, green (Excel's default 3-colour scale). */
 export const SCALE_COLORS = { low: "#F8696B", mid: "#FFEB84", high: "#63BE7B" } as const;
+/** Amber: the fill of Excel's "Yellow fill with dark yellow text" preset. */
+export const AMBER_FILL = "#FFEB9C";
+/** Grey, for rows that no longer call for action. */
+export const GREY_FILL = "#D9D9D9";
 export const HEADER_FILL = "#1F4E78";
 export const HEADER_TEXT = "#FFFFFF";
 /** Bar colours by grade: green to red, as the colour scale runs. */

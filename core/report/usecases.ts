@@ -57,6 +57,8 @@ export interface ReportStatus {
   /** ISO time, "" if never refreshed. */
   readonly lastRefresh: string;
   readonly lastError: string;
+  /** What the last successful refresh counted ("2 notice due"), "" when the kind counts nothing. */
+  readonly summary: string;
   /** Why the report cannot be refreshed as it stands (damaged, tampered, its source gone); "" when it can. */
   readonly problem: string;
 }
@@ -183,7 +185,7 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
   // Each block carries its rows' values and number formats.
   const formatBytes = report.patterns.reduce((n, p) => n + p.length + 3, 0);
   yield* ask((wb) => wb.writeReport(sheetId, report, writeBlocks(report.values, MAX_BLOCK_BYTES, formatBytes)));
-  const saved = stamp({ ...def, output: target.name }, env.now(), { output: target.name, outputId: sheetId });
+  const saved = stamp({ ...def, output: target.name }, env.now(), { output: target.name, outputId: sheetId, summary: report.summary });
   yield* ask((wb) => wb.putDefinition(saved.id, JSON.stringify(saved)));
   replace(state, saved);
   const rows = report.values.length - 1;
@@ -330,7 +332,7 @@ export function* list(): Flow<ReportStatus[]> {
   for (const e of state.entries) {
     const d = e.def;
     if (!d) {
-      out.push({ id: e.id, kind: "", output: "", source: "", lastRefresh: "", lastError: "", problem: e.problem });
+      out.push({ id: e.id, kind: "", output: "", source: "", lastRefresh: "", lastError: "", summary: "", problem: e.problem });
       continue;
     }
     const source = d.source;
@@ -342,7 +344,7 @@ export function* list(): Flow<ReportStatus[]> {
       unreadable = `The source ${describeSource(source)} cannot be read (${messageOf(e)}): pick the source again and generate.`;
     }
     const problem = ownershipProblem(state, d) || unreadable || (found ? "" : staleSourceMessage(d));
-    out.push({ id: d.id, kind: d.kind, output: d.output, source: describeSource(source), lastRefresh: d.lastRefresh, lastError: d.lastError, problem });
+    out.push({ id: d.id, kind: d.kind, output: d.output, source: describeSource(source), lastRefresh: d.lastRefresh, lastError: d.lastError, summary: d.lastSummary ?? "", problem });
   }
   return out;
 }

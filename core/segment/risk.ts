@@ -8,6 +8,15 @@ import { vendorName } from "../table/vendors";
 export type RiskTable = ReadonlyMap<string, number>;
 
 /**
+ * What the `risk` argument gave: two columns vendor, risk (on 1-5 or 0-1, judged from the values),
+ * or a risk register, whose risk index / 100 is on 0-1 whatever its values.
+ */
+export interface RiskArgument {
+  readonly values: RiskTable;
+  readonly from: "pairs" | "register";
+}
+
+/**
  * The key a vendor is matched on in a risk range: normalised and in any case, as the data's vendors are.
  *
  * @example vendorKey("  ACME Corp ") // "acme corp"

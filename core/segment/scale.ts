@@ -37,13 +37,13 @@ export function widen(e: Extent, v: number): void {
  * otherwise on 1-5; the default threshold is the scale's midpoint (0.5 or 3). A column of nothing
  * but 1s fits both scales: it is read on the default 1-5 scale (all lowest), not as all maximal.
  * Without a threshold argument, values outside 0-5 fail: the midpoint of a scale we would have to
- * guess is no answer.
+ * guess is no answer. A `known` scale (a risk register's index, always 0-1) is taken as it is.
  *
  * @example ratingAxis({ min: 1, max: 4 }, undefined, "Supply risk", "risk_threshold") // { scale: "1-5", threshold: 3, ... }
  * @example ratingAxis({ min: 0.1, max: 0.7 }, undefined, "Supply risk", "risk_threshold") // { scale: "0-1", threshold: 0.5, ... }
  */
-export function ratingAxis(extent: Extent, threshold: number | undefined, what: string, thresholdArg: string): RatingAxis {
-  const scale: RatingScale = extent.min >= 0 && extent.max <= 1 && extent.min < 1 ? "0-1" : "1-5";
+export function ratingAxis(extent: Extent, threshold: number | undefined, what: string, thresholdArg: string, known?: RatingScale): RatingAxis {
+  const scale: RatingScale = known ?? (extent.min >= 0 && extent.max <= 1 && extent.min < 1 ? "0-1" : "1-5");
   if (threshold !== undefined) return { scale, threshold, thresholdFrom: "argument" };
   if (extent.min < 0 || extent.max > 5) {
     fail(

@@ -2,14 +2,14 @@ import { CoreError, fail } from "../cell/error";
 import type { Analysis, VendorResult } from "../scorecard/analyze";
 import { DEFAULT_CUTOFFS, rankBySpend, type AbcClass, type AbcCutoffs } from "./abc";
 import { quadrant, type Quadrant } from "./kraljic";
-import { vendorKey, type RiskTable } from "./risk";
+import { vendorKey, type RiskArgument } from "./risk";
 import { emptyExtent, ratingAxis, widen, type Extent, type RatingAxis } from "./scale";
 import { relationshipTier } from "./tier";
 
 export interface SegmentOptions {
   readonly cutoffs?: AbcCutoffs;
-  /** Supply risk per vendor from a risk range; when given it replaces the data's risk column. */
-  readonly risk?: RiskTable;
+  /** Supply risk per vendor from a risk range or register; when given it replaces the data's risk column. */
+  readonly risk?: RiskArgument;
   /** Profit impact at or above which a vendor is high impact (default: ABC class A, or the impact column's scale midpoint). */
   readonly impactThreshold?: number;
   /** Supply risk at or above which a vendor is high risk (default: the scale midpoint, 3 on 1-5, 0.5 on 0-1). */
@@ -35,7 +35,7 @@ export interface VendorSegment {
   readonly grade: string | undefined;
 }
 
-export type RiskAxis = RatingAxis & { readonly source: "column" | "argument" };
+export type RiskAxis = RatingAxis & { readonly source: "column" | "argument" | "register" };
 
 /** How profit impact is read: an impact column, the share of spend against a threshold, or ABC class A. */
 export type ImpactAxis =
@@ -136,14 +136,19 @@ const RISK_SOURCES = `add a "supply risk" (or "risk") column to the data, or pas
 function riskOf(analysis: Analysis, o: SegmentOptions): Axis<RiskAxis> | CoreError {
   const names = analysis.sums.vendors;
   if (o.risk) {
-    if (o.risk.size === 0) fail("no_data", `The risk range gives no vendor a supply risk: fill its second column with each vendor's risk (1-5 or 0-1).`);
-    const values = names.map((n) => o.risk!.get(vendorKey(n)));
+    const register = o.risk.from === "register";
+    const risks = o.risk.values;
+    if (risks.size === 0) {
+      fail("no_data", register ? `The risk register gives no vendor a score: fill its score column with each vendor's assessments.` : `The risk range gives no vendor a supply risk: fill its second column with each vendor's risk (1-5 or 0-1).`);
+    }
+    const values = names.map((n) => risks.get(vendorKey(n)));
     if (values.every((v) => v === undefined)) {
-      fail("no_data", `No vendor in the risk range appears in the data: its first column must name the vendors as the data does, such as ${sample(names)}.`);
+      fail("no_data", `No vendor in the risk ${register ? "register" : "range"} appears in the data: its vendor column must name the vendors as the data does, such as ${sample(names)}.`);
     }
     const extent = emptyExtent();
-    for (const v of o.risk.values()) widen(extent, v);
-    return { axis: { ...ratingAxis(extent, o.riskThreshold, "Supply risk", "risk_threshold"), source: "argument" }, values };
+    for (const v of risks.values()) widen(extent, v);
+    const axis = ratingAxis(extent, o.riskThreshold, "Supply risk", "risk_threshold", register ? "0-1" : undefined);
+    return { axis: { ...axis, source: register ? "register" : "argument" }, values };
   }
   const col = meanColumn(analysis, "supply_risk", analysis.sums.risk, analysis.sums.riskN);
   if (!col) return new CoreError("no_data", `No supply risk data: ${RISK_SOURCES}.`, { arg: "risk" });

@@ -1,60 +1,100 @@
 import { MS_PER_DAY, type Serial } from "../cell/date";
 
-/** One working period of a day, in milliseconds after midnight: [start, end). */
+/**
+ * One working period, in milliseconds after the midnight of the day it starts on: [start, end).
+ * An overnight shift (22:00-06:00) ends after MS_PER_DAY: its hours after midnight belong to
+ * the day it started on.
+ */
 export interface Shift {
   readonly start: number;
   readonly end: number;
 }
 
 /**
- * A business calendar: which weekdays work, the shifts of a working day and the holidays.
- * Built once by {@link makeCalendar}; the tables it precomputes make every business-time
- * question a few arithmetic steps plus a binary search over the holidays, whatever the span.
+ * A business calendar: the shifts that start on each weekday, the holidays and, when given, the
+ * time zone its hours are in. Built once by {@link makeCalendar}; the tables it precomputes make
+ * every business-time question a few arithmetic steps plus a binary search over the holidays,
+ * whatever the span: a ticket open a year costs what one open a day costs.
  */
 export interface Calendar {
-  /** By weekday, 0 = Sunday .. 6 = Saturday. */
+  /** By weekday, 0 = Sunday .. 6 = Saturday: the shifts that start that day, sorted, disjoint, none on a day off. */
+  readonly days: readonly (readonly Shift[])[];
+  /** By weekday: whether any shift starts that day. */
   readonly workdays: readonly boolean[];
-  /** Sorted, disjoint. */
-  readonly shifts: readonly Shift[];
   /** Day serials (whole numbers) of holidays that fall on workdays, sorted, no repeats. */
   readonly holidays: Float64Array;
-  /** Business milliseconds in one working day. */
-  readonly dayMs: number;
-  /** Workdays per week. */
-  readonly perWeek: number;
-  /** before[i]: workdays among the first i days of a serial week (serial day 0 is a Saturday). */
+  /** holidayMs[i]: business milliseconds the first i holidays take away. */
+  readonly holidayMs: Float64Array;
+  /** By weekday: business milliseconds of the shifts starting that day. */
+  readonly dayMs: readonly number[];
+  /** Business milliseconds in one week. */
+  readonly weekMs: number;
+  /** before[o]: business milliseconds of the first o days of a serial week (serial day 0 is a Saturday). */
   readonly before: readonly number[];
-  /** nth[j]: offset in the serial week (0 = Saturday) of its j-th workday. */
-  readonly nth: readonly number[];
+  /** By weekday: milliseconds after the next midnight that the day's night shift still runs, 0 when it has none. */
+  readonly tail: readonly number[];
+  /** Whether any day has a night shift: without one, the day before never matters. */
+  readonly overnight: boolean;
+  /** IANA name of the zone the hours are in; absent means wall-clock times, no conversion. */
+  readonly zone?: string;
 }
 
 /**
- * Builds a calendar. Holidays on non-working days are dropped: they change nothing.
+ * Builds a calendar from the shifts of each weekday (0 = Sunday). A day's overlapping shifts are
+ * merged, so no time counts twice; where a night shift runs into the next day's hours, the
+ * overlap belongs to the night shift. Holidays on days without shifts are dropped: they change nothing.
  *
- * @example makeCalendar([false, true, true, true, true, true, false], [{ start: 9 * 3.6e6, end: 17 * 3.6e6 }], []) // Mon-Fri 09:00-17:00
+ * @example makeCalendar(weekly([false, true, true, true, true, true, false], [{ start: 9 * 3.6e6, end: 17 * 3.6e6 }]), []) // Mon-Fri 09:00-17:00
  */
-export function makeCalendar(workdays: readonly boolean[], shifts: readonly Shift[], holidays: readonly Serial[]): Calendar {
-  const sorted = [...shifts].sort((a, b) => a.start - b.start);
-  const dayMs = sorted.reduce((s, x) => s + (x.end - x.start), 0);
+export function makeCalendar(days: readonly (readonly Shift[])[], holidays: readonly Serial[], zone?: string): Calendar {
+  const merged = days.map(union);
+  // The after-midnight part of each day's last shift, which the next day's shifts must leave alone.
+  const tail = merged.map((d) => Math.max(0, (d[d.length - 1]?.end ?? 0) - MS_PER_DAY));
+  const own = merged.map((d, wd) => clip(d, tail[(wd + 6) % 7]!));
+  const dayMs = own.map((d) => d.reduce((s, x) => s + (x.end - x.start), 0));
   const before = [0];
-  const nth: number[] = [];
-  for (let o = 0; o < 7; o++) {
-    const works = workdays[(o + 6) % 7]!;
-    if (works) nth.push(o);
-    before.push(before[o]! + (works ? 1 : 0));
+  for (let o = 0; o < 7; o++) before.push(before[o]! + dayMs[(o + 6) % 7]!);
+  const kept = [...new Set(holidays.map(Math.floor))].filter((d) => dayMs[weekdayOf(d)]! > 0).sort((a, b) => a - b);
+  const holidayMs = new Float64Array(kept.length + 1);
+  kept.forEach((d, i) => (holidayMs[i + 1] = holidayMs[i]! + dayMs[weekdayOf(d)]!));
+  const cal = { days: own, workdays: own.map((d) => d.length > 0), holidays: Float64Array.from(kept), holidayMs, dayMs, weekMs: before[7]!, before, tail, overnight: tail.some((x) => x > 0) };
+  return zone === undefined ? cal : { ...cal, zone };
+}
+
+/**
+ * The same shifts on each working weekday: the week {@link makeCalendar} takes.
+ *
+ * @example weekly([false, true, true, true, true, true, false], [{ start: 9 * 3.6e6, end: 17 * 3.6e6 }]) // Mon-Fri 09:00-17:00
+ */
+export function weekly(workdays: readonly boolean[], shifts: readonly Shift[]): Shift[][] {
+  return workdays.map((w) => (w ? [...shifts] : []));
+}
+
+/** Sorted, overlapping and touching shifts joined. */
+function union(shifts: readonly Shift[]): Shift[] {
+  const out: Shift[] = [];
+  for (const s of [...shifts].filter((x) => x.end > x.start).sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, s.end) };
+    else out.push(s);
   }
-  const days = [...new Set(holidays.map(Math.floor))].filter((d) => workdays[weekdayOf(d)]).sort((a, b) => a - b);
-  return { workdays: [...workdays], shifts: sorted, holidays: Float64Array.from(days), dayMs, perWeek: nth.length, before, nth };
+  return out;
+}
+
+/** The shifts with [0, from) taken out. */
+function clip(shifts: readonly Shift[], from: number): Shift[] {
+  if (from <= 0) return [...shifts];
+  return shifts.filter((s) => s.end > from).map((s) => (s.start >= from ? s : { start: from, end: s.end }));
 }
 
 const HOUR_MS = 3_600_000;
 const MON_FRI = [false, true, true, true, true, true, false];
 
 /** Mon-Fri 09:00-17:00, no holidays: the calendar when none is given. */
-export const DEFAULT_CALENDAR: Calendar = makeCalendar(MON_FRI, [{ start: 9 * HOUR_MS, end: 17 * HOUR_MS }], []);
+export const DEFAULT_CALENDAR: Calendar = makeCalendar(weekly(MON_FRI, [{ start: 9 * HOUR_MS, end: 17 * HOUR_MS }]), []);
 
 /** Around the clock: business time is clock time. What a 24x7 policy row uses. */
-export const ALWAYS: Calendar = makeCalendar([true, true, true, true, true, true, true], [{ start: 0, end: MS_PER_DAY }], []);
+export const ALWAYS: Calendar = makeCalendar(weekly([true, true, true, true, true, true, true], [{ start: 0, end: MS_PER_DAY }]), []);
 
 function weekdayOf(day: number): number {
   return (((day + 6) % 7) + 7) % 7;
@@ -73,21 +113,18 @@ function holidaysBefore(cal: Calendar, day: number): number {
   return lo;
 }
 
-function isHoliday(cal: Calendar, day: number): boolean {
-  const i = holidaysBefore(cal, day);
-  return i < cal.holidays.length && cal.holidays[i] === day;
-}
-
-/** Working days (holidays excluded) in serial days [0, day): whole weeks times workdays per week. */
-function workdaysBefore(cal: Calendar, day: number): number {
+/** Business milliseconds of all shifts starting on serial days [0, day), in whole: whole weeks times the week's hours. */
+function shiftsBefore(cal: Calendar, day: number, holidaysBeforeDay: number): number {
   const weeks = Math.floor(day / 7);
-  return weeks * cal.perWeek + cal.before[day - weeks * 7]! - holidaysBefore(cal, day);
+  return weeks * cal.weekMs + cal.before[day - weeks * 7]! - cal.holidayMs[holidaysBeforeDay]!;
 }
 
 /**
  * Business milliseconds from serial 0 to `t`. Elapsed time between two moments is the
- * difference of two of these, so it is additive by construction. Times are rounded to the
- * millisecond, which keeps every figure a whole number and free of rounding drift.
+ * difference of two of these, so it is additive by construction. It is the shifts that started
+ * on earlier days, less what the previous day's night shift has still to run, plus what the
+ * day's own shifts have run by `t`. Times are rounded to the millisecond, which keeps every
+ * figure a whole number and free of rounding drift.
  *
  * @example businessClock(DEFAULT_CALENDAR, mondayAt1000) - businessClock(DEFAULT_CALENDAR, mondayAt0900) // 3_600_000
  */
@@ -98,9 +135,23 @@ export function businessClock(cal: Calendar, t: Serial): number {
     day++;
     ms -= MS_PER_DAY;
   }
-  let total = workdaysBefore(cal, day) * cal.dayMs;
-  if (ms > 0 && cal.workdays[weekdayOf(day)] && !isHoliday(cal, day)) {
-    for (const s of cal.shifts) {
+  const h = cal.holidays;
+  let total = 0;
+  let k: number;
+  if (cal.overnight) {
+    // One search answers three questions: holidays before `day`, and whether `day - 1` and `day` are holidays.
+    const i = holidaysBefore(cal, day - 1);
+    const yesterdayOff = h[i] === day - 1;
+    k = yesterdayOff ? i + 1 : i;
+    const tail = cal.tail[weekdayOf(day - 1)]!;
+    // What the night shift of the day before has still to run after `ms`.
+    if (!yesterdayOff && tail > ms) total -= tail - ms;
+  } else {
+    k = holidaysBefore(cal, day);
+  }
+  total += shiftsBefore(cal, day, k);
+  if (ms > 0 && h[k] !== day) {
+    for (const s of cal.days[weekdayOf(day)]!) {
       if (ms <= s.start) break;
       total += Math.min(ms, s.end) - s.start;
     }
@@ -110,7 +161,7 @@ export function businessClock(cal: Calendar, t: Serial): number {
 
 /**
  * Business hours from `start` to `end` (negative when `end` is earlier). Time outside shifts,
- * on non-workdays and on holidays counts nothing.
+ * on non-workdays and in the shifts of holidays counts nothing.
  *
  * @example businessHours(DEFAULT_CALENDAR, fridayAt1630, mondayAt1000) // 1.5
  */
@@ -118,21 +169,22 @@ export function businessHours(cal: Calendar, start: Serial, end: Serial): number
   return (businessClock(cal, end) - businessClock(cal, start)) / HOUR_MS;
 }
 
-/** The serial day of the m-th working day (0-based, holidays skipped) counted from serial 0. */
-function nthWorkday(cal: Calendar, m: number): number {
-  // k - p * floor(k / p), not k % p: before serial 0 (a Date before 1900) k is negative, and a
-  // negative index read undefined and made the breach moment NaN.
-  const p = cal.perWeek;
-  const raw = (k: number) => {
-    const weeks = Math.floor(k / p);
-    return 7 * weeks + cal.nth[k - weeks * p]!;
-  };
-  // Each holiday up to the candidate day pushes the answer one working day on; the count
-  // only grows, so this settles after as many rounds as there are runs of new holidays.
+/**
+ * The serial day whose shifts hold the business moment `goal`: shiftsBefore(day) < goal <=
+ * shiftsBefore(day + 1). Solved without holidays first, then each holiday up to the candidate
+ * pushes the answer on; the amount only grows, so this settles after as many rounds as there
+ * are runs of new holidays.
+ */
+function dayHolding(cal: Calendar, goal: number): number {
   let skipped = 0;
   for (;;) {
-    const day = raw(m + skipped);
-    const h = holidaysBefore(cal, day + 1);
+    const x = goal + skipped;
+    const weeks = Math.ceil(x / cal.weekMs) - 1;
+    const rest = x - weeks * cal.weekMs;
+    let o = 0;
+    while (o < 6 && cal.before[o + 1]! < rest) o++;
+    const day = 7 * weeks + o;
+    const h = cal.holidayMs[holidaysBefore(cal, day + 1)]!;
     if (h === skipped) return day;
     skipped = h;
   }
@@ -147,16 +199,24 @@ function nthWorkday(cal: Calendar, m: number): number {
  */
 export function breachAt(cal: Calendar, start: Serial, hours: number): Serial {
   if (!(hours > 0)) return start;
-  const goal = businessClock(cal, start) + hours * HOUR_MS;
-  const m = Math.ceil(goal / cal.dayMs) - 1;
-  const day = nthWorkday(cal, m);
-  let left = goal - m * cal.dayMs;
-  for (const s of cal.shifts) {
+  return momentAt(cal, businessClock(cal, start) + hours * HOUR_MS);
+}
+
+/**
+ * The first moment at which the business clock reads `goal` milliseconds: the inverse of
+ * {@link businessClock}.
+ *
+ * @example momentAt(DEFAULT_CALENDAR, businessClock(DEFAULT_CALENDAR, mondayAt0900) + 3_600_000) // Monday 10:00
+ */
+export function momentAt(cal: Calendar, goal: number): Serial {
+  const day = dayHolding(cal, goal);
+  let left = goal - shiftsBefore(cal, day, holidaysBefore(cal, day));
+  const shifts = cal.days[weekdayOf(day)]!;
+  for (const s of shifts) {
     const len = s.end - s.start;
     if (left <= len) return day + (s.start + left) / MS_PER_DAY;
     left -= len;
   }
   // Unreachable when dayMs is the sum of the shifts; kept so rounding can never loop.
-  const last = cal.shifts[cal.shifts.length - 1]!;
-  return day + last.end / MS_PER_DAY;
+  return day + shifts[shifts.length - 1]!.end / MS_PER_DAY;
 }

@@ -4,11 +4,13 @@ import { attempt, type CoreError, fail, quote } from "../cell/error";
 import { parseNumber } from "../cell/number";
 import type { RangeArg } from "../cell/types";
 import { configRows } from "../config/rows";
+import { vendorName } from "../table/vendors";
 
-/** A service-credit band: compliance strictly below `below` earns `credit`. */
+/** A service-credit band: compliance strictly below `below` earns `credit`; for one vendor when `vendor` is set. */
 export interface CreditBand {
   readonly below: number;
   readonly credit: number;
+  readonly vendor?: string;
 }
 
 const Band = z.object({
@@ -17,10 +19,10 @@ const Band = z.object({
 });
 
 /**
- * Reads a credit table: rows `compliance below, credit %` such as `0.99, 5%` and `0.95, 10%`,
- * with an optional header row.
+ * Reads a credit table: rows `compliance below, credit %, [vendor]` such as `0.99, 5%` and
+ * `0.95, 10%`, with an optional header row. Rows with a vendor are that vendor's bands.
  *
- * @example readCredits([["compliance below", "credit %"], [0.99, 0.05], [0.95, 0.1]])
+ * @example readCredits([["compliance below", "credit %", "vendor"], [0.99, 0.05], [0.95, 0.1], [0.98, 0.1, "Acme"]])
  */
 export function readCredits(arg: RangeArg): CreditBand[] | CoreError {
   return attempt(() => parseCredits(arg));
@@ -37,19 +39,23 @@ function parseCredits(arg: RangeArg): CreditBand[] {
       const issue = parsed.error.issues[0]!;
       const cell = issue.path[0] === "credit" ? r.cells[1] : r.cells[0];
       const what = issue.code === "invalid_type" ? `"${quote(cell ?? "")}" is not a number` : issue.message;
-      fail("bad_config", `Credit table row ${r.row}: ${what}. Rows read: compliance below, credit % (e.g. 0.99, 5%).`, { row: r.row });
+      fail("bad_config", `Credit table row ${r.row}: ${what}. Rows read: compliance below, credit %, [vendor] (e.g. 0.99, 5%).`, { row: r.row });
     }
-    return parsed.data;
+    return isBlank(r.cells[2]) ? parsed.data : { ...parsed.data, vendor: String(r.cells[2]).trim() };
   });
 }
 
 /**
  * The credit of the lowest band a compliance falls under (below its threshold), 0 when none.
+ * A vendor with bands of its own uses only those; the others use the bands without a vendor.
  *
  * @example creditFor([{ below: 0.99, credit: 0.05 }, { below: 0.95, credit: 0.1 }], 0.97) // 0.05
  */
-export function creditFor(bands: readonly CreditBand[], compliance: number): number {
+export function creditFor(bands: readonly CreditBand[], compliance: number, vendor?: string): number {
+  const key = (v: string) => vendorName(v).toLowerCase();
+  const own = vendor === undefined ? [] : bands.filter((b) => b.vendor !== undefined && key(b.vendor) === key(vendor));
+  const use = own.length ? own : bands.filter((b) => b.vendor === undefined);
   let best: CreditBand | undefined;
-  for (const b of bands) if (compliance < b.below && (!best || b.below < best.below)) best = b;
+  for (const b of use) if (compliance < b.below && (!best || b.below < best.below)) best = b;
   return best ? best.credit : 0;
 }

@@ -7,26 +7,39 @@ import type { CellValue, RangeArg } from "../cell/types";
 import { configRows, takeMapping } from "../config/rows";
 import type { ReadSettings } from "../table/read";
 import { normalizeHeader, TICKET_SCHEMA } from "../table/schema";
+import { vendorName } from "../table/vendors";
+import { zoneName } from "./zone";
 
 /** `business` counts the calendar's hours; `24x7` counts every hour of the clock. */
 export type Clock = "business" | "24x7";
 
-/** One priority's targets, in hours. */
+/** One priority's targets, in hours; for one vendor when `vendor` is set. */
 export interface PolicyRow {
   readonly priority: string;
   readonly resolution: number;
   readonly response?: number;
   readonly clock: Clock;
+  readonly vendor?: string;
 }
 
-/** The SLA targets per priority, and the column mapping and date order for reading tickets. */
+/** The SLA targets per priority (and vendor), the pausing statuses, and how to read the tickets. */
 export interface Policy {
   readonly rows: readonly PolicyRow[];
   /** True when any row has a response target. */
   readonly hasResponse: boolean;
   readonly read: ReadSettings;
-  /** The row a ticket's priority text matches, or undefined. */
-  match(priority: string): PolicyRow | undefined;
+  /** Statuses that stop the clock, normalised (`On Hold` -> `onhold`). */
+  readonly pauses: ReadonlySet<string>;
+  /** IANA name of the zone the ticket times are in, from a `data_timezone` row. */
+  readonly dataZone?: string;
+  /** The row for a ticket's priority and vendor: the vendor's own row, else the row without a vendor; undefined when none. */
+  match(priority: string, vendor?: string): PolicyRow | undefined;
+}
+
+/** Options of {@link makePolicy} beyond the rows. */
+export interface PolicyOptions {
+  readonly pauses?: Iterable<string>;
+  readonly dataZone?: string;
 }
 
 /**
@@ -60,6 +73,8 @@ const CLOCKS: Record<string, Clock> = {
 
 const DATE_ORDERS = ["MDY", "DMY", "YMD"] as const;
 
+const PAUSE_KEYS = new Set(["pause", "pauses", "pausestatus", "pausestate", "pausedstatus", "pausedstate", "paused"]);
+
 function isHeader(key: string, second: CellValue): boolean {
   return (key === "priority" || key === "severity") && /^(resolution|target|hours|sla|fix)/.test(normalizeHeader(second));
 }
@@ -82,10 +97,36 @@ function priorityKey(text: string): { num?: number; name: string } {
 /**
  * Builds a policy from its rows. Priorities match by normalised text (`p 1` = `P1`); where the
  * ticket and the row both start with a number (`P1`, `1 - Critical`, `1`), the number decides.
+ * A ticket takes its vendor's row for its priority when there is one, else the row without a vendor.
  *
- * @example makePolicy([{ priority: "P1", resolution: 4, clock: "24x7" }]).match("1 - Critical") // the P1 row
+ * @example makePolicy([{ priority: "P1", resolution: 4, clock: "24x7" }, { priority: "P1", resolution: 2, clock: "24x7", vendor: "Acme" }]).match("1 - Critical", "acme") // the Acme P1 row
  */
-export function makePolicy(rows: readonly PolicyRow[], read: ReadSettings = {}): Policy {
+export function makePolicy(rows: readonly PolicyRow[], read: ReadSettings = {}, options: PolicyOptions = {}): Policy {
+  const general = matcher(rows.filter((r) => r.vendor === undefined));
+  const perVendor = new Map<string, (priority: string) => PolicyRow | undefined>();
+  const vendors = new Map<string, PolicyRow[]>();
+  for (const r of rows) if (r.vendor !== undefined) vendors.set(vendorKey(r.vendor), [...(vendors.get(vendorKey(r.vendor)) ?? []), r]);
+  for (const [v, own] of vendors) perVendor.set(v, matcher(own));
+  const pauses = new Set([...(options.pauses ?? [])].map(normalizeHeader));
+  return {
+    rows,
+    hasResponse: rows.some((r) => r.response !== undefined),
+    read,
+    pauses,
+    ...(options.dataZone === undefined ? {} : { dataZone: options.dataZone }),
+    match(priority, vendor) {
+      const own = vendor === undefined || perVendor.size === 0 ? undefined : perVendor.get(vendorKey(vendor));
+      return own?.(priority) ?? general(priority);
+    },
+  };
+}
+
+/** Vendors match as the tickets' vendors do: trimmed, any case. */
+function vendorKey(v: string): string {
+  return vendorName(v).toLowerCase();
+}
+
+function matcher(rows: readonly PolicyRow[]): (priority: string) => PolicyRow | undefined {
   const byText = new Map<string, PolicyRow>();
   const byNum = new Map<number, PolicyRow>();
   const byName = new Map<string, PolicyRow>();
@@ -96,19 +137,14 @@ export function makePolicy(rows: readonly PolicyRow[], read: ReadSettings = {}):
     if (k.name !== "") byName.set(k.name, r);
   }
   const cache = new Map<string, PolicyRow | undefined>();
-  return {
-    rows,
-    hasResponse: rows.some((r) => r.response !== undefined),
-    read,
-    match(priority) {
-      if (cache.has(priority)) return cache.get(priority);
-      const k = priorityKey(priority);
-      let row: PolicyRow | undefined;
-      if (k.num !== undefined && byNum.size > 0) row = byNum.get(k.num);
-      else row = byText.get(normalizeHeader(priority)) ?? (k.name !== "" ? byName.get(k.name) : undefined);
-      cache.set(priority, row);
-      return row;
-    },
+  return (priority) => {
+    if (cache.has(priority)) return cache.get(priority);
+    const k = priorityKey(priority);
+    let row: PolicyRow | undefined;
+    if (k.num !== undefined && byNum.size > 0) row = byNum.get(k.num);
+    else row = byText.get(normalizeHeader(priority)) ?? (k.name !== "" ? byName.get(k.name) : undefined);
+    cache.set(priority, row);
+    return row;
   };
 }
 
@@ -121,12 +157,14 @@ export const DEFAULT_POLICY: Policy = makePolicy([
 ]);
 
 /**
- * Reads a policy range: rows `priority, resolution h, [response h], [clock]` (clock `business`
- * or `24x7`, default business; an optional header row), mapping rows for the ticket columns
- * (`updated, sys_updated_at`) and a `date_order` row (MDY, DMY or YMD). No priority rows: the
- * default policy's targets, still with the range's mapping and date order.
+ * Reads a policy range: rows `priority, resolution h, [response h], [clock], [vendor]` (clock
+ * `business` or `24x7`, default business; a vendor makes the row that vendor's; an optional
+ * header row), mapping rows for the ticket columns (`updated, sys_updated_at`), a `date_order`
+ * row (MDY, DMY or YMD), `pause, <status>` rows naming statuses that stop the clock and a
+ * `data_timezone` row naming the zone the ticket times are in. No priority rows: the default
+ * policy's targets, still with the range's other rows.
  *
- * @example readPolicy([["P1", 4, 1, "24x7"], ["P2", 8, 2], ["opened", "Created On"]])
+ * @example readPolicy([["P1", 4, 1, "24x7"], ["P2", 8, 2], ["P2", 4, 1, "business", "Acme"], ["opened", "Created On"], ["pause", "On hold"]])
  */
 export function readPolicy(arg: RangeArg): Policy | CoreError {
   return attempt(() => parsePolicy(arg));
@@ -138,6 +176,8 @@ function parsePolicy(arg: RangeArg): Policy {
   const rows0 = configRows(arg, ["priority", "severity", "level"]).filter((r) => !isHeader(r.key, r.cells[1]));
   const { mapping, rest } = takeMapping(rows0, TICKET_SCHEMA);
   let dateOrder: DateOrder | undefined;
+  let dataZone: string | undefined;
+  const pauses: string[] = [];
   const rows: PolicyRow[] = [];
   // Two rows for one priority (same text, or same leading number) would make matching arbitrary.
   const seen = new Map<string, number>();
@@ -146,6 +186,18 @@ function parsePolicy(arg: RangeArg): Policy {
       const v = String(r.cells[1] ?? "").trim().toUpperCase();
       if (!(DATE_ORDERS as readonly string[]).includes(v)) fail("bad_config", `Policy row ${r.row}: date_order must be MDY, DMY or YMD, not "${quote(r.cells[1] ?? "")}".`, { row: r.row });
       dateOrder = v as DateOrder;
+      continue;
+    }
+    if (PAUSE_KEYS.has(r.key)) {
+      const statuses = r.cells.slice(1).filter((c) => !isBlank(c));
+      if (statuses.length === 0) fail("bad_config", `Policy row ${r.row}: "${quote(r.name)}" names no status; write the status that stops the clock in the next cell, e.g. pause, On hold.`, { row: r.row });
+      if (statuses.length > 1) fail("bad_config", `Policy row ${r.row}: a pause row names one status; put "${quote(statuses[1])}" on a row of its own (pause, ${quote(statuses[1])}).`, { row: r.row });
+      pauses.push(String(statuses[0]));
+      continue;
+    }
+    if (r.key === "datatimezone" || r.key === "datatz" || r.key === "datazone") {
+      if (isBlank(r.cells[1])) fail("bad_config", `Policy row ${r.row}: data_timezone has no value; give the IANA zone the ticket times are in, e.g. UTC.`, { row: r.row });
+      dataZone = zoneName(r.cells[1]!, `Policy row ${r.row} (data_timezone)`, r.row);
       continue;
     }
     const cells = r.cells.slice(1);
@@ -165,16 +217,18 @@ function parsePolicy(arg: RangeArg): Policy {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const what = issue.code === "invalid_type" ? `the ${String(issue.path[0])} target "${quote(issue.path[0] === "response" ? responseCell : cells[0] ?? "")}" is not a number of hours` : issue.message;
-      fail("bad_config", `Policy row ${r.row} (${r.name || "blank priority"}): ${what}. Rows read: priority, resolution hours, [response hours], [business or 24x7].`, { row: r.row });
+      fail("bad_config", `Policy row ${r.row} (${r.name || "blank priority"}): ${what}. Rows read: priority, resolution hours, [response hours], [business or 24x7], [vendor].`, { row: r.row });
     }
+    const vendor = isBlank(cells[3]) ? undefined : String(cells[3]).trim();
     const k = priorityKey(r.name);
-    const norm = k.num === undefined ? normalizeHeader(r.name) : `#${k.num}`;
+    const norm = `${vendor === undefined ? "" : vendorKey(vendor)}\u0000${k.num === undefined ? normalizeHeader(r.name) : `#${k.num}`}`;
     const twice = seen.get(norm);
-    if (twice !== undefined) fail("bad_config", `Policy rows ${twice} and ${r.row} both give priority "${quote(r.name)}"; keep one.`, { row: r.row });
+    if (twice !== undefined) fail("bad_config", `Policy rows ${twice} and ${r.row} both give priority "${quote(r.name)}"${vendor === undefined ? "" : ` for vendor "${quote(vendor)}"`}; keep one.`, { row: r.row });
     seen.set(norm, r.row);
     const p = parsed.data;
-    rows.push(p.response === undefined ? { priority: p.priority, resolution: p.resolution, clock: p.clock } : { ...p, response: p.response });
+    const base: PolicyRow = p.response === undefined ? { priority: p.priority, resolution: p.resolution, clock: p.clock } : { ...p, response: p.response };
+    rows.push(vendor === undefined ? base : { ...base, vendor });
   }
   const read: ReadSettings = dateOrder ? { mapping, dateOrder } : { mapping };
-  return makePolicy(rows.length ? rows : DEFAULT_POLICY.rows, read);
+  return makePolicy(rows.length ? rows : DEFAULT_POLICY.rows, read, dataZone === undefined ? { pauses } : { pauses, dataZone });
 }

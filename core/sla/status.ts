@@ -1,21 +1,30 @@
 import { formatSerial, type Serial } from "../cell/date";
-import { CoreError, quote } from "../cell/error";
+import { CoreError, fail, quote } from "../cell/error";
 import type { Range } from "../cell/types";
 import type { VendorIndex } from "../table/vendors";
-import { ALWAYS, breachAt, businessHours, type Calendar } from "./calendar";
+import { isBlank } from "../cell/blank";
+import { isPlaceholder } from "../cell/number";
+import { normalizeHeader } from "../table/schema";
+import { ALWAYS, breachAt, businessClock, momentAt, type Calendar } from "./calendar";
+import { utcOf, wallOf, zoneNamed } from "./zone";
 import type { Policy } from "./policy";
 import type { ParseCache } from "../table/cache";
 import { readTickets, timeProblem, type TicketTable } from "./tickets";
 
-/** `not opened`: the ticket was opened after the as-of moment, so at as-of it did not exist yet. */
-export type SlaState = "met" | "breached" | "at risk" | "open" | "not opened";
+/**
+ * `not opened`: the ticket was opened after the as-of moment, so at as-of it did not exist yet.
+ * `paused`: open, and at as-of in a pausing status; its clock stands still.
+ */
+export type SlaState = "met" | "breached" | "at risk" | "open" | "paused" | "not opened";
 
-/** One SLA clock of one ticket (resolution or response). Hours; `breachAt` is a serial. */
+/** One SLA clock of one ticket (resolution or response). Hours; `breachAt` is a serial, undefined while paused. */
 export interface SlaMeasure {
   readonly target: number;
   readonly elapsed: number;
-  readonly breachAt: Serial;
+  readonly breachAt: Serial | undefined;
   readonly status: SlaState;
+  /** Hours (on the row's clock) inside paused time between opening and resolution or as-of. */
+  readonly paused: number;
 }
 
 export interface TicketStatus {
@@ -41,44 +50,95 @@ export interface SlaReport {
 }
 
 /**
- * Judges every ticket against its priority's targets at `asOf`, in one pass. An event log
- * gives one row per ticket. A row that cannot be judged carries its error instead of failing
- * the others. A ticket resolved after `asOf` is judged as still open at `asOf`; one opened after
- * `asOf` is `not opened`, with no elapsed time, and counts in no SLA figure.
+ * Where a clock counts: its calendar, and the conversions of ticket times (wall clock of the
+ * data's zone) into the calendar's frame and back. Without both zones, both are the identity.
+ */
+interface Frame {
+  readonly cal: Calendar;
+  in(s: Serial): Serial;
+  out(s: Serial): Serial;
+  /** The as-of moment in the frame's time. */
+  readonly asOf: Serial;
+}
+
+const same = (s: Serial) => s;
+
+/**
+ * The frames of the two clocks. With a calendar zone and a data zone, business hours count on
+ * the calendar zone's wall clock and 24x7 hours on UTC, so a 24x7 day across the spring change
+ * has 23 hours; otherwise both count on the wall clock the times are written in.
+ */
+function framesOf(calendar: Calendar, policy: Policy, asOf: Serial): { business: Frame; always: Frame } {
+  const frame = (cal: Calendar, into: (s: Serial) => Serial, out: (s: Serial) => Serial): Frame => ({ cal, in: into, out, asOf: into(asOf) });
+  const cz = calendar.zone === undefined ? undefined : zoneNamed(calendar.zone);
+  const dz = policy.dataZone === undefined ? undefined : zoneNamed(policy.dataZone);
+  if (!cz || !dz) return { business: frame(calendar, same, same), always: frame(ALWAYS, same, same) };
+  const business = cz.name === dz.name ? frame(calendar, same, same) : frame(calendar, (s) => wallOf(cz, utcOf(dz, s)), (s) => wallOf(dz, utcOf(cz, s)));
+  return { business, always: frame(ALWAYS, (s) => utcOf(dz, s), (s) => wallOf(dz, s)) };
+}
+
+/**
+ * Judges every ticket against its priority's (and vendor's) targets at `asOf`, in one pass. An
+ * event log gives one row per ticket. A row that cannot be judged carries its error instead of
+ * failing the others. A ticket resolved after `asOf` is judged as still open at `asOf`; one
+ * opened after `asOf` is `not opened`, with no elapsed time, and counts in no SLA figure. Time
+ * in a pausing status (policy `pause` rows) does not count; an open ticket paused at `asOf` is `paused`.
  *
  * @example slaStatus(range, DEFAULT_POLICY, DEFAULT_CALENDAR, serialOf(2025, 3, 31, 12)).tickets[0].resolution.status // "at risk"
  */
 export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, asOf: Serial, atRisk: number, cache: ParseCache): SlaReport {
   const t = readTickets(tickets, policy.read, cache);
   const hasResponse = policy.hasResponse && t.columns.columns.has("responded");
+  const status = policy.pauses.size > 0 ? t.text("status") : undefined;
+  if (policy.pauses.size > 0 && !status) {
+    // Pauses the data cannot show would silently count waiting time as working time.
+    fail("bad_header", `The policy names statuses that pause the clock, but the tickets have no status column: head one "status" (or "state", "incident state", "ticket status"), or map it with a policy row status, <header>.`, { field: "status" });
+  }
   // Columns are looked up once here, not per ticket: this loop runs for every ticket of the range.
   const c: Ctx = {
-    t, policy, calendar, asOf, atRisk, hasResponse,
+    t, policy, asOf, atRisk, hasResponse, frames: framesOf(calendar, policy, asOf),
     ids: t.text("ticket"), vendor: t.text("vendor")!, priority: t.text("priority")!, opened: t.num("opened")!,
-    resolved: t.num("resolved"), responded: t.num("responded"),
+    resolved: t.num("resolved"), responded: t.num("responded"), updated: t.num("updated"), status, pausedHours: t.num("paused_hours"),
+    pausing: new Map(), last: { status: "", pausing: false }, spans: [], clocks: [], order: [],
   };
   const out: TicketStatus[] = new Array(t.state.length);
-  for (let i = 0; i < t.state.length; i++) out[i] = judge(c, t.state[i]!, t.badUpdated[i]!);
+  for (let i = 0; i < t.state.length; i++) out[i] = judge(c, i);
   return { tickets: out, vendors: t.vendors, hasResponse };
 }
 
 interface Ctx {
   readonly t: TicketTable;
   readonly policy: Policy;
-  readonly calendar: Calendar;
   readonly asOf: Serial;
   readonly atRisk: number;
   readonly hasResponse: boolean;
+  readonly frames: { readonly business: Frame; readonly always: Frame };
   readonly ids: string[] | undefined;
   readonly vendor: string[];
   readonly priority: string[];
   readonly opened: Float64Array;
   readonly resolved: Float64Array | undefined;
   readonly responded: Float64Array | undefined;
+  readonly updated: Float64Array | undefined;
+  /** Present only when the policy names pausing statuses. */
+  readonly status: string[] | undefined;
+  readonly pausedHours: Float64Array | undefined;
+  /** Status text -> whether it pauses, worked out once per distinct text. */
+  readonly pausing: Map<string, boolean>;
+  readonly last: { status: string; pausing: boolean };
+  /** Scratch: the paused intervals of the ticket being judged, and its rows in time order. */
+  readonly spans: number[];
+  /** Scratch: the business clock at each end of `spans`, the start clipped to opening. */
+  readonly clocks: number[];
+  readonly order: number[];
 }
 
-function judge(c: Ctx, r: number, badUpdated: number): TicketStatus {
+const HOUR_MS = 3_600_000;
+
+function judge(c: Ctx, slot: number): TicketStatus {
   const { t, policy, asOf, atRisk } = c;
+  const r = t.state[slot]!;
+  const badUpdated = t.badUpdated[slot]!;
   const ticket = c.ids?.[r] || `row ${r + 2}`;
   const priority = c.priority[r]!;
   const row = r + 2;
@@ -89,27 +149,40 @@ function judge(c: Ctx, r: number, badUpdated: number): TicketStatus {
 
   if (badUpdated >= 0) return wrong("not_a_date", timeProblem(t, "updated", badUpdated)!);
   if (priority === "") return wrong("bad_config", `Column "${header("priority")}", row ${row} of the range: the priority is blank; give one of ${list(policy)}.`);
-  const rule = policy.match(priority);
+  const rule = policy.match(priority, vendor);
   if (!rule) {
     return wrong("bad_config", `Column "${header("priority")}", row ${row} of the range: no policy row matches priority "${priority}"; add a row "${priority}, <hours>" to the policy (it has ${list(policy)}).`);
   }
   const opened = c.opened[r]!;
   if (opened !== opened) return wrong("not_a_date", timeProblem(t, "opened", r)!);
-  const cal = rule.clock === "24x7" ? ALWAYS : c.calendar;
+  const f = rule.clock === "24x7" ? c.frames.always : c.frames.business;
+  const start = f.in(opened);
   if (opened > asOf) {
     // Judged at a moment before it existed: nothing has elapsed and nothing can be met or
     // breached. Its later times are not read: a ticket that did not exist yet cannot fail its vendor's figures.
-    const resolution = notOpened(cal, opened, rule.resolution);
+    const resolution = notOpened(f, start, rule.resolution);
     if (!c.hasResponse || rule.response === undefined) return { row, ticket, vendor, vendorId, priority, resolution };
-    return { row, ticket, vendor, vendorId, priority, resolution, response: notOpened(cal, opened, rule.response) };
+    return { row, ticket, vendor, vendorId, priority, resolution, response: notOpened(f, start, rule.response) };
   }
   const resolvedAt = time(t, c.resolved, "resolved", r);
   if (typeof resolvedAt === "string") return wrong("not_a_date", resolvedAt);
   if (resolvedAt < opened) {
     return wrong("not_a_date", `Column "${header("resolved")}", row ${row} of the range: resolved ${formatSerial(resolvedAt)} is before opened ${formatSerial(opened)}; correct one of the two.`);
   }
+  const pauses = pausesOf(c, slot, f);
+  if (typeof pauses === "string") return wrong("not_a_date", pauses);
+  const spans = c.spans;
+  // The business clock at each pause's ends, read once for both clocks of the ticket.
+  const clocks = c.clocks;
+  const b0 = businessClock(f.cal, start);
+  for (let i = 0; i < pauses; i += 2) {
+    clocks[i] = businessClock(f.cal, Math.max(spans[i]!, start));
+    clocks[i + 1] = spans[i + 1] === Infinity ? Infinity : businessClock(f.cal, spans[i + 1]!);
+  }
+  const held = heldHours(c, slot);
+  if (typeof held === "string") return wrong("bad_config", held);
   const resolved = resolvedAt <= asOf;
-  const resolution = measure(cal, opened, resolved ? resolvedAt : asOf, rule.resolution, resolved, atRisk);
+  const resolution = measure(f, start, b0, resolved ? f.in(resolvedAt) : f.asOf, rule.resolution, resolved, atRisk, spans, clocks, pauses, held);
   if (!c.hasResponse || rule.response === undefined) return { row, ticket, vendor, vendorId, priority, resolution };
 
   const respondedAt = time(t, c.responded, "responded", r);
@@ -120,7 +193,7 @@ function judge(c: Ctx, r: number, badUpdated: number): TicketStatus {
   // Resolving a ticket answers it: with no response time, the response clock stops at resolution.
   const answeredAt = respondedAt <= asOf ? respondedAt : resolved ? resolvedAt : Infinity;
   const answered = answeredAt !== Infinity;
-  const response = measure(cal, opened, answered ? answeredAt : asOf, rule.response, answered, atRisk);
+  const response = measure(f, start, b0, answered ? f.in(answeredAt) : f.asOf, rule.response, answered, atRisk, spans, clocks, pauses, held);
   return { row, ticket, vendor, vendorId, priority, resolution, response };
 }
 
@@ -132,18 +205,158 @@ function time(t: TicketTable, col: Float64Array | undefined, field: "resolved" |
   return timeProblem(t, field, r) ?? Infinity;
 }
 
-function measure(cal: Calendar, start: Serial, end: Serial, target: number, done: boolean, atRisk: number): SlaMeasure {
-  // A ticket opened after as-of has used none of its time yet.
-  const elapsed = Math.max(0, businessHours(cal, start, end));
+function isPausing(c: Ctx, status: string): boolean {
+  // Exports repeat the same few status texts row after row.
+  if (status === c.last.status) return c.last.pausing;
+  let p = c.pausing.get(status);
+  if (p === undefined) c.pausing.set(status, (p = c.policy.pauses.has(normalizeHeader(status))));
+  c.last.status = status;
+  c.last.pausing = p;
+  return p;
+}
+
+/**
+ * A ticket's paused intervals in the frame's time, written to `c.spans` as [from, to, from, to...],
+ * sorted; `to` is Infinity while still paused. Returns how many numbers were written, or the
+ * message when an event the pauses depend on has no time. Paused from each event in a pausing
+ * status until the ticket's next event in another status; events are ordered by their updated
+ * time, ties by row. The buffers are reused from ticket to ticket: a log has a million rows.
+ */
+function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
+  const { status, t } = c;
+  if (!status) return 0;
+  const upd = c.updated;
+  const out = c.spans;
+  // Logs list a ticket's events in time order: one walk finds its pauses. Only a ticket whose
+  // rows are out of order is sorted first.
+  let n = 0;
+  let from = NaN;
+  let last = -Infinity;
+  let any = false;
+  let timeless = -1;
+  let inOrder = true;
+  for (let r = t.firstRow[slot]!; r >= 0; r = t.nextRow[r]!) {
+    const p = isPausing(c, status[r]!);
+    if (p) any = true;
+    const at = upd?.[r];
+    if (at === undefined || at !== at) {
+      if (timeless < 0) timeless = r;
+      continue;
+    }
+    if (at < last) {
+      inOrder = false;
+      break;
+    }
+    last = at;
+    if (p && from !== from) from = at;
+    else if (!p && from === from) {
+      out[n++] = f.in(from);
+      out[n++] = f.in(at);
+      from = NaN;
+    }
+  }
+  if (inOrder) {
+    if (!any) return 0;
+    // A row without a time matters only to a ticket that pauses.
+    if (timeless >= 0) return noTime(c, timeless);
+    if (from === from) {
+      out[n++] = f.in(from);
+      out[n++] = Infinity;
+    }
+    return n;
+  }
+  const order = c.order;
+  order.length = 0;
+  for (let r = t.firstRow[slot]!; r >= 0; r = t.nextRow[r]!) {
+    if (isPausing(c, status[r]!)) any = true;
+    if (upd === undefined || upd[r]! !== upd[r]!) timeless = timeless < 0 ? r : timeless;
+    else order.push(r);
+  }
+  if (!any) return 0;
+  if (timeless >= 0) return noTime(c, timeless);
+  order.sort((x, y) => upd![x]! - upd![y]! || x - y);
+  n = 0;
+  from = NaN;
+  for (const r of order) {
+    const p = isPausing(c, status[r]!);
+    if (p && from !== from) from = upd![r]!;
+    else if (!p && from === from) {
+      out[n++] = f.in(from);
+      out[n++] = f.in(upd![r]!);
+      from = NaN;
+    }
+  }
+  if (from === from) {
+    out[n++] = f.in(from);
+    out[n++] = Infinity;
+  }
+  return n;
+}
+
+function noTime(c: Ctx, r: number): string {
+  const status = c.status![r]!;
+  const head = c.t.columns.matches.get("status")!.header;
+  return c.updated
+    ? `Row ${r + 2} of the range: the ticket's status "${quote(status)}" (column "${quote(head)}") stops or restarts its clock, but its updated time is blank; give the time each status was set.`
+    : `Row ${r + 2} of the range: status "${quote(status)}" stops the clock, but the tickets have no updated column saying when each status was set; add one, or map it with a policy row such as updated, sys_updated_at.`;
+}
+
+/** The paused-hours cell of a one-row ticket (0 when blank or absent), or the message when it is not hours. */
+function heldHours(c: Ctx, slot: number): number | string {
+  const col = c.pausedHours;
+  const { t } = c;
+  const r = t.state[slot]!;
+  if (!col || t.firstRow[slot] !== r || t.nextRow[r] !== -1) return 0;
+  const v = col[r]!;
+  if (v === v && v >= 0) return v;
+  const match = t.columns.matches.get("paused_hours")!;
+  const cell = t.range[r + 1 + (t.columns.first - 1)]?.[match.column];
+  if (v !== v && (cell === undefined || isBlank(cell) || isPlaceholder(cell))) return 0;
+  return `Column "${quote(match.header)}", row ${r + 2} of the range: "${quote(cell ?? v)}" is not a number of paused hours; give hours of 0 or more, or leave it blank.`;
+}
+
+/**
+ * One clock of one ticket from `start` (business clock `b0`) to `end`, both in the frame's time: business time less
+ * the paused time inside it, the moment the target is (or was) reached and the status.
+ */
+function measure(f: Frame, start: Serial, b0: number, end: Serial, target: number, done: boolean, atRisk: number, pauses: readonly number[], clocks: readonly number[], count: number, heldHours: number): SlaMeasure {
+  const cal = f.cal;
+  const b1 = businessClock(cal, end);
+  let goal = b0 + target * HOUR_MS;
+  let pausedMs = 0;
+  let pausedNow = false;
+  let goalKnown = true;
+  for (let i = 0; i < count; i += 2) {
+    const from = Math.max(pauses[i]!, start);
+    const to = pauses[i + 1]!;
+    if (to <= start || from > end) continue;
+    const stillPaused = !done && to > end;
+    if (stillPaused) pausedNow = true;
+    const bFrom = clocks[i]!;
+    const bTo = to >= end ? b1 : clocks[i + 1]!;
+    const held = Math.max(0, bTo - bFrom);
+    pausedMs += held;
+    // The target is reached before this pause, or only after it ends (unknown while it lasts).
+    if (goalKnown && bFrom < goal) {
+      if (stillPaused) goalKnown = false;
+      else goal += held;
+    }
+  }
+  // A one-row ticket's paused-hours cell: time held before `end`, at most all of it.
+  const net = b1 - b0 - pausedMs;
+  const extra = Math.min(heldHours * HOUR_MS, Math.max(0, net));
+  goal += heldHours * HOUR_MS;
+  const elapsed = Math.max(0, net - extra) / HOUR_MS;
   const status: SlaState = done
     ? elapsed <= target ? "met" : "breached"
-    : elapsed > target ? "breached" : elapsed >= atRisk * target ? "at risk" : "open";
-  return { target, elapsed, breachAt: breachAt(cal, start, target), status };
+    : elapsed > target ? "breached" : pausedNow ? "paused" : elapsed >= atRisk * target ? "at risk" : "open";
+  const reached = status === "paused" || !goalKnown ? undefined : f.out(momentAt(cal, goal));
+  return { target, elapsed, breachAt: reached, status, paused: (pausedMs + extra) / HOUR_MS };
 }
 
 /** The clock of a ticket opened after as-of: its target and breach moment, no elapsed time. */
-function notOpened(cal: Calendar, opened: Serial, target: number): SlaMeasure {
-  return { target, elapsed: 0, breachAt: breachAt(cal, opened, target), status: "not opened" };
+function notOpened(f: Frame, opened: Serial, target: number): SlaMeasure {
+  return { target, elapsed: 0, breachAt: f.out(breachAt(f.cal, opened, target)), status: "not opened", paused: 0 };
 }
 
 function list(policy: Policy): string {

@@ -17,6 +17,10 @@ export interface TicketTable {
   readonly state: Int32Array;
   /** Per state row: the data row of an `updated` cell of that ticket that is not a date, else -1. */
   readonly badUpdated: Int32Array;
+  /** Per state row: the ticket's first data row; its other rows follow through {@link TicketTable.nextRow}. */
+  readonly firstRow: Int32Array;
+  /** Per data row: the next data row of the same ticket, -1 after its last. */
+  readonly nextRow: Int32Array;
   /** The range the table came from: read back only to quote a cell in an error message. */
   readonly range: Range;
   num(field: TicketField): Float64Array | undefined;
@@ -49,27 +53,41 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
 
   const state: number[] = [];
   const bad: number[] = [];
+  const firstRow: number[] = [];
+  const lastRow: number[] = [];
+  const nextRow = new Int32Array(columns.rows).fill(-1);
   const slot = new Map<string, number>();
+  // Logs list a ticket's events together: the row before usually has the same id, and no lookup is needed.
+  let prevId = "";
+  let prevVendor = "";
+  let prevAt: number | undefined;
   for (let r = 0; r < columns.rows; r++) {
     const v = vendorCol[r]!;
-    vendorOf[r] = v === "" ? -1 : vendors.id(v);
+    vendorOf[r] = v === "" ? -1 : v === prevVendor ? vendorOf[r - 1]! : vendors.id(v);
+    prevVendor = v;
     // A row with nothing in it is the tail of a selection, not a ticket.
     if (v === "" && range[r + 1]!.every(isBlank)) continue;
     const badHere = updated !== undefined && updated[r] !== updated[r] && timeProblem(table, "updated", r) !== undefined ? r : -1;
     const id = ids?.[r] ?? "";
-    const at = id === "" ? undefined : slot.get(id);
+    const at = id === "" ? undefined : id === prevId ? prevAt : slot.get(id);
+    prevId = id;
+    prevAt = at ?? (id === "" ? undefined : state.length);
     if (at === undefined) {
       if (id !== "") slot.set(id, state.length);
       state.push(r);
       bad.push(badHere);
+      firstRow.push(r);
+      lastRow.push(r);
       continue;
     }
+    nextRow[lastRow[at]!] = r;
+    lastRow[at] = r;
     const cur = state[at]!;
     // Latest `updated` wins; a row with a time beats one without; on a tie the later row wins.
     if (updated === undefined || updated[cur] !== updated[cur] || updated[r]! >= updated[cur]!) state[at] = r;
     if (bad[at] === -1) bad[at] = badHere;
   }
-  return { ...table, state: Int32Array.from(state), badUpdated: Int32Array.from(bad) };
+  return { ...table, state: Int32Array.from(state), badUpdated: Int32Array.from(bad), firstRow: Int32Array.from(firstRow), nextRow };
 }
 
 /**

@@ -60,6 +60,8 @@ export const TICKET_SCHEMA = [
   { key: "responded", kind: "date", aliases: ["responded", "responded at", "first response"] },
   { key: "resolved", kind: "date", aliases: ["resolved", "resolved at", "closed", "closed at"] },
   { key: "updated", kind: "date", aliases: ["updated", "updated at", "last updated"] },
+  { key: "status", kind: "text", aliases: ["status", "state", "incident state", "ticket status"] },
+  { key: "paused_hours", kind: "number", aliases: ["paused hours", "paused (h)", "paused h", "hours paused", "on hold hours", "hold hours", "pending hours"] },
 ] as const satisfies Schema;
 
 export type TicketField = (typeof TICKET_SCHEMA)[number]["key"];

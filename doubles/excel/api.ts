@@ -5,6 +5,7 @@
  * a failing command rejects the sync. Every sync is counted, and so are the sizes of what it
  * sends and returns: over Excel on the web's 5 MB either way, the sync is refused (limits.ts).
  */
+import { formatCell } from "./format";
 import { PAYLOAD_LIMIT_BYTES, jsonBytes } from "./limits";
 import {
   WHOLE_SHEET, addSheet, checkSheetName, clearRect, fillRect, findSheet, fullAddress, officeError, parseRect, readFormats, readFormulas, readValues, usedRect, writeBlock,
@@ -363,8 +364,9 @@ class RangeFormat {
       const rect = x.rect === WHOLE_SHEET ? usedRect(x.sheet, true) : x.rect;
       if (!rect) return;
       for (let c = rect.c0; c <= rect.c1; c++) {
+        // Excel fits a column to the text it shows (87.5%), not to the value behind it (0.875).
         let chars = 0;
-        for (let r = rect.r0; r <= rect.r1; r++) chars = Math.max(chars, String(x.sheet.values[r]?.[c] ?? "").length);
+        for (let r = rect.r0; r <= rect.r1; r++) chars = Math.max(chars, formatCell(x.sheet.values[r]?.[c] ?? "", x.sheet.formats[r]?.[c] ?? "General").length);
         x.sheet.columnWidths[c] = Math.max(24, Math.ceil(chars * 7 + 10));
       }
     });
@@ -615,11 +617,15 @@ export interface FakeOffice {
     onReady(cb?: () => void): Promise<{ host: string }>;
     addin: { setStartupBehavior(b: string): Promise<void>; getStartupBehavior(): Promise<string> };
     StartupBehavior: { load: string; none: string };
+    context: { officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string; isDarkTheme: boolean } };
   };
 }
 
+/** Office's Black theme as `Office.context.officeTheme` reports it, for the preview's dark pane. */
+export const OFFICE_DARK_THEME = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#ffffff", controlBackgroundColor: "#3b3b3b", controlForegroundColor: "#ffffff", isDarkTheme: true };
+
 /** `Excel` and `Office` globals over a model, for the preview page, the test and `npm start -- --once`. */
-export function officeGlobals(model: WorkbookModel): FakeOffice {
+export function officeGlobals(model: WorkbookModel, officeTheme?: FakeOffice["Office"]["context"]["officeTheme"]): FakeOffice {
   return {
     Excel: {
       async run<T>(batch: (ctx: Context) => Promise<T>): Promise<T> {
@@ -643,6 +649,7 @@ export function officeGlobals(model: WorkbookModel): FakeOffice {
         getStartupBehavior: async () => model.startupBehavior,
       },
       StartupBehavior: { load: "Load", none: "None" },
+      context: officeTheme ? { officeTheme } : {},
     },
   };
 }

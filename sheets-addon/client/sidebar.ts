@@ -1,5 +1,6 @@
 import { mountPanel } from "../../panel";
 import type { PanelHost } from "../../panel/host";
+import { workspaceTheme } from "../../panel/theme";
 import { SHEETS_SCHEDULES } from "../schedules";
 import { serverOf, type ScriptRun, type Server } from "./run";
 
@@ -24,4 +25,4 @@ export function sheetsHost(server: Server): PanelHost {
   };
 }
 
-mountPanel(document.getElementById("app")!, sheetsHost(serverOf(() => google.script.run)));
+mountPanel(document.getElementById("app")!, sheetsHost(serverOf(() => google.script.run)), { theme: workspaceTheme() });

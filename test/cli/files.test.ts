@@ -167,6 +167,32 @@ describe("output", () => {
 });
 
 describe("XLSX output", () => {
+  const conditional = (ws: ExcelJS.Worksheet) =>
+    ((ws as unknown as { conditionalFormattings?: { ref: string; rules: { type: string; formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] }[] }).conditionalFormattings ?? []);
+
+  it("draws a trend's heat map over every period column, and fills contracts rows by status in notice-date order", async () => {
+    const trends = at("trends.xlsx");
+    expect(run(["trends", path.join(ROOT, "samples", "po-lines.csv"), ...AS_OF, "--out", trends]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(trends);
+    const ws = wb.worksheets[0]!;
+    const periods = (ws.getRow(1).values as unknown[]).slice(2).length;
+    expect(periods).toBe(12);
+    const scale = conditional(ws).find((cf) => cf.rules.some((r) => r.type === "colorScale"))!;
+    expect(scale.ref).toBe(`B2:M${ws.rowCount}`);
+
+    const contracts = at("contracts.xlsx");
+    expect(run(["contracts", path.join(ROOT, "samples", "contracts.csv"), "--as-of", "2025-02-20", "--out", contracts]).code).toBe(0);
+    const cb = new ExcelJS.Workbook();
+    await cb.xlsx.readFile(contracts);
+    const cs = cb.worksheets[0]!;
+    const noticeBy: number[] = [];
+    cs.eachRow((row, n) => n > 1 && noticeBy.push((row.getCell(5).value as Date).getTime()));
+    expect(noticeBy).toEqual([...noticeBy].sort((a, b) => a - b));
+    const fills = conditional(cs).flatMap((cf) => cf.rules.filter((r) => r.type === "expression").map((r) => [r.formulae?.[0], r.style?.fill?.bgColor?.argb]));
+    expect(fills).toEqual(expect.arrayContaining([['$G2="notice due"', expect.stringMatching(/^FF/)], ['$G2="expired"', expect.stringMatching(/^FF/)]]));
+  });
+
   it("is formatted like the add-in's report sheet: formats, widths, frozen filled header, colour scale, red rows, real empty cells, text as typed", async () => {
     const text = [HEADER, ...LINES, "=cmd|' /C calc'!A0,2025-01-02,2025-01-10,,5,,1,1", "Late Ltd,2025-01-02,2025-01-03,2025-02-28,10,2,5,4"].join("\n");
     const out = at("formatted.xlsx");

@@ -112,6 +112,15 @@ describe("charts on the Excel report sheets", () => {
     expect(out.columnWidths.slice(w).filter((x) => x !== undefined)).toEqual([]);
   });
 
+  it("fits each column to the text it shows, not the value behind it: Score (79.583... shown as 79.6) and On time (a share shown as a percentage) are as wide as their headers", async () => {
+    const { out } = await generate("scorecard");
+    const at = (name: string) => out.columnWidths[header(out).indexOf(name)];
+    expect(out.formats[1]![header(out).indexOf("Score")]).toBe("0.0");
+    expect(cells(out, column(out, "Score")).some((v) => String(v).length > 5)).toBe(true);
+    // 7 px a character and 10 px of margin: "Score" is 5 characters, "On time" 7.
+    expect([at("Score"), at("On time")]).toEqual([5 * 7 + 10, 7 * 7 + 10]);
+  });
+
   it("rewrites, in a refresh while closed, the helper block where the add-in put it, and writes nothing beside a table whose charts read its own columns", async () => {
     const { wb, out } = await generate("scorecard");
     const sla = await generate("sla");

@@ -62,7 +62,7 @@ async function fillForm(kind: ReportKind, output: string): Promise<void> {
   await page.selectOption("#vs-kind", kind);
   await page.fill("#vs-asof-date", "2025-03-31");
   await page.check("#vs-asof-fixed");
-  await page.fill("#vs-output", output);
+  await page.fill("#vs-output input", output);
 }
 
 /** Clicks Generate and waits until the pane has shown the result and re-listed the reports. */
@@ -210,12 +210,12 @@ describe("bad input through the pane changes nothing", () => {
   });
 
   it("a weights table with text in a number column is flagged on its row and blocks Generate", async () => {
-    await page.fill('input[aria-label="vs-config row 3 column 2"]', "lots");
+    await page.fill('#vs-config input[aria-label="Weight, In full"]', "lots");
     await expect(page.isDisabled("#vs-generate")).resolves.toBe(true);
     expect(await page.textContent(".vs-issue-row")).toMatch(/Weights row 3 \(in_full\): the weight "lots" is not a number/);
-    expect(await page.getAttribute('input[aria-label="vs-config row 3 column 2"] >> xpath=ancestor::tr', "class")).toMatch(/vs-invalid/);
+    expect(await page.getAttribute('#vs-config input[aria-label="Weight, In full"] >> xpath=ancestor::tr', "class")).toMatch(/vs-invalid/);
     await page.screenshot({ path: join(ARTIFACTS, "excel-bad-weights.png") });
-    await page.fill('input[aria-label="vs-config row 3 column 2"]', "20");
+    await page.fill('#vs-config input[aria-label="Weight, In full"]', "20");
     await expect(page.isDisabled("#vs-generate")).resolves.toBe(false);
   });
 

@@ -19,7 +19,8 @@ export interface PreviewSession {
   reopen(before?: (page: Page) => Promise<void>): Promise<Page>;
 }
 
-export function previewPages(): PreviewSession {
+/** `query` opens the page with it: `?pane` shows the pane alone, `?theme=dark` in Office's Black theme. */
+export function previewPages(query = ""): PreviewSession {
   let browser: Browser;
   let url = "";
   const session = {
@@ -28,7 +29,7 @@ export function previewPages(): PreviewSession {
       await session.page?.close();
       session.page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await before?.(session.page);
-      await session.page.goto(url);
+      await session.page.goto(url + query);
       await session.page.waitForSelector("#vs-reports li");
       return session.page;
     },

@@ -82,8 +82,8 @@ describe("the column form before Generate", () => {
   it("shows the detected ticket columns for SLA status", async () => {
     await useRange("Tickets", "A1:F31");
     await page.selectOption("#vs-kind", "sla");
-    expect(await formValues()).toEqual({ vendor: "Vendor", ticket: "Ticket", priority: "Priority", opened: "Opened", responded: "Responded", resolved: "Resolved", updated: "(not used)" });
-    expect(await qualityLines()).toEqual(["30 rows under the header", "Not found: updated"]);
+    expect(await formValues()).toEqual({ vendor: "Vendor", ticket: "Ticket", priority: "Priority", opened: "Opened", responded: "Responded", resolved: "Resolved", updated: "(not used)", status: "(not used)", paused_hours: "(not used)" });
+    expect(await qualityLines()).toEqual(["30 rows under the header", "Not found: Updated, Status, Paused hours"]);
   });
 
   it("stores a changed dropdown as a mapping row in the report definition, and the report reads that column", async () => {
@@ -94,7 +94,7 @@ describe("the column form before Generate", () => {
     expect(await page.getAttribute("#vs-map-delivered", "title")).toBe("Detected: Delivered Date");
     await page.fill("#vs-asof-date", "2025-03-31");
     await page.check("#vs-asof-fixed");
-    await page.fill("#vs-output", "Mapped");
+    await page.fill("#vs-output input", "Mapped");
     expect(await generate()).toMatch(/written to "Mapped"/);
 
     const reg = (await preview((p) => p.sheet("vendorscore")))!.values;
@@ -115,10 +115,10 @@ describe("the column form before Generate", () => {
   it("editing a stored report shows its mapping rows in the column form, where they can be undone", async () => {
     await useRange("PO lines", "A1:N41");
     await page.selectOption("#vs-map-delivered", "Order Date");
-    await page.fill("#vs-output", "Mapped");
+    await page.fill("#vs-output input", "Mapped");
     expect(await generate()).toMatch(/written to "Mapped"/);
     const id = String((await preview((p) => p.sheet("vendorscore")))!.values[2]![0]);
-    await page.click(`#vs-reports li[data-report="${id}"] button[data-action="edit"]`);
+    await page.click(`#vs-reports li[data-report="${id}"] [data-action="edit"]`);
     await page.waitForFunction(() => (document.querySelector("#vs-map-delivered") as HTMLSelectElement | null)?.value === "Order Date");
     // The mapping row is in the form, not in the weights table.
     expect(await page.$$eval("#vs-config input", (is) => (is as HTMLInputElement[]).some((i) => i.value === "Order Date"))).toBe(false);
@@ -133,7 +133,7 @@ describe("the column form before Generate", () => {
     await page.selectOption("#vs-map-compliance", "(not used)");
     expect(await formValues()).toMatchObject({ compliance: "(not used)" });
     await page.selectOption("#vs-map-compliance", "Compliance");
-    await page.fill("#vs-output", "Plain");
+    await page.fill("#vs-output input", "Plain");
     expect(await generate()).toMatch(/written to "Plain"/);
     const def = parseDefinition((await preview((p) => p.sheet("vendorscore")))!.values[2]![1]);
     expect(!isCoreError(def) && def.config).toEqual(KIND_INFO.scorecard.config.defaults);
@@ -159,10 +159,10 @@ describe("the data-quality summary before Generate", () => {
     expect(await qualityLines()).toEqual([
       "Counted: 3 of 5 lines (2 vendors)",
       "Skipped: 1 cancelled, 1 blank vendor",
-      "Not found: received_qty, rejected_qty, unit_price, contract_price, amount, order_date, compliance, supply_risk, profit_impact, tier",
-      "promised: numeric dates are ambiguous: read as MDY (date_order setting; default MDY)",
-      "delivered: 1 placeholder read as blank",
-      "delivered: numeric dates are ambiguous: read as MDY (date_order setting; default MDY)",
+      "Not found: Received qty, Rejected qty, Unit price, Contract price, Amount, Order date, Compliance, Supply risk, Profit impact, Tier",
+      "Promised date: numeric dates are ambiguous: read as MDY (date_order setting; default MDY)",
+      "Delivered date: 1 placeholder read as blank",
+      "Delivered date: numeric dates are ambiguous: read as MDY (date_order setting; default MDY)",
     ]);
     await page.screenshot({ path: join(ARTIFACTS, "panel-quality.png") });
   });
@@ -172,7 +172,7 @@ describe("the data-quality summary before Generate", () => {
     await useRange("Export", "A1:F6");
     await page.selectOption("#vs-map-delivered", "(not used)");
     const lines = await qualityLines();
-    expect(lines[2]).toBe("Not found: delivered, received_qty, rejected_qty, unit_price, contract_price, amount, order_date, compliance, supply_risk, profit_impact, tier");
+    expect(lines[2]).toBe("Not found: Delivered date, Received qty, Rejected qty, Unit price, Contract price, Amount, Order date, Compliance, Supply risk, Profit impact, Tier");
     expect(lines.join("\n")).not.toMatch(/placeholder/);
   });
 
@@ -181,8 +181,8 @@ describe("the data-quality summary before Generate", () => {
     await useRange("Export", "A1:F6");
     await page.click("#vs-config-add");
     const last = await page.$$eval("#vs-config tbody tr", (trs) => trs.length);
-    await page.fill(`input[aria-label="vs-config row ${last} column 1"]`, "date_order");
-    await page.fill(`input[aria-label="vs-config row ${last} column 2"]`, "DMY");
+    await page.fill(`#vs-config input[aria-label="KPI, row ${last}"]`, "date_order");
+    await page.fill(`#vs-config input[aria-label="Weight, row ${last}"]`, "DMY");
     await page.waitForFunction(() => /read as DMY/.test(document.querySelector("#vs-quality")?.textContent ?? ""));
   });
 

@@ -1,9 +1,13 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { ARTIFACTS, previewPages } from "../helpers/preview-page";
+import { readFileSync } from "node:fs";
+import { ARTIFACTS, ROOT, previewPages } from "../helpers/preview-page";
+import { seriousViolations } from "../helpers/pane-checks";
 
 // Reports as a user meets them in the real task pane (the preview: the pane's bundle on the
 // in-memory workbook, which refuses requests over 5 MB as Excel on the web does).
+jest.setTimeout(60_000);
+
 const session = previewPages();
 let page: Page;
 beforeEach(() => {
@@ -14,6 +18,7 @@ type Preview = {
   model: { sheets: { name: string; id: string; values: unknown[][]; customProperties?: Record<string, string> }[]; largestRequestBytes: number; largestResponseBytes: number };
   select(n: string, a: string): void;
   addPoCopy(n: string, r: number): void;
+  addSheetFromCsv(n: string, c: string): void;
   sheet(n: string): { id: string; values: unknown[][] } | null;
   sheetNames(): string[];
   render(): void;
@@ -43,7 +48,7 @@ async function asOf(): Promise<void> {
   await page.check("#vs-asof-fixed");
 }
 
-const weightCell = 'input[aria-label="vs-config row 2 column 2"]';
+const weightCell = '#vs-config input[aria-label="Weight, On time"]';
 
 describe("reports you can trust, in the task pane", () => {
   it("generate, change a weight, generate again: the same sheet changes and one report is stored", async () => {
@@ -83,7 +88,7 @@ describe("reports you can trust, in the task pane", () => {
     await generate();
     await preview((p) => p.select("Scorecard", "A1"));
     await page.click("#vs-new-report");
-    await page.fill("#vs-output", "Second");
+    await page.fill("#vs-output input", "Second");
     expect(await generate()).toMatch(/written to "Second"/);
     expect(await page.textContent("#vs-selection")).toMatch(/'PO lines'!A1:L11/);
     const list = await page.textContent("#vs-reports");
@@ -98,7 +103,7 @@ describe("reports you can trust, in the task pane", () => {
     await useSelection("Scorecard", "A1:L6");
     expect(await page.textContent("#vs-source-problem")).toMatch(/report sheet vendorscore writes/);
     await page.click("#vs-new-report");
-    await page.fill("#vs-output", "From a report");
+    await page.fill("#vs-output input", "From a report");
     expect(await page.isDisabled("#vs-generate")).toBe(true);
     expect(await page.textContent("#vs-blocked")).toMatch(/The source cannot be used: .*report sheet vendorscore writes/);
     expect(await names()).not.toContain("From a report");
@@ -130,7 +135,7 @@ describe("reports you can trust, in the task pane", () => {
       if (await page.isVisible("#vs-new-report")) await page.click("#vs-new-report");
       await useSelection(src, src === "Other" ? "A1:N21" : "A1:N41");
       await asOf();
-      await page.fill("#vs-output", out);
+      await page.fill("#vs-output input", out);
       expect(await generate()).toMatch(new RegExp(`written to "${out}"`));
     }
     const two = (await sheet("Two"))!.values;
@@ -152,19 +157,27 @@ describe("reports you can trust, in the task pane", () => {
     await generate();
     const [id] = await stored();
     page.once("dialog", (d) => void d.accept());
-    await page.click(`#vs-reports li[data-report="${id}"] button[data-action="delete"]`);
+    await page.click(`#vs-reports li[data-report="${id}"] [data-action="delete"]`);
     await page.waitForFunction(() => /Deleted the report/.test(document.querySelector("#vs-message")?.textContent ?? ""));
     expect(await names()).not.toContain("Scorecard");
     expect(await stored()).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, "reports-deleted.png") });
   });
 
-  it("generates from a 100,000-row source in blocks, no request or response over 5 MB", async () => {
+  it("generates from a 100,000-row source in blocks, no request or response over 5 MB, a spinner showing meanwhile", async () => {
     await preview((p) => p.addPoCopy("Big", 100_000));
     await useSelection("Big", "A1:N100001");
     await asOf();
-    await page.fill("#vs-output", "Big scorecard");
+    await page.fill("#vs-output input", "Big scorecard");
+    // While it works, a spinner says so under the disabled action: record what the pane showed.
+    await page.evaluate(() => {
+      const seen: string[] = ((globalThis as never as { seen: string[] }).seen = []);
+      const p = document.querySelector("#vs-progress") as HTMLElement, g = document.querySelector("#vs-generate")!;
+      new MutationObserver(() => seen.push(`${p.hidden ? "hidden" : "shown"}/${g.hasAttribute("disabled") ? "disabled" : "enabled"}`)).observe(p, { attributes: true, attributeFilter: ["hidden"] });
+    });
     expect(await generate()).toMatch(/written to "Big scorecard" \(5 rows\)/);
+    expect(await page.evaluate(() => (globalThis as never as { seen: string[] }).seen)).toEqual(["shown/disabled", "hidden/enabled"]);
+    expect(await page.isHidden("#vs-progress")).toBe(true);
     const sizes = await preview((p) => [p.model.largestRequestBytes, p.model.largestResponseBytes]);
     expect(sizes[0]).toBeLessThan(5 * 1024 * 1024);
     expect(sizes[1]).toBeLessThan(5 * 1024 * 1024);
@@ -173,12 +186,12 @@ describe("reports you can trust, in the task pane", () => {
   }, 120_000);
 
   it("shows config header rows as fixed labels, lets every data row go, and names mapping fields in words", async () => {
-    expect(await page.$$eval("#vs-config tr.vs-head th", (ths) => ths.map((t) => t.textContent))).toEqual(["kpi", "weight", "target", "floor", "formula", ""]);
+    expect(await page.$$eval("#vs-config tr.vs-head th", (ths) => ths.map((t) => t.textContent))).toEqual(["KPI", "Weight", "Target", "Floor", "Formula", "Remove"]);
     expect(await page.$$eval("#vs-config tr.vs-head input", (is) => is.length)).toBe(0);
     await page.selectOption("#vs-kind", "sla");
     // The calendar has no header: its first row (workdays) is data and can be removed.
     expect(await page.$$eval("#vs-calendar tr.vs-head", (trs) => trs.length)).toBe(0);
-    expect(await page.$$eval("#vs-calendar tr", (trs) => trs.map((tr) => tr.querySelectorAll("button.vs-del").length))).toEqual([1, 1]);
+    expect(await page.$$eval("#vs-calendar tr", (trs) => trs.map((tr) => tr.querySelectorAll(".vs-del").length))).toEqual([1, 1]);
     await page.selectOption("#vs-kind", "scorecard");
     await page.waitForSelector('label[for="vs-map-ordered_qty"]', { state: "attached" });
     expect(await page.textContent('label[for="vs-map-ordered_qty"]')).toBe("Ordered qty");
@@ -190,20 +203,40 @@ describe("reports you can trust, in the task pane", () => {
     await preview((p) => p.select("PO lines", "A1"));
     const header = (await sheet("PO lines"))!.values[0]!.map(String);
     const col = header.findIndex((h) => /promised/i.test(h));
-    const cell = page.locator(`#grid td[data-r="1"][data-c="${col}"]`);
-    let shown = "";
-    page.once("dialog", (d) => {
-      shown = d.defaultValue();
-      void d.accept("2025-04-15");
-    });
-    await cell.dblclick();
-    await page.waitForFunction(() => true);
-    expect(shown).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const after = (await sheet("PO lines"))!.values[1]![col];
-    expect(after).toBe(45762); // 2025-04-15
+    await page.locator(`#grid td[data-r="1"][data-c="${col}"]`).dblclick();
+    const editor = page.locator("#grid .cell-editor");
+    expect(await editor.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await editor.fill("2025-04-15");
+    await editor.press("Enter");
+    expect((await sheet("PO lines"))!.values[1]![col]).toBe(45762); // 2025-04-15
+    expect(await page.textContent(`#grid td[data-r="1"][data-c="${col}"]`)).toBe("2025-04-15");
   });
 
-  it.each([[320, 600], [300, 600]])("keeps Generate in view at %i x %i px, KPI names unclipped", async (width, height) => {
+  it("edits a cell of the preview from the keyboard: F2 and Enter keep, Escape drops, typing replaces", async () => {
+    const qty = (await sheet("PO lines"))!.values[0]!.map(String).findIndex((h) => /ordered qty/i.test(h));
+    const cell = (r: number) => page.locator(`#grid td[data-r="${r}"][data-c="${qty}"]`);
+    const value = async (r: number) => (await sheet("PO lines"))!.values[r]![qty];
+    const before = await value(2);
+    const below = await value(3);
+    await cell(2).click();
+    await page.keyboard.press("F2");
+    expect(await page.locator("#grid .cell-editor").inputValue()).toBe(String(before));
+    await page.keyboard.type("9");
+    await page.keyboard.press("Escape");
+    expect(await value(2)).toBe(before);
+    await cell(2).click();
+    await page.keyboard.type("75");
+    await page.keyboard.press("Enter");
+    expect(await value(2)).toBe(75);
+    // Enter moved the selection to the cell below, which F2 now edits.
+    await page.keyboard.press("F2");
+    await page.keyboard.press("End");
+    await page.keyboard.type("0");
+    await page.keyboard.press("Enter");
+    expect(await value(3)).toBe(Number(`${below}0`));
+  });
+
+  it.each([[320, 600], [300, 600]])("keeps Generate in view at %i x %i px, KPI names in words and unclipped", async (width, height) => {
     await page.setViewportSize({ width, height });
     await useSelection("PO lines", "A1:N41");
     const box = await page.locator("#vs-generate").boundingBox();
@@ -211,8 +244,8 @@ describe("reports you can trust, in the task pane", () => {
     expect(box!.y + box!.height).toBeLessThanOrEqual(height);
     expect(box!.y).toBeGreaterThanOrEqual(0);
     // KPI names in the weights table are not clipped (defect_rate, price_variance).
-    const clipped = await page.$$eval("#vs-config tr td:first-child input", (is) => (is as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value));
-    expect(clipped).toEqual([]);
+    const names = await page.$$eval("#vs-config th.vs-key", (ths) => ths.map((t) => [t.textContent, t.scrollWidth <= t.clientWidth]));
+    expect(names).toEqual([["On time", true], ["In full", true], ["Defect rate", true], ["Price variance", true], ["Grace days", true]]);
     await page.screenshot({ path: join(ARTIFACTS, `reports-action-${width}.png`) });
   });
 
@@ -224,21 +257,48 @@ describe("reports you can trust, in the task pane", () => {
       await asOf();
       await generate();
     }
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as never as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const r = await axe.run(document.querySelector("#app"), { resultTypes: ["violations"] });
-      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-    });
+    const violations = await seriousViolations(page);
     expect(violations).toEqual([]);
   });
 
   it("runs Generate with Enter in the output name", async () => {
     await useSelection("PO lines", "A1:N41");
     await asOf();
-    await page.fill("#vs-output", "By keyboard");
-    await page.press("#vs-output", "Enter");
+    await page.fill("#vs-output input", "By keyboard");
+    await page.press("#vs-output input", "Enter");
     await page.waitForFunction(() => /written to "By keyboard"/.test(document.querySelector("#vs-message")?.textContent ?? ""));
     expect(await names()).toContain("By keyboard");
+  });
+
+  it("reaches Generate with Tab from the output name and runs it with Enter, as a Fluent button does", async () => {
+    await useSelection("PO lines", "A1:N41");
+    await asOf();
+    await page.fill("#vs-output input", "By tab");
+    await page.focus("#vs-output input");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("vs-generate");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => /written to "By tab"/.test(document.querySelector("#vs-message")?.textContent ?? ""));
+    expect(await names()).toContain("By tab");
+  });
+});
+
+describe("what a report counts, in the reports list", () => {
+  it("a contracts report says how many contracts are notice due after it is made", async () => {
+    const csv = readFileSync(join(ROOT, "samples", "contracts.csv"), "utf8");
+    await preview((p, c) => p.addSheetFromCsv("Agreements", c), csv);
+    const before = await names();
+    const rows = csv.trim().split(/\r?\n/).length;
+    await useSelection("Agreements", `A1:G${rows}`);
+    await page.selectOption("#vs-kind", "contracts");
+    await page.fill("#vs-asof-date", "2025-02-20");
+    await page.check("#vs-asof-fixed");
+    expect(await generate()).toMatch(/written to/);
+    const made = (await names()).filter((n) => !before.includes(n) && n !== "vendorscore");
+    expect(made).toHaveLength(1);
+    const status = (await sheet(made[0]!))!.values;
+    const due = status.filter((r) => r[6] === "notice due").length;
+    expect(due).toBeGreaterThan(0);
+    expect(await page.textContent("#vs-reports .vs-summary")).toBe(`${due} notice due`);
   });
 });

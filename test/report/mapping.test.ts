@@ -57,7 +57,7 @@ describe("the mapping form", () => {
 
   it("lists ticket fields for SLA and still shows a source without the required columns", () => {
     const f = mappingForm("sla", ["Item", "Created"]);
-    expect(f.fields.map((x) => [x.field, x.chosen])).toEqual([["vendor", ""], ["ticket", ""], ["priority", ""], ["opened", "Created"], ["responded", ""], ["resolved", ""], ["updated", ""]]);
+    expect(f.fields.map((x) => [x.field, x.chosen])).toEqual([["vendor", ""], ["ticket", ""], ["priority", ""], ["opened", "Created"], ["responded", ""], ["resolved", ""], ["updated", ""], ["status", ""], ["paused_hours", ""]]);
     expect(f.problem).toBe("");
   });
 
@@ -85,8 +85,8 @@ describe("the data-quality summary", () => {
     expect(s.lines).toEqual([
       "Counted: 2 of 4 lines (2 vendors)",
       "Skipped: 1 cancelled, 1 blank vendor",
-      "Not found: ordered_qty, received_qty, rejected_qty, unit_price, contract_price, amount, order_date, compliance, supply_risk, profit_impact, tier",
-      "delivered: 1 placeholder read as blank, 1 unparseable",
+      "Not found: Ordered qty, Received qty, Rejected qty, Unit price, Contract price, Amount, Order date, Compliance, Supply risk, Profit impact, Tier",
+      "Delivered date: 1 placeholder read as blank, 1 unparseable",
     ]);
   });
 
@@ -102,7 +102,7 @@ describe("the data-quality summary", () => {
   });
 
   it("for SLA counts rows and names the ticket fields not found", () => {
-    expect(sourceSummary("sla", [["Vendor", "Priority", "Opened"], ["Acme", "P1", 45000]], [], cx).lines).toEqual(["1 row under the header", "Not found: ticket, responded, resolved, updated"]);
+    expect(sourceSummary("sla", [["Vendor", "Priority", "Opened"], ["Acme", "P1", 45000]], [], cx).lines).toEqual(["1 row under the header", "Not found: Ticket, Responded, Resolved, Updated, Status, Paused hours"]);
   });
 });
 

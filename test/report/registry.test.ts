@@ -15,7 +15,7 @@ function sample(file: string): Range {
 /** Each kind run on the shipped samples, with the vendor the breakdown needs. */
 function run(kind: ReportKind): ReportSheet {
   const info = kindInfo(kind);
-  const source = info.source.param === "tickets" ? sample("tickets.csv") : sample("po-lines.csv");
+  const source = sample(({ tickets: "tickets.csv", contracts: "contracts.csv", risk: "risk.csv" } as Record<string, string>)[info.source.param] ?? "po-lines.csv");
   if (kind === "breakdown") {
     const vendor = String(source[1]![source[0]!.findIndex((h) => /vendor|supplier/i.test(String(h)))]);
     const grid = createCatalog({ today: () => AS_OF }).VENDORBREAKDOWN.call({ data: source, vendor, as_of: AS_OF });
@@ -54,16 +54,17 @@ describe("the report registry", () => {
     ["scorecard", "Score", true, "Grade", "D"],
     ["segments", "Score", true, "Grade", "D"],
     ["sla", "% of target", false, "Status", "breached"],
+    ["contracts", undefined, false, "Status", "notice passed"],
   ] as const)("%s: colour scale on %s and red rows where %s is %s, from the record", (kind, scale, higher, column, equals) => {
     const sheet = run(kind);
     const header = sheet.values[0]!.map(String);
-    expect(sheet.colorScale).toEqual({ column: header.indexOf(scale), higherIsBetter: higher });
+    expect(sheet.colorScale).toEqual(scale === undefined ? null : { column: header.indexOf(scale), higherIsBetter: higher });
     expect(sheet.redRule).toEqual({ column: header.indexOf(column), equals });
     for (const r of sheet.redRows) expect(String(sheet.values[r]![header.indexOf(column)]).toLowerCase()).toBe(equals.toLowerCase());
   });
 
   it("offers the pane the kinds that need no vendor", () => {
-    expect(PANE_KINDS).toEqual(["scorecard", "sla", "segments", "trends"]);
+    expect(PANE_KINDS).toEqual(["scorecard", "sla", "segments", "trends", "contracts", "risk"]);
     expect(REPORT_KINDS.filter((k) => !KIND_INFO[k].pane)).toEqual(["breakdown", "quality"]);
   });
 

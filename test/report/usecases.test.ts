@@ -257,6 +257,48 @@ describe("remove", () => {
   });
 });
 
+describe("the reports list's count of notice-due contracts", () => {
+  // As of 2025-03-31 with the default 90 warn days: K1's notice date 2025-05-01 is 31 days away
+  // (notice due), K2's 2025-12-01 is not (active), K3's 2025-06-25 is 86 days away (notice due).
+  const CONTRACTS: CellValue[][] = [
+    ["Contract", "Vendor", "Start", "End", "Notice days"],
+    ["K1", "Acme", "2024-07-01", "2025-06-30", 60],
+    ["K2", "Bolt", "2025-01-01", "2025-12-31", 30],
+    ["K3", "Core", "2024-07-01", "2025-06-30", 5],
+  ];
+  const contracts = () => request({ kind: "contracts", source: { sheet: "Contracts", address: "A1:E4" }, config: [], output: "Contracts" });
+
+  it("records how many contracts are notice due at each refresh", () => {
+    const wb = new MemoryWorkbook({ Contracts: CONTRACTS.map((r) => [...r]) });
+    runSync(generate(contracts(), env, newId), wb);
+    expect(runSync(list(), wb)[0]!.summary).toBe("2 notice due");
+    // K3's notice period grows to 100 days: its notice date 2025-03-22 has passed.
+    wb.byName("Contracts")!.values[3]![4] = 100;
+    runSync(refresh(env), wb);
+    expect(runSync(list(), wb)[0]!.summary).toBe("1 notice due");
+  });
+
+  it("keeps the last count when a refresh fails, and counts nothing for other kinds", () => {
+    const wb = new MemoryWorkbook({ Contracts: CONTRACTS, "PO lines": PO });
+    runSync(generate(contracts(), env, newId), wb);
+    runSync(generate(request(), env, newId), wb);
+    wb.byName("Contracts")!.values = [["Item"], ["Bolts"]];
+    runSync(refresh(env), wb);
+    const [c, s] = runSync(list(), wb);
+    expect(c).toMatchObject({ summary: "2 notice due", lastError: expect.stringMatching(/No vendor column/) });
+    expect(s!.summary).toBe("");
+  });
+
+  it("reads a definition stored before the count existed as counting nothing yet", () => {
+    const wb = new MemoryWorkbook({ Contracts: CONTRACTS });
+    runSync(generate(contracts(), env, newId), wb);
+    const def = JSON.parse(wb.stored[0]!.text);
+    delete def.lastSummary;
+    wb.stored[0] = { id: def.id, text: JSON.stringify(def) };
+    expect(runSync(list(), wb)[0]).toMatchObject({ summary: "", problem: "" });
+  });
+});
+
 describe("a survey source", () => {
   // Acme on time, Birch 10 days late; Responsiveness 5 for Acme and 1 for Birch (target 5, floor 1).
   const SURVEY: CellValue[][] = [["Supplier", "Question", "Rating"], ["Acme", "Responsiveness", 5], ["Birch", "Responsiveness", 1]];

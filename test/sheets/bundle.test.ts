@@ -32,6 +32,11 @@ describe("the built Apps Script bundle", () => {
     expect(html).toContain('<div id="app"></div>');
     expect(html).toContain(".vs-panel");
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/);
+    // The Workspace look comes inlined: Fluent components and tokens in the bundle, no font or stylesheet fetched.
+    expect(html).toContain("fluent-button");
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    expect(style).not.toMatch(/@import|url\(\s*["']?https?:/);
+    expect(html).not.toMatch(/fonts\.googleapis|fonts\.gstatic/);
   });
 
   it("declares only the catalog functions, menu, trigger and sidebar entry points at the top level; the library is private", () => {

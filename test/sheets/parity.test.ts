@@ -40,6 +40,25 @@ function workbook(host: "excel" | "sheets", zone: string) {
     tickets: typed(sampleCsv("tickets"), date),
     survey: typed(sampleCsv("survey"), date),
     asOf: date([2025, 3, 31, 0, 0]),
+    contracts: typed(
+      [
+        ["Contract", "Vendor", "Start", "End", "Notice days", "Auto renew", "Value"],
+        ["C-1", "Acme Metals", "2025-01-01", "2025-12-31", "30", "no", "20000"],
+        ["C-2", "Birch Logistics", "2024-02-01", "2024-03-01", "0", "yes", ""],
+        ["C-3", "Cobalt Components", "", "2025-02-28", "0", "yes", ""],
+      ],
+      date,
+    ),
+    risk: typed(
+      [
+        ["Vendor", "Dimension", "Score", "Date"],
+        ["Acme Metals", "Financial", "2", "2024-06-01"],
+        ["Acme Metals", "Financial", "4", "2025-01-15"],
+        ["Acme Metals", "Cyber", "3", "2025-02-01"],
+        ["Birch Logistics", "Cyber", "5", "2025-02-01"],
+      ],
+      date,
+    ),
     start: date([2025, 3, 28, 16, 30]),
     end: date([2025, 3, 31, 10, 0]),
     omitted,
@@ -52,6 +71,9 @@ function argsFor(params: readonly ParamSpec[], wb: ReturnType<typeof workbook>):
     switch (p.name) {
       case "data": return wb.po;
       case "tickets": return wb.tickets;
+      case "contracts": return wb.contracts;
+      // The register where it is required (VENDORRISK, VENDORRISKS); segmentation keeps reading the data's risk column.
+      case "risk": return p.optional ? wb.omitted : wb.risk;
       case "survey": return wb.survey;
       case "vendor": return "Acme Metals";
       case "kpi": return "on_time";

@@ -4,6 +4,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { buildBundle, sampleSession } from "../../doubles/sheets/bundle";
 import type { World } from "../../doubles/sheets/services";
 import type { FakeSheet } from "../../doubles/sheets/spreadsheet";
+import { instantIn, sampleCsv, typed } from "../../doubles/sheets/sample";
+import { checkPaneState } from "../helpers/pane-checks";
 
 const ZONE = "Australia/Sydney";
 const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts", "sheets-sidebar");
@@ -74,13 +76,13 @@ describe("the sidebar (built Sidebar.html in headless Chromium)", () => {
     expect(await page.textContent("#vs-quality")).toMatch(/Counted: 39 of 40 lines \(5 vendors\)Skipped: 1 cancelled/); // the sample has one cancelled line
     expect(calls).toContain("vendorscoreReadSource");
 
-    await page.fill('[aria-label="vs-config row 2 column 2"]', "abc");
+    await page.fill('#vs-config input[aria-label="Weight, On time"]', "abc");
     await page.waitForSelector(".vs-issue-row");
     expect(await page.textContent(".vs-issue-row")).toMatch(/"abc" is not a number/);
     expect(await page.isDisabled("#vs-generate")).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, "1-bad-weight.png"), fullPage: true });
 
-    await page.fill('[aria-label="vs-config row 2 column 2"]', "2");
+    await page.fill('#vs-config input[aria-label="Weight, On time"]', "2");
     expect(await page.isDisabled("#vs-generate")).toBe(false);
     await page.fill("#vs-asof-date", "2025-03-31");
     await page.click("#vs-generate");
@@ -117,4 +119,65 @@ describe("the sidebar (built Sidebar.html in headless Chromium)", () => {
     await page.screenshot({ path: join(ARTIFACTS, "4-schedule.png"), fullPage: true });
     await page.close();
   }, 60_000);
+});
+
+describe("the sidebar at 300 x 600, in Google Workspace's look", () => {
+  it("fits every state without sideways scroll or clipped text, keeps Generate in view and passes axe-core", async () => {
+    const { page, world } = await openSidebar();
+    await page.setViewportSize({ width: 300, height: 600 });
+    const dir = join(ARTIFACTS, "..", "pane");
+    mkdirSync(dir, { recursive: true });
+    const shot = (state: string) => checkPaneState(page, dir, `sheets-300-${state}.png`);
+    const show = (selector: string) => page.locator(selector).first().evaluate((e) => e.scrollIntoView({ block: "start" }));
+    const ss = world.active!;
+    const use = async (sheet: FakeSheet, a1: string) => {
+      ss.setActiveRange(sheet.getRange(a1));
+      await page.click("#vs-use-selection");
+      await page.waitForFunction((a) => document.querySelector("#vs-selection")?.textContent?.includes(a), a1);
+    };
+    await page.waitForFunction(() => document.querySelector("#vs-selection")?.textContent?.includes("41"));
+    expect(await page.getAttribute("#app", "data-look")).toBe("workspace");
+    // Google's type and Workspace blue, from the theme's tokens: nothing is fetched.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector(".vs-panel")!).fontFamily)).toMatch(/^"Google Sans Text", "Google Sans", Roboto/);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--colorBrandBackground").trim())).toBe("#0b57d0");
+    await shot("1-opened");
+
+    const company = ss.insertSheet("Export") as FakeSheet;
+    company.getRange("A1:C3").setValues([["Company", "Promised Date", "Ordered Qty"], ["Acme", "2025-03-04", 10], ["Birch", "2025-03-05", 5]]);
+    await use(company, "A1:C3");
+    await page.waitForSelector("#vs-mapping[open]");
+    expect(await page.isDisabled("#vs-generate")).toBe(true);
+    await show("#vs-mapping");
+    await shot("2-field-not-found");
+
+    const po = ss.getSheetByName("PO lines") as FakeSheet;
+    const tickets = ss.insertSheet("Tickets") as FakeSheet;
+    const rows = typed(sampleCsv("tickets"), (w) => instantIn(ZONE, w));
+    tickets.getRange(1, 1, rows.length, rows[0]!.length).setValues(rows);
+    for (const kind of ["scorecard", "sla", "segments"]) {
+      if (kind === "sla") await use(tickets, `A1:${String.fromCharCode(64 + rows[0]!.length)}${rows.length}`);
+      else await use(po, "A1:N41");
+      await page.selectOption("#vs-kind", kind);
+      await page.waitForFunction(() => document.querySelector("#vs-blocked")!.hasAttribute("hidden"));
+      await show("#vs-config");
+      await shot(`3-${kind}-settings`);
+    }
+
+    await page.selectOption("#vs-kind", "scorecard");
+    await page.fill('#vs-config input[aria-label="Weight, Defect rate"]', "lots");
+    expect(await page.isDisabled("#vs-generate")).toBe(true);
+    expect(await page.textContent("#vs-blocked")).toBe("Fix the highlighted entry above to generate.");
+    await show("#vs-config");
+    await shot("4-blocked");
+    await page.fill('#vs-config input[aria-label="Weight, Defect rate"]', "25");
+
+    await page.fill("#vs-asof-date", "2025-03-31");
+    await page.click("#vs-generate");
+    await page.waitForSelector("#vs-message.vs-ok");
+    await shot("5-success");
+    await page.waitForSelector("#vs-reports li[data-report]");
+    await show("#vs-reports");
+    await shot("6-reports-list");
+    await page.close();
+  }, 90_000);
 });

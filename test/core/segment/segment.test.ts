@@ -356,7 +356,7 @@ describe("VENDORSEGMENTS without supply risk data: ABC and spend, Kraljic and Ti
 
   it("says before Generate that Kraljic and Tier stay empty when the source has no supply risk column", () => {
     const lines = sourceSummary("segments", SPEND, [], catalog.context).lines;
-    expect(lines).toContain("supply_risk: no supply risk column: Kraljic and Tier stay empty (ABC, spend and scores are computed); add one or pass a risk range");
+    expect(lines).toContain("Supply risk: no supply risk column: Kraljic and Tier stay empty (ABC, spend and scores are computed); add one or pass a risk range");
     expect(sourceSummary("segments", [["Vendor", "Amount", "Risk"], ["Acme", 1, 3]], [], catalog.context).lines.join("\n")).not.toContain("Kraljic and Tier stay empty");
   });
 });

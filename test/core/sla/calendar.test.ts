@@ -79,11 +79,11 @@ describe("a calendar range it cannot read is a #VALUE! error naming the row", ()
     ["an unknown day name", [["workdays", "Mon-Funday"]], ["row 1", "Mon-Funday"]],
     ["an unknown weekend number", [["workdays", 9]], ["row 1", "weekend number 9"]],
     ["no workday at all", [["workdays", "1111111"]], ["no day of the week"]],
-    ["a shift that ends before it starts", [["hours", "17:00-09:00"]], ["row 1", "night shift"]],
-    ["shifts that overlap", [["hours", "09:00-13:00"], ["hours", "12:00-17:00"]], ["overlap", "09:00-13:00", "12:00-17:00"]],
     ["hours that are not times", [["Key", "Value"], ["hours", "all day"]], ["row 2", "all day"]],
     ["a holiday that is not a date", [["holiday", "Easter"]], ["row 1", "Easter"]],
-    ["an unknown setting", [["timezone", "UTC"]], ["row 1", "timezone"]],
+    ["an unknown setting", [["colour", "blue"]], ["row 1", "colour"]],
+    ["a time zone the runtime does not know", [["timezone", "Mars/Olympus"]], ["row 1", "Mars/Olympus", "IANA"]],
+    ["a holiday row with a non-date beside blanks", [["holiday", "", "Easter"]], ["row 1", "Easter"]],
     ["a setting with no value", [["hours"]], ["row 1", "no value"]],
   ])("rejects %s", (_what, cal, mentions) => {
     expect(hours("2025-03-31", "2025-04-07", cal)).toBeCoreError("#VALUE!", ...mentions);

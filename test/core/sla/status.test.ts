@@ -33,7 +33,7 @@ describe("SLASTATUS: hand-worked statuses at a mid-day as-of", () => {
 
   it("spills exactly the documented columns", () => {
     expect(table(catalog.SLASTATUS.fn(TICKETS, null, null, AS_OF))[0]).toEqual([
-      "Ticket", "Vendor", "Priority", "Target (h)", "Elapsed (h)", "% of target", "Time left (h)", "Breach at", "Status", "Breach by (h)",
+      "Ticket", "Vendor", "Priority", "Target (h)", "Elapsed (h)", "% of target", "Time left (h)", "Breach at", "Status", "Breach by (h)", "Paused (h)",
     ]);
     expect(catalog.SLASTATUS.dateColumns).toEqual(["Breach at"]);
   });
@@ -126,7 +126,7 @@ describe("response SLA", () => {
 
   it("adds Response target (h), Response (h) and Response status when the data has a responded column", () => {
     const [head] = table(catalog.SLASTATUS.fn(RESP, null, null, AS_OF));
-    expect(head!.slice(-3)).toEqual(["Response target (h)", "Response (h)", "Response status"]);
+    expect(head!.slice(-4)).toEqual(["Response target (h)", "Response (h)", "Response status", "Paused (h)"]);
     expect(table(catalog.SLASTATUS.fn(TICKETS, null, null, AS_OF))[0]).not.toContain("Response status");
   });
 
