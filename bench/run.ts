@@ -173,26 +173,17 @@ function periodSuite(lines: number): void {
   if (card[0]!.at(-1) !== "Overall" || card.length < 2) fail("the monthly scorecard lacks its period columns or its vendors");
   const heat = table("VENDORTRENDS", range, undefined, MONTHLY, REVIEW_AS_OF);
   if (heat[0]!.length !== 13) fail("VENDORTRENDS should spill 12 monthly columns");
-  // The three calls take turns, round after round, so a busy machine slows them alike; each is cold.
-  const calls = {
-    snapshot: () => table("VENDORSCORECARD", range, undefined, REVIEW_AS_OF),
-    monthly: () => table("VENDORSCORECARD", range, MONTHLY, REVIEW_AS_OF),
-    trends: () => table("VENDORTRENDS", range, undefined, MONTHLY, REVIEW_AS_OF),
-  };
-  const times: Record<keyof typeof calls, number[]> = { snapshot: [], monthly: [], trends: [] };
-  const rounds = repsFor(lines) + 2;
-  for (let i = 0; i <= rounds; i++) {
-    for (const k of Object.keys(calls) as (keyof typeof calls)[]) {
-      parseCache.clear();
-      const t = performance.now();
-      calls[k]();
-      // The first round warms up.
-      if (i > 0) times[k].push(performance.now() - t);
-    }
-  }
-  const snapshot = add({ suite: "periods", lines, engine: "core VENDORSCORECARD cold (snapshot)", ms: median(times.snapshot) });
-  const monthly = add({ suite: "periods", lines, engine: "core VENDORSCORECARD cold, period month (12 periods)", ms: median(times.monthly), note: `${card.length - 1} vendors in the month` });
-  const trends = add({ suite: "periods", lines, engine: "core VENDORTRENDS cold, 12 months", ms: median(times.trends), note: `${heat.length - 1} vendors` });
+  const ms = interleaved(
+    {
+      snapshot: () => table("VENDORSCORECARD", range, undefined, REVIEW_AS_OF),
+      monthly: () => table("VENDORSCORECARD", range, MONTHLY, REVIEW_AS_OF),
+      trends: () => table("VENDORTRENDS", range, undefined, MONTHLY, REVIEW_AS_OF),
+    },
+    repsFor(lines) + 2,
+  );
+  const snapshot = add({ suite: "periods", lines, engine: "core VENDORSCORECARD cold (snapshot)", ms: ms.snapshot });
+  const monthly = add({ suite: "periods", lines, engine: "core VENDORSCORECARD cold, period month (12 periods)", ms: ms.monthly, note: `${card.length - 1} vendors in the month` });
+  const trends = add({ suite: "periods", lines, engine: "core VENDORTRENDS cold, 12 months", ms: ms.trends, note: `${heat.length - 1} vendors` });
   if (lines === Math.max(...sizes)) {
     goal(`monthly VENDORSCORECARD / snapshot, cold, at ${lines} lines`, monthly.ms / snapshot.ms, "<=", 1.5);
     goal(`VENDORTRENDS / snapshot VENDORSCORECARD, cold, at ${lines} lines`, trends.ms / snapshot.ms, "<=", 1.5);
@@ -377,23 +368,34 @@ function formulaSuite(lines: number): void {
   const yieldOf = catalog.VENDORKPI.fn(range, plain[1]![0], "First-pass yield", PO_AS_OF, FORMULAS);
   if (typeof yieldOf !== "number") fail("the formula KPI has no value for the first vendor");
   // The two calls take turns, round after round, so a busy machine slows them alike; each is cold.
-  const calls = {
-    plain: () => table("VENDORSCORECARD", range, BUILT_IN, PO_AS_OF),
-    formulas: () => table("VENDORSCORECARD", range, FORMULAS, PO_AS_OF),
-  };
-  const times: Record<keyof typeof calls, number[]> = { plain: [], formulas: [] };
-  const rounds = repsFor(lines) + 2;
+  const ms = interleaved(
+    {
+      plain: () => table("VENDORSCORECARD", range, BUILT_IN, PO_AS_OF),
+      formulas: () => table("VENDORSCORECARD", range, FORMULAS, PO_AS_OF),
+    },
+    repsFor(lines) + 2,
+  );
+  const base = add({ suite: "formulas", lines, engine: "core VENDORSCORECARD cold, four built-in KPIs", ms: ms.plain });
+  const own = add({ suite: "formulas", lines, engine: "core VENDORSCORECARD cold, the same and three formula KPIs", ms: ms.formulas, note: "sum ratio, median, guarded mean" });
+  if (lines === Math.max(...sizes)) goal(`scorecard with three formula KPIs / without, cold, at ${lines} lines`, own.ms / base.ms, "<=", 1.5);
+}
+
+/**
+ * Cold calls taking turns, round after round, so that a busy machine slows them alike; the first
+ * round warms up. The median time of each call.
+ */
+function interleaved<K extends string>(calls: Record<K, () => unknown>, rounds: number): Record<K, number> {
+  const keys = Object.keys(calls) as K[];
+  const times = new Map<K, number[]>(keys.map((k) => [k, []]));
   for (let i = 0; i <= rounds; i++) {
-    for (const k of Object.keys(calls) as (keyof typeof calls)[]) {
+    for (const k of keys) {
       parseCache.clear();
       const t = performance.now();
       calls[k]();
-      if (i > 0) times[k].push(performance.now() - t);
+      if (i > 0) times.get(k)!.push(performance.now() - t);
     }
   }
-  const base = add({ suite: "formulas", lines, engine: "core VENDORSCORECARD cold, four built-in KPIs", ms: median(times.plain) });
-  const own = add({ suite: "formulas", lines, engine: "core VENDORSCORECARD cold, the same and three formula KPIs", ms: median(times.formulas), note: "sum ratio, median, guarded mean" });
-  if (lines === Math.max(...sizes)) goal(`scorecard with three formula KPIs / without, cold, at ${lines} lines`, own.ms / base.ms, "<=", 1.5);
+  return Object.fromEntries(keys.map((k) => [k, median(times.get(k)!)])) as Record<K, number>;
 }
 
 async function main(): Promise<void> {
