@@ -20,7 +20,7 @@ const AS_OF_SETTINGS = asOf("as_of", AS_OF_TEXT, SETTINGS);
 
 export const SCORECARD_COLUMNS = ["Vendor", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Rank"] as const;
 /** The KPIs VENDORSCORECARD always shows, in its column order. */
-const SHOWN: readonly KpiKey[] = ["lines", "spend", "on_time", "in_full", "otif", "defect_rate", "price_variance", "lead_time"];
+export const SHOWN: readonly KpiKey[] = ["lines", "spend", "on_time", "in_full", "otif", "defect_rate", "price_variance", "lead_time"];
 
 /** A vendor's KPI that overflowed, as the problem a single-value function returns. */
 function overflowed(r: VendorResult, keys: readonly KpiKey[]): CoreError | undefined {
