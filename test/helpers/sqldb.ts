@@ -117,6 +117,21 @@ export async function openPostgres(): Promise<SqlDb> {
 }
 
 /**
+ * A CSV file as a typed table named `po` in both databases: DuckDB's CSV reader types it (dates,
+ * numbers, booleans), and Postgres gets the same columns and values (booleans as text).
+ */
+export async function loadCsv(duck: SqlDb, pg: SqlDb, file: string): Promise<readonly SqlColumn[]> {
+  await duck.exec(`CREATE OR REPLACE TABLE po AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}')`);
+  const types = await duck.grid("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'po' ORDER BY ordinal_position");
+  const typeOf = (t: unknown): SqlType => (t === "DATE" ? "date" : t === "TIMESTAMP" ? "timestamp" : t === "VARCHAR" || t === "BOOLEAN" ? "text" : "double");
+  const columns = types.slice(1).map(([name, t]) => ({ name: String(name), type: typeOf(t) }));
+  const select = columns.map((c) => (c.type === "date" ? `CAST((${quoted(c.name)} - DATE '1899-12-30') AS DOUBLE)` : quoted(c.name))).join(", ");
+  const rows = (await duck.grid(`SELECT ${select} FROM po`)).slice(1).map((r) => r.map((v) => (v === "" ? null : typeof v === "boolean" ? String(v) : v)));
+  await pg.load("po", columns, rows);
+  return columns;
+}
+
+/**
  * Fails naming the first difference unless a query's scorecard equals the core's: the same
  * columns, the same vendors in the same order (names compared in any case: a vendor spelt several
  * ways is shown by its first spelling in the sheet and its smallest in SQL), every number within

@@ -5,7 +5,7 @@ import Papa from "papaparse";
 import { isCoreError, type Range, type ResultGrid } from "../../core";
 import { DIALECTS, sampleColumns, scorecardSql, type DialectName } from "../../core/sql";
 import { catalog, serial } from "../helpers/sheet";
-import { openDuck, openPostgres, sameScorecard, type SqlDb } from "../helpers/sqldb";
+import { loadCsv, openDuck, openPostgres, sameScorecard, type SqlDb } from "../helpers/sqldb";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "po-lines.csv");
 const sampleRange = (): string[][] => Papa.parse<string[]>(fs.readFileSync(SAMPLE, "utf8").trim()).data;
@@ -94,14 +94,8 @@ describe("the repository's sample data, typed by DuckDB's CSV reader, on DuckDB 
   let pg: SqlDb;
   beforeAll(async () => {
     [duck, pg] = await Promise.all([openDuck(), openPostgres()]);
-    await duck.exec(`CREATE TABLE po AS SELECT * FROM read_csv('${SAMPLE.replace(/'/g, "''")}')`);
-    // The same typed table in Postgres: DuckDB's column types, dates as serials.
-    const types = await duck.grid("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'po' ORDER BY ordinal_position");
-    const columns = types.slice(1).map(([name, t]) => ({ name: String(name), type: t === "DATE" ? ("date" as const) : t === "TIMESTAMP" ? ("timestamp" as const) : t === "VARCHAR" || t === "BOOLEAN" ? ("text" as const) : ("double" as const) }));
+    const columns = await loadCsv(duck, pg, SAMPLE);
     expect(columns.find((c) => c.name === "Promised Date")?.type).toBe("date");
-    const select = columns.map((c) => (c.type === "date" ? `CAST(("${c.name}" - DATE '1899-12-30') AS DOUBLE)` : `"${c.name}"`)).join(", ");
-    const rows = (await duck.grid(`SELECT ${select} FROM po`)).slice(1).map((r) => r.map((v) => (v === "" ? null : typeof v === "boolean" ? String(v) : v)));
-    await pg.load("po", columns, rows);
   }, 120_000);
   afterAll(async () => {
     await duck?.close();
