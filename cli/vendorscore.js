@@ -36,8 +36,9 @@ function build() {
     platform: "node",
     target: "node20",
     format: "cjs",
-    // Everything in one file but exceljs, which loads from node_modules only when an .xlsx file is read or written.
-    external: ["exceljs"],
+    // Everything in one file but exceljs, which loads from node_modules only when an .xlsx file is read or written,
+    // and DuckDB, a native module loaded only by the DuckDB engine.
+    external: ["exceljs", "@duckdb/node-api"],
     metafile: true,
     write: false,
     logLevel: "silent",

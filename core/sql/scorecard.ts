@@ -1,5 +1,5 @@
 import { asRange } from "../cell/blank";
-import type { Serial } from "../cell/date";
+import { parseDateAlone, type Serial } from "../cell/date";
 import { attempt, CoreError, problem, quote } from "../cell/error";
 import type { RangeArg } from "../cell/types";
 import { SCORECARD_COLUMNS, SHOWN } from "../catalog/scorecard";
@@ -21,8 +21,11 @@ export interface ScorecardSqlRequest {
   readonly columns: readonly string[];
   /** A weights range: KPI rows, settings and mapping rows, as VENDORSCORECARD takes it. */
   readonly weights?: RangeArg;
-  /** The as-of date as a serial; omitted, the query judges against the database's current date. */
-  readonly asOf?: Serial;
+  /**
+   * The as-of date: a serial, or date text read as the as_of argument reads it (following the
+   * weights' date_order); omitted, the query judges against the database's current date.
+   */
+  readonly asOf?: Serial | string;
 }
 
 /** A column the query reads, with the kind the warehouse must type it as. */
@@ -80,7 +83,12 @@ export function scorecardSql(req: ScorecardSqlRequest): ScorecardQuery | CoreErr
     const m = matches.get(f.key);
     if (m && fields.has(f.key)) reads.push({ field: f.key, column: String(req.columns[m.column]), kind: f.kind });
   }
-  return { sql: compile(d, req.table, reads, config, req.asOf), reads };
+  let asOf = req.asOf;
+  if (typeof asOf === "string") {
+    asOf = parseDateAlone(asOf, config.read.dateOrder);
+    if (Number.isNaN(asOf)) return problem("bad_argument", `as_of "${quote(req.asOf)}" is not a date: give text like 2025-03-31 or a date serial.`, { arg: "as_of" });
+  }
+  return { sql: compile(d, req.table, reads, config, asOf), reads };
 }
 
 /**
