@@ -125,7 +125,7 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
 
   // The vendor as core/table/vendors.ts reads it: zero-width characters dropped, no-break spaces
   // as spaces, NFC where the dialect has it, trimmed.
-  let name = `translate(${text(col.get("vendor")!)}, ${d.str(NO_BREAK_SPACE + ZERO_WIDTH)}, ${d.str("   ")})`;
+  let name = `translate(raw_vendor, ${d.str(NO_BREAK_SPACE + ZERO_WIDTH)}, ${d.str("   ")})`;
   if (d.nfc) name = d.nfc(name);
   name = d.trim(name, d.str(WHITE_SPACE));
 
@@ -137,14 +137,14 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     const pd = config.promisedDays;
     promisedDay = Number.isInteger(pd) ? `(${day("order_date")} + ${lit(pd)})` : `floor(${serial("order_date")} + ${lit(pd)})`;
   }
-  const status = has("status") ? `lower(${d.trim(text(col.get("status")!), d.str(WHITE_SPACE))})` : `CAST(NULL AS ${d.text})`;
+  const status = `lower(${d.trim("raw_status", d.str(WHITE_SPACE))})`;
   const compliance = has("compliance")
     ? `CAST(CASE WHEN ${col.get("compliance")} IS NULL OR ${d.trim(text(col.get("compliance")!), d.str(WHITE_SPACE))} = '' THEN ${nul} WHEN lower(${d.trim(text(col.get("compliance")!), d.str(WHITE_SPACE))}) IN (${list(YES)}) THEN 1 ELSE 0 END AS ${d.double})`
     : nul;
 
   const src = [
-    `${name} AS name`,
-    `${status} AS status`,
+    `${text(col.get("vendor")!)} AS raw_vendor`,
+    `${has("status") ? text(col.get("status")!) : `CAST(NULL AS ${d.text})`} AS raw_status`,
     `${day("delivered")} AS d_day`,
     `${serial("delivered")} AS d_ser`,
     `${promisedDay} AS p_day`,
@@ -174,22 +174,25 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
   const count = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
   const sumIf = (cond: string, e: string) => `SUM(CASE WHEN ${cond} THEN ${e} END)`;
 
-  const sums = [
-    "MIN(" + d.binary("name") + ") AS name",
-    "COUNT(*) AS line_count",
-    `${count(onTimeEvaluable)} AS on_time_n`,
-    `${count(`${onTimeEvaluable} AND ${onTime}`)} AS on_time_ok`,
-    `${count(inFullEvaluable)} AS in_full_n`,
-    `${count(`${inFullEvaluable} AND recv >= ord`)} AS in_full_ok`,
-    `${count(otifEvaluable)} AS otif_n`,
-    `${count(`${otifEvaluable} AND ${onTime} AND recv >= ord`)} AS otif_ok`,
-    `${sumIf(defect, "rej")} AS rejected`,
-    `${sumIf(defect, base)} AS defect_base`,
-    `${sumIf(priced, `(up - cp) * ${q}`)} AS variance_cost`,
-    `${sumIf(priced, `cp * ${q}`)} AS contract_cost`,
-    `AVG(d_ser - o_ser) AS lead_time`,
-    `SUM(COALESCE(amt, up * ${q})) AS spend`,
-    `AVG(comp) AS compliance`,
+  // Summed first by the vendor and status text as written: the names are then read once per
+  // distinct text, not once per line, and the partial sums add up by vendor.
+  const partial: [string, string][] = [
+    ["line_count", "COUNT(*)"],
+    ["on_time_n", count(onTimeEvaluable)],
+    ["on_time_ok", count(`${onTimeEvaluable} AND ${onTime}`)],
+    ["in_full_n", count(inFullEvaluable)],
+    ["in_full_ok", count(`${inFullEvaluable} AND recv >= ord`)],
+    ["otif_n", count(otifEvaluable)],
+    ["otif_ok", count(`${otifEvaluable} AND ${onTime} AND recv >= ord`)],
+    ["rejected", sumIf(defect, "rej")],
+    ["defect_base", sumIf(defect, base)],
+    ["variance_cost", sumIf(priced, `(up - cp) * ${q}`)],
+    ["contract_cost", sumIf(priced, `cp * ${q}`)],
+    ["lead_days", "SUM(d_ser - o_ser)"],
+    ["lead_n", "COUNT(d_ser - o_ser)"],
+    ["spend", `SUM(COALESCE(amt, up * ${q}))`],
+    ["compliant", "SUM(comp)"],
+    ["compliance_n", "COUNT(comp)"],
   ];
   const ratio = (n: string, dn: string) => `CAST(${n} AS ${d.double}) / NULLIF(CAST(${dn} AS ${d.double}), 0)`;
   const values: Record<KpiKey, string> = {
@@ -201,8 +204,8 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     otif: `CASE WHEN in_full_n > 0 THEN ${ratio("otif_ok", "otif_n")} END`,
     defect_rate: ratio("rejected", "defect_base"),
     price_variance: ratio("variance_cost", "contract_cost"),
-    lead_time: "lead_time",
-    compliance: "compliance",
+    lead_time: ratio("lead_days", "lead_n"),
+    compliance: ratio("compliant", "compliance_n"),
   };
 
   // Composite score as core/score/score.ts adds it: KPI by KPI in the weights' order. Weights are
@@ -226,17 +229,23 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     "WITH src AS (",
     `  SELECT ${src.join(",\n    ")}`,
     `  FROM ${table}`,
-    "), kept AS (",
-    "  SELECT *, lower(name) AS vendor_key FROM src",
-    "  WHERE name IS NOT NULL AND name <> ''",
-    `    AND NOT (length(name) <= 13 AND CASE WHEN lower(name) LIKE '%:' THEN rtrim(substr(lower(name), 1, length(name) - 1)) ELSE lower(name) END IN (${list(TOTAL_LABELS)}))`,
-    `    AND (status IS NULL OR status NOT IN (${list(CANCELLED)}))`,
+    "), part AS (",
+    `  SELECT raw_vendor, raw_status, ${partial.map(([k, e]) => `${e} AS ${k}`).join(",\n    ")}`,
+    "  FROM src GROUP BY raw_vendor, raw_status",
+    "), named AS (",
+    `  SELECT *, ${name} AS name, ${status} AS status FROM part`,
+    // Lines with no vendor, totals rows and cancelled lines get no key. They are left out after the
+    // sums, by a count: a filter on the texts alone would be pushed down to every line again.
+    "), keyed AS (",
+    "  SELECT *, CASE WHEN name IS NULL OR name = ''",
+    `    OR (length(name) <= 13 AND CASE WHEN lower(name) LIKE '%:' THEN rtrim(substr(lower(name), 1, length(name) - 1)) ELSE lower(name) END IN (${list(TOTAL_LABELS)}))`,
+    `    OR status IN (${list(CANCELLED)}) THEN NULL ELSE lower(name) END AS vendor_key FROM named`,
     "), sums AS (",
-    `  SELECT vendor_key, ${sums.join(",\n    ")}`,
-    "  FROM kept GROUP BY vendor_key",
+    `  SELECT vendor_key, COUNT(vendor_key) AS kept, MIN(${d.binary("name")}) AS name, ${partial.map(([k]) => `SUM(${k}) AS ${k}`).join(", ")}`,
+    "  FROM keyed GROUP BY vendor_key",
     "), kpis AS (",
     `  SELECT vendor_key, name, ${KPI_ORDER.map((k) => `${values[k]} AS ${k}`).join(",\n    ")}`,
-    "  FROM sums",
+    "  FROM sums WHERE kept > 0",
     "), scores AS (",
     `  SELECT *, CASE WHEN raw_score > 100 THEN 100 ELSE raw_score END AS total_score FROM (SELECT *, ${raw} AS raw_score FROM kpis) k`,
     ")",

@@ -3,8 +3,8 @@
 -- (spark.apache.org/docs/latest/api/sql, docs.databricks.com/sql/language-manual/functions/unix_micros.html); btrim (Spark 3.2+).
 -- The time of day is taken against the same day's midnight, so the session time zone cancels out. No NFC function: names are compared as stored.
 WITH src AS (
-  SELECT btrim(translate(CAST(`Vendor` AS STRING), '\u00A0\u2007\u202F\u200B\u200C\u200D\u2060\uFEFF', '   '), ' \u0009\u000A\u000B\u000C\u000D\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF') AS name,
-    lower(btrim(CAST(`Status` AS STRING), ' \u0009\u000A\u000B\u000C\u000D\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF')) AS status,
+  SELECT CAST(`Vendor` AS STRING) AS raw_vendor,
+    CAST(`Status` AS STRING) AS raw_status,
     datediff(CAST(`Delivered Date` AS DATE), DATE '1899-12-30') AS d_day,
     (datediff(CAST(`Delivered Date` AS DATE), DATE '1899-12-30') + (unix_micros(CAST(`Delivered Date` AS TIMESTAMP)) - unix_micros(CAST(CAST(`Delivered Date` AS DATE) AS TIMESTAMP))) / 86400000000) AS d_ser,
     datediff(CAST(`Promised Date` AS DATE), DATE '1899-12-30') AS p_day,
@@ -17,14 +17,8 @@ WITH src AS (
     CAST(`Amount` AS DOUBLE) AS amt,
     CAST(NULL AS DOUBLE) AS comp
   FROM analytics.po_lines
-), kept AS (
-  SELECT *, lower(name) AS vendor_key FROM src
-  WHERE name IS NOT NULL AND name <> ''
-    AND NOT (length(name) <= 13 AND CASE WHEN lower(name) LIKE '%:' THEN rtrim(substr(lower(name), 1, length(name) - 1)) ELSE lower(name) END IN ('total', 'totals', 'grand total', 'subtotal', 'sum'))
-    AND (status IS NULL OR status NOT IN ('cancelled', 'canceled', 'void', 'voided', 'cancel'))
-), sums AS (
-  SELECT vendor_key, MIN(name) AS name,
-    COUNT(*) AS line_count,
+), part AS (
+  SELECT raw_vendor, raw_status, COUNT(*) AS line_count,
     SUM(CASE WHEN (p_day IS NOT NULL AND (d_day IS NOT NULL OR 45757 - p_day > 1)) THEN 1 ELSE 0 END) AS on_time_n,
     SUM(CASE WHEN (p_day IS NOT NULL AND (d_day IS NOT NULL OR 45757 - p_day > 1)) AND (d_day IS NOT NULL AND d_day - p_day <= 1) THEN 1 ELSE 0 END) AS on_time_ok,
     SUM(CASE WHEN (d_day IS NOT NULL AND ord IS NOT NULL AND recv IS NOT NULL) THEN 1 ELSE 0 END) AS in_full_n,
@@ -35,21 +29,32 @@ WITH src AS (
     SUM(CASE WHEN (rej IS NOT NULL AND (recv) IS NOT NULL) THEN recv END) AS defect_base,
     SUM(CASE WHEN (up IS NOT NULL AND cp IS NOT NULL AND COALESCE(recv, ord) IS NOT NULL) THEN (up - cp) * COALESCE(recv, ord) END) AS variance_cost,
     SUM(CASE WHEN (up IS NOT NULL AND cp IS NOT NULL AND COALESCE(recv, ord) IS NOT NULL) THEN cp * COALESCE(recv, ord) END) AS contract_cost,
-    AVG(d_ser - o_ser) AS lead_time,
+    SUM(d_ser - o_ser) AS lead_days,
+    COUNT(d_ser - o_ser) AS lead_n,
     SUM(COALESCE(amt, up * COALESCE(recv, ord))) AS spend,
-    AVG(comp) AS compliance
-  FROM kept GROUP BY vendor_key
+    SUM(comp) AS compliant,
+    COUNT(comp) AS compliance_n
+  FROM src GROUP BY raw_vendor, raw_status
+), named AS (
+  SELECT *, btrim(translate(raw_vendor, '\u00A0\u2007\u202F\u200B\u200C\u200D\u2060\uFEFF', '   '), ' \u0009\u000A\u000B\u000C\u000D\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF') AS name, lower(btrim(raw_status, ' \u0009\u000A\u000B\u000C\u000D\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF')) AS status FROM part
+), keyed AS (
+  SELECT *, CASE WHEN name IS NULL OR name = ''
+    OR (length(name) <= 13 AND CASE WHEN lower(name) LIKE '%:' THEN rtrim(substr(lower(name), 1, length(name) - 1)) ELSE lower(name) END IN ('total', 'totals', 'grand total', 'subtotal', 'sum'))
+    OR status IN ('cancelled', 'canceled', 'void', 'voided', 'cancel') THEN NULL ELSE lower(name) END AS vendor_key FROM named
+), sums AS (
+  SELECT vendor_key, COUNT(vendor_key) AS kept, MIN(name) AS name, SUM(line_count) AS line_count, SUM(on_time_n) AS on_time_n, SUM(on_time_ok) AS on_time_ok, SUM(in_full_n) AS in_full_n, SUM(in_full_ok) AS in_full_ok, SUM(otif_n) AS otif_n, SUM(otif_ok) AS otif_ok, SUM(rejected) AS rejected, SUM(defect_base) AS defect_base, SUM(variance_cost) AS variance_cost, SUM(contract_cost) AS contract_cost, SUM(lead_days) AS lead_days, SUM(lead_n) AS lead_n, SUM(spend) AS spend, SUM(compliant) AS compliant, SUM(compliance_n) AS compliance_n
+  FROM keyed GROUP BY vendor_key
 ), kpis AS (
   SELECT vendor_key, name, CAST(on_time_ok AS DOUBLE) / NULLIF(CAST(on_time_n AS DOUBLE), 0) AS on_time,
     CAST(in_full_ok AS DOUBLE) / NULLIF(CAST(in_full_n AS DOUBLE), 0) AS in_full,
     CASE WHEN in_full_n > 0 THEN CAST(otif_ok AS DOUBLE) / NULLIF(CAST(otif_n AS DOUBLE), 0) END AS otif,
     CAST(rejected AS DOUBLE) / NULLIF(CAST(defect_base AS DOUBLE), 0) AS defect_rate,
     CAST(variance_cost AS DOUBLE) / NULLIF(CAST(contract_cost AS DOUBLE), 0) AS price_variance,
-    lead_time AS lead_time,
+    CAST(lead_days AS DOUBLE) / NULLIF(CAST(lead_n AS DOUBLE), 0) AS lead_time,
     spend AS spend,
     CAST(line_count AS DOUBLE) AS lines,
-    compliance AS compliance
-  FROM sums
+    CAST(compliant AS DOUBLE) / NULLIF(CAST(compliance_n AS DOUBLE), 0) AS compliance
+  FROM sums WHERE kept > 0
 ), scores AS (
   SELECT *, CASE WHEN raw_score > 100 THEN 100 ELSE raw_score END AS total_score FROM (SELECT *, (CASE WHEN on_time IS NULL THEN 0 ELSE 1.25 * (CASE WHEN (on_time - 0.7) / 0.25 >= 1 THEN 100 WHEN (on_time - 0.7) / 0.25 > 0 THEN ((on_time - 0.7) / 0.25) * 100 ELSE 0 END) END
       + CASE WHEN defect_rate IS NULL THEN 0 ELSE 0.9375 * (CASE WHEN (defect_rate - 0.08) / -0.07 >= 1 THEN 100 WHEN (defect_rate - 0.08) / -0.07 > 0 THEN ((defect_rate - 0.08) / -0.07) * 100 ELSE 0 END) END
