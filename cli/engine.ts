@@ -70,14 +70,18 @@ export async function scorecardOnDuckDb(file: string, weights: Range | undefined
   try {
     const parquet = isParquet(file);
     const source = (types = "") => (parquet ? `read_parquet(${literal(file)})` : `read_csv(${literal(file)}, header = true${types})`);
-    if (!parquet) {
-      const sniffed = (await conn.runAndReadAll(`SELECT DateFormat, TimestampFormat FROM sniff_csv(${literal(file)}, header = true)`)).getRowsJS()[0] ?? [];
+    // One sniff gives the CSV's column types and its date formats; a Parquet file's schema is its own.
+    let typeOf: Map<string, string>;
+    if (parquet) {
+      const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source()}`)).getRowObjectsJS();
+      typeOf = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
+    } else {
+      const [sniffed] = (await conn.runAndReadAll(`SELECT DateFormat, TimestampFormat, Columns FROM sniff_csv(${literal(file)}, header = true)`)).getRowObjectsJS();
       // Year-first dates read alike everywhere; day/month orders are the core's to choose (its date_order rules).
-      const format = sniffed.find((f) => typeof f === "string" && f !== "" && !/^%Y[-/.]%m[-/.]%d/.test(f));
+      const format = [sniffed?.DateFormat, sniffed?.TimestampFormat].find((f) => typeof f === "string" && f !== "" && !/^%Y[-/.]%m[-/.]%d/.test(f));
       if (format !== undefined) return { fallback: `its dates are written as ${format}, which DuckDB and the core may read in a different day/month order` };
+      typeOf = new Map(((sniffed?.Columns ?? []) as { name: string; type: string }[]).map((c) => [String(c.name), String(c.type)]));
     }
-    const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source()}`)).getRowObjectsJS();
-    const typeOf = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
     const q = scorecardSql({ dialect: "duckdb", table: "po", columns: [...typeOf.keys()], weights, asOf });
     if (q instanceof Error) return { fallback: q.message };
     const bad = q.reads.find((r) => !typedAsCore(r, typeOf.get(r.column)!));

@@ -76,6 +76,15 @@ describe("the vendorscore package, installed from its tarball", () => {
     expect(sh("npx", ["--offline", "--no-install", "vendorscore", "scorecard", "po.csv", "--as-of", "2025-04-10"], app)).toMatch(/^Acme,1,,,1,,,,,100,A,1$/m);
   });
 
+  it("runs the README's Node API example as written", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const example = /## Node API[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)![1]!;
+    // Each statement's value printed, so the comments' values are checked.
+    const script = example.replace(/^(at\.VENDORKPI.*?);(\s*\/\/.*)?$/m, "console.log(JSON.stringify($1));");
+    expect(script).not.toBe(example);
+    expect(sh(process.execPath, ["-e", script], app).trim()).toBe("0.5");
+  });
+
   it("has type declarations for both entry points", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(app, "node_modules", "vendorscore", "package.json"), "utf8")) as { exports: Record<string, { types: string }> };
     for (const entry of [".", "./sql"]) expect(fs.existsSync(path.join(app, "node_modules", "vendorscore", pkg.exports[entry]!.types))).toBe(true);
