@@ -110,9 +110,9 @@ export function sampleColumns(range: RangeArg, weights?: RangeArg): string[] | C
 /** Dotted parts, each bare or quoted with "" or ``: a name, never a statement. */
 const TABLE_NAME = /^(?:"[^"]+"|`[^`]+`|[^;\s'"`.]+)(?:\.(?:"[^"]+"|`[^`]+`|[^;\s'"`.]+))*$/;
 
-/** A number as SQL reads it back to the same double. */
+/** A number as SQL reads it back to the same double: JavaScript's shortest round-trip text, `1e21` without its `+`. */
 function lit(x: number): string {
-  return Number.isInteger(x) && Math.abs(x) < 1e15 ? `${x}` : `${x}`.replace("e+", "e");
+  return String(x).replace("e+", "e");
 }
 
 function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config: ScoreConfig, asOf: Serial | undefined): string {
@@ -176,21 +176,33 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
 
   // Summed first by the vendor and status text as written: the names are then read once per
   // distinct text, not once per line, and the partial sums add up by vendor.
+  // Each line's tests are written once, in their own step, and the sums refer to them.
+  const tested = [
+    `${onTimeEvaluable} AS ote`,
+    `${onTime} AS ot`,
+    `${inFullEvaluable} AS ife`,
+    "recv >= ord AS full_qty",
+    `${defect} AS dfe`,
+    `${base} AS base`,
+    `${priced} AS pe`,
+    `${q} AS q`,
+  ];
+  const otif = "ote AND (d_day IS NULL OR ife)";
   const partial: [string, string][] = [
     ["line_count", "COUNT(*)"],
-    ["on_time_n", count(onTimeEvaluable)],
-    ["on_time_ok", count(`${onTimeEvaluable} AND ${onTime}`)],
-    ["in_full_n", count(inFullEvaluable)],
-    ["in_full_ok", count(`${inFullEvaluable} AND recv >= ord`)],
-    ["otif_n", count(otifEvaluable)],
-    ["otif_ok", count(`${otifEvaluable} AND ${onTime} AND recv >= ord`)],
-    ["rejected", sumIf(defect, "rej")],
-    ["defect_base", sumIf(defect, base)],
-    ["variance_cost", sumIf(priced, `(up - cp) * ${q}`)],
-    ["contract_cost", sumIf(priced, `cp * ${q}`)],
+    ["on_time_n", count("ote")],
+    ["on_time_ok", count("ote AND ot")],
+    ["in_full_n", count("ife")],
+    ["in_full_ok", count("ife AND full_qty")],
+    ["otif_n", count(otif)],
+    ["otif_ok", count(`${otif} AND ot AND full_qty`)],
+    ["rejected", sumIf("dfe", "rej")],
+    ["defect_base", sumIf("dfe", "base")],
+    ["variance_cost", sumIf("pe", "(up - cp) * q")],
+    ["contract_cost", sumIf("pe", "cp * q")],
     ["lead_days", "SUM(d_ser - o_ser)"],
     ["lead_n", "COUNT(d_ser - o_ser)"],
-    ["spend", `SUM(COALESCE(amt, up * ${q}))`],
+    ["spend", "SUM(COALESCE(amt, up * q))"],
     ["compliant", "SUM(comp)"],
     ["compliance_n", "COUNT(comp)"],
   ];
@@ -229,9 +241,12 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     "WITH src AS (",
     `  SELECT ${src.join(",\n    ")}`,
     `  FROM ${table}`,
+    "), tested AS (",
+    `  SELECT *, ${tested.join(",\n    ")}`,
+    "  FROM src",
     "), part AS (",
     `  SELECT raw_vendor, raw_status, ${partial.map(([k, e]) => `${e} AS ${k}`).join(",\n    ")}`,
-    "  FROM src GROUP BY raw_vendor, raw_status",
+    "  FROM tested GROUP BY raw_vendor, raw_status",
     "), named AS (",
     `  SELECT *, ${name} AS name, ${status} AS status FROM part`,
     // Lines with no vendor, totals rows and cancelled lines get no key. They are left out after the

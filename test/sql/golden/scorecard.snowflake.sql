@@ -16,24 +16,34 @@ WITH src AS (
     CAST("Amount" AS DOUBLE) AS amt,
     CAST(NULL AS DOUBLE) AS comp
   FROM analytics.po_lines
+), tested AS (
+  SELECT *, (p_day IS NOT NULL AND (d_day IS NOT NULL OR 45757 - p_day > 1)) AS ote,
+    (d_day IS NOT NULL AND d_day - p_day <= 1) AS ot,
+    (d_day IS NOT NULL AND ord IS NOT NULL AND recv IS NOT NULL) AS ife,
+    recv >= ord AS full_qty,
+    (rej IS NOT NULL AND (recv) IS NOT NULL) AS dfe,
+    recv AS base,
+    (up IS NOT NULL AND cp IS NOT NULL AND COALESCE(recv, ord) IS NOT NULL) AS pe,
+    COALESCE(recv, ord) AS q
+  FROM src
 ), part AS (
   SELECT raw_vendor, raw_status, COUNT(*) AS line_count,
-    SUM(CASE WHEN (p_day IS NOT NULL AND (d_day IS NOT NULL OR 45757 - p_day > 1)) THEN 1 ELSE 0 END) AS on_time_n,
-    SUM(CASE WHEN (p_day IS NOT NULL AND (d_day IS NOT NULL OR 45757 - p_day > 1)) AND (d_day IS NOT NULL AND d_day - p_day <= 1) THEN 1 ELSE 0 END) AS on_time_ok,
-    SUM(CASE WHEN (d_day IS NOT NULL AND ord IS NOT NULL AND recv IS NOT NULL) THEN 1 ELSE 0 END) AS in_full_n,
-    SUM(CASE WHEN (d_day IS NOT NULL AND ord IS NOT NULL AND recv IS NOT NULL) AND recv >= ord THEN 1 ELSE 0 END) AS in_full_ok,
-    SUM(CASE WHEN ((p_day IS NOT NULL AND (d_day IS NOT NULL OR 45757 - p_day > 1)) AND (d_day IS NULL OR (d_day IS NOT NULL AND ord IS NOT NULL AND recv IS NOT NULL))) THEN 1 ELSE 0 END) AS otif_n,
-    SUM(CASE WHEN ((p_day IS NOT NULL AND (d_day IS NOT NULL OR 45757 - p_day > 1)) AND (d_day IS NULL OR (d_day IS NOT NULL AND ord IS NOT NULL AND recv IS NOT NULL))) AND (d_day IS NOT NULL AND d_day - p_day <= 1) AND recv >= ord THEN 1 ELSE 0 END) AS otif_ok,
-    SUM(CASE WHEN (rej IS NOT NULL AND (recv) IS NOT NULL) THEN rej END) AS rejected,
-    SUM(CASE WHEN (rej IS NOT NULL AND (recv) IS NOT NULL) THEN recv END) AS defect_base,
-    SUM(CASE WHEN (up IS NOT NULL AND cp IS NOT NULL AND COALESCE(recv, ord) IS NOT NULL) THEN (up - cp) * COALESCE(recv, ord) END) AS variance_cost,
-    SUM(CASE WHEN (up IS NOT NULL AND cp IS NOT NULL AND COALESCE(recv, ord) IS NOT NULL) THEN cp * COALESCE(recv, ord) END) AS contract_cost,
+    SUM(CASE WHEN ote THEN 1 ELSE 0 END) AS on_time_n,
+    SUM(CASE WHEN ote AND ot THEN 1 ELSE 0 END) AS on_time_ok,
+    SUM(CASE WHEN ife THEN 1 ELSE 0 END) AS in_full_n,
+    SUM(CASE WHEN ife AND full_qty THEN 1 ELSE 0 END) AS in_full_ok,
+    SUM(CASE WHEN ote AND (d_day IS NULL OR ife) THEN 1 ELSE 0 END) AS otif_n,
+    SUM(CASE WHEN ote AND (d_day IS NULL OR ife) AND ot AND full_qty THEN 1 ELSE 0 END) AS otif_ok,
+    SUM(CASE WHEN dfe THEN rej END) AS rejected,
+    SUM(CASE WHEN dfe THEN base END) AS defect_base,
+    SUM(CASE WHEN pe THEN (up - cp) * q END) AS variance_cost,
+    SUM(CASE WHEN pe THEN cp * q END) AS contract_cost,
     SUM(d_ser - o_ser) AS lead_days,
     COUNT(d_ser - o_ser) AS lead_n,
-    SUM(COALESCE(amt, up * COALESCE(recv, ord))) AS spend,
+    SUM(COALESCE(amt, up * q)) AS spend,
     SUM(comp) AS compliant,
     COUNT(comp) AS compliance_n
-  FROM src GROUP BY raw_vendor, raw_status
+  FROM tested GROUP BY raw_vendor, raw_status
 ), named AS (
   SELECT *, TRIM(translate(raw_vendor, '\u00A0\u2007\u202F\u200B\u200C\u200D\u2060\uFEFF', '   '), ' \u0009\u000A\u000B\u000C\u000D\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF') AS name, lower(TRIM(raw_status, ' \u0009\u000A\u000B\u000C\u000D\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF')) AS status FROM part
 ), keyed AS (
