@@ -34,6 +34,9 @@ export type DuckOutcome = { readonly grid: ResultGrid } | { readonly fallback: s
 const DATE_TYPES = new Set(["DATE", "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS"]);
 const NUMBER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL(\(\d+,\d+\))?)$/;
 
+/** The line number DuckDB gives each line as it reads the file in order. */
+const LINE = "vendorscore line";
+
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 interface DuckApi {
@@ -82,14 +85,15 @@ export async function scorecardOnDuckDb(file: string, weights: Range | undefined
       if (format !== undefined) return { fallback: `its dates are written as ${format}, which DuckDB and the core may read in a different day/month order` };
       typeOf = new Map(((sniffed?.Columns ?? []) as { name: string; type: string }[]).map((c) => [String(c.name), String(c.type)]));
     }
-    const q = scorecardSql({ dialect: "duckdb", table: "po", columns: [...typeOf.keys()], weights, asOf });
+    // The lines' order, so that a vendor written several ways is shown by its first spelling, as the JS engine shows it.
+    const q = scorecardSql({ dialect: "duckdb", table: "po", columns: [...typeOf.keys(), LINE], weights, asOf, lineOrder: LINE });
     if (q instanceof Error) return { fallback: q.message };
     const bad = q.reads.find((r) => !typedAsCore(r, typeOf.get(r.column)!));
     if (bad) return { fallback: `column "${bad.column}" (${bad.field}) reads as ${typeOf.get(bad.column)} in DuckDB, not as a ${bad.kind}` };
     // Text fields as the text the file holds: a vendor "007" stays "007".
     const text = q.reads.filter((r) => (r.kind === "text" || r.kind === "flag") && typeOf.get(r.column) !== "VARCHAR");
     const types = !parquet && text.length ? `, types = {${text.map((r) => `${literal(r.column)}: 'VARCHAR'`).join(", ")}}` : "";
-    await conn.run(`CREATE VIEW po AS SELECT * FROM ${source(types)}`);
+    await conn.run(`CREATE VIEW po AS SELECT *, row_number() OVER () AS "${LINE}" FROM ${source(types)}`);
     const result = await conn.runAndReadAll(q.sql);
     const rows = result.getRowsJS().map((row) => row.map((v) => (v === null || v === undefined ? "" : typeof v === "bigint" ? Number(v) : (v as string | number))));
     return { grid: [result.columnNames(), ...rows] };

@@ -26,6 +26,7 @@ const HELP = `vendorscore: vendor scorecards, SLA status and segments from CSV, 
 
 Usage: vendorscore <report> <data file> [options]
        vendorscore sql --dialect D --table T (--columns a,b,c | --sample FILE) [--weights FILE] [--as-of DATE]
+                       [--line-order COLUMN]
 
 Reports:
 ${REPORT_KINDS.map((k) => `  ${k.padEnd(10)} ${KIND_INFO[k].summary}`).join("\n")}
@@ -54,7 +55,9 @@ Options:
 
 sql prints the scorecard as one query for a warehouse table: --dialect duckdb, postgres, bigquery,
 snowflake or spark; --columns names the table's columns, or --sample reads them from an export's
-header row. Without --as-of the query judges against the database's current date.
+header row. Without --as-of the query judges against the database's current date. --line-order
+names a column giving the lines' order (a line number): a vendor written several ways is then
+shown by its first spelling, as in the sheet, not by its smallest.
 
 Config files are CSV or XLSX with the same rows as the ranges the spreadsheet functions take;
 --date-order, --decimal and --header-row add their setting rows to the weights or policy rows.
@@ -89,14 +92,14 @@ async function main(argv: string[]): Promise<void> {
     if (dataFile !== undefined) throw new UsageError(`unexpected argument "${dataFile}": sql reads no data file; see --help.`);
     const weights = values.weights === undefined ? undefined : await readConfig("weights", values.weights, { progress: () => {}, note, encoding: values.encoding });
     const query = await sqlText(
-      { dialect: values.dialect, table: values.table, columns: values.columns, sample: values.sample, weights: weights || settings.length ? [...(weights ?? []), ...settings] : undefined, asOf },
+      { dialect: values.dialect, table: values.table, columns: values.columns, sample: values.sample, lineOrder: values["line-order"], weights: weights || settings.length ? [...(weights ?? []), ...settings] : undefined, asOf },
       { progress: () => {}, note, sheet: values.sheet, encoding: values.encoding },
     );
     if (values.out === undefined) await writeStdout(query);
     else writeAtomic(values.out, Buffer.from(query));
     return;
   }
-  for (const o of ["dialect", "table", "columns", "sample"] as const) if (values[o] !== undefined) throw new UsageError(`--${o} belongs to the sql command; see --help.`);
+  for (const o of ["dialect", "table", "columns", "sample", "line-order"] as const) if (values[o] !== undefined) throw new UsageError(`--${o} belongs to the sql command; see --help.`);
   const kind = reportKind(reportName.toLowerCase());
   if (!kind) throw new UsageError(`unknown report "${reportName}": use one of ${REPORT_KINDS.join(", ")}, or sql.`);
   const report = kindInfo(kind);
@@ -193,6 +196,7 @@ function parse(argv: string[]) {
         table: { type: "string" },
         columns: { type: "string" },
         sample: { type: "string" },
+        "line-order": { type: "string" },
         quiet: { type: "boolean", short: "q" },
         help: { type: "boolean", short: "h" },
       },

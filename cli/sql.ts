@@ -8,6 +8,8 @@ export interface SqlOptions {
   readonly table?: string | undefined;
   readonly columns?: string | undefined;
   readonly sample?: string | undefined;
+  /** --line-order: a column giving the lines' order, so a vendor written several ways shows its first spelling. */
+  readonly lineOrder?: string | undefined;
   /** The weights rows with the settings flags added, as the scorecard takes them. */
   readonly weights?: Range | undefined;
   /** --as-of as text the core reads (see asOfText). */
@@ -32,7 +34,14 @@ export async function sqlText(o: SqlOptions, read: ReadOptions): Promise<string>
     if (found instanceof Error) throw new UsageError(`--sample ${o.sample}: ${found.message}`);
     columns = found;
   }
-  const q = scorecardSql({ dialect: o.dialect.toLowerCase() as DialectName, table: o.table, columns, weights: o.weights, ...(o.asOf === undefined ? {} : { asOf: o.asOf }) });
+  const q = scorecardSql({
+    dialect: o.dialect.toLowerCase() as DialectName,
+    table: o.table,
+    columns,
+    weights: o.weights,
+    ...(o.asOf === undefined ? {} : { asOf: o.asOf }),
+    ...(o.lineOrder === undefined ? {} : { lineOrder: o.lineOrder }),
+  });
   if (q instanceof Error) throw new UsageError(`sql: ${q.message}`);
   return q.sql;
 }

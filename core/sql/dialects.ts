@@ -32,6 +32,8 @@ export interface Dialect {
   trim(e: string, chars: string): string;
   /** A text compared by code point, whatever the database's collation. */
   binary(e: string): string;
+  /** The aggregate giving `value` of the row with the smallest `order`. */
+  firstBy(value: string, order: string): string;
 }
 
 const EPOCH = "DATE '1899-12-30'";
@@ -63,6 +65,7 @@ const duckdb: Dialect = {
   nfc: (e) => `nfc_normalize(${e})`,
   trim: (e, chars) => `trim(${e}, ${chars})`,
   binary: (e) => e,
+  firstBy: (v, o) => `arg_min(${v}, ${o})`,
 };
 
 const postgres: Dialect = {
@@ -81,6 +84,7 @@ const postgres: Dialect = {
   nfc: (e) => `normalize(${e}, NFC)`,
   trim: (e, chars) => `btrim(${e}, ${chars})`,
   binary: (e) => `${e} COLLATE "C"`,
+  firstBy: (v, o) => `(array_agg(${v} ORDER BY ${o}))[1]`,
 };
 
 const bigquery: Dialect = {
@@ -99,6 +103,7 @@ const bigquery: Dialect = {
   nfc: (e) => `NORMALIZE(${e}, NFC)`,
   trim: (e, chars) => `TRIM(${e}, ${chars})`,
   binary: (e) => e,
+  firstBy: (v, o) => `MIN_BY(${v}, ${o})`,
 };
 
 const snowflake: Dialect = {
@@ -116,6 +121,7 @@ const snowflake: Dialect = {
   today: `DATEDIFF(day, ${EPOCH}, CURRENT_DATE())`,
   trim: (e, chars) => `TRIM(${e}, ${chars})`,
   binary: (e) => e,
+  firstBy: (v, o) => `MIN_BY(${v}, ${o})`,
 };
 
 const spark: Dialect = {
@@ -135,6 +141,7 @@ const spark: Dialect = {
   today: `datediff(current_date(), ${EPOCH})`,
   trim: (e, chars) => `btrim(${e}, ${chars})`,
   binary: (e) => e,
+  firstBy: (v, o) => `min_by(${v}, ${o})`,
 };
 
 export const DIALECT: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres, bigquery, snowflake, spark };

@@ -22,6 +22,12 @@ export interface ScorecardSqlRequest {
   /** A weights range: KPI rows, settings and mapping rows, as VENDORSCORECARD takes it. */
   readonly weights?: RangeArg;
   /**
+   * A column giving the lines' order (a line number). A vendor written several ways (case,
+   * spaces) is then shown by its first spelling, as the sheet shows it; without it, by its
+   * smallest spelling in code-point order, since a table's rows have no order.
+   */
+  readonly lineOrder?: string;
+  /**
    * The as-of date: a serial, or date text read as the as_of argument reads it (following the
    * weights' date_order); omitted, the query judges against the database's current date.
    */
@@ -77,6 +83,9 @@ export function scorecardSql(req: ScorecardSqlRequest): ScorecardQuery | CoreErr
   if (config instanceof CoreError) return config;
   const matches = attempt(() => matchColumns(req.columns, PO_SCHEMA, config.read.mapping));
   if (matches instanceof CoreError) return matches;
+  if (req.lineOrder !== undefined && !req.columns.includes(req.lineOrder)) {
+    return problem("bad_argument", `The line order column "${quote(req.lineOrder)}" is not one of the table's columns.`, { arg: "lineOrder" });
+  }
   const fields = needs(config, SHOWN, { listed: true });
   const reads: ReadColumn[] = [];
   for (const f of PO_SCHEMA) {
@@ -88,7 +97,7 @@ export function scorecardSql(req: ScorecardSqlRequest): ScorecardQuery | CoreErr
     asOf = parseDateAlone(asOf, config.read.dateOrder);
     if (Number.isNaN(asOf)) return problem("bad_argument", `as_of "${quote(req.asOf)}" is not a date: give text like 2025-03-31 or a date serial.`, { arg: "as_of" });
   }
-  return { sql: compile(d, req.table, reads, config, asOf), reads };
+  return { sql: compile(d, req.table, reads, config, asOf, req.lineOrder), reads };
 }
 
 /**
@@ -115,7 +124,7 @@ function lit(x: number): string {
   return String(x).replace("e+", "e");
 }
 
-function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config: ScoreConfig, asOf: Serial | undefined): string {
+function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config: ScoreConfig, asOf: Serial | undefined, lineOrder: string | undefined): string {
   const col = new Map(reads.map((r) => [r.field, d.ident(r.column)]));
   const has = (f: PoField) => col.has(f);
   const nul = `CAST(NULL AS ${d.double})`;
@@ -156,6 +165,7 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     `${num("contract_price")} AS cp`,
     `${num("amount")} AS amt`,
     `${compliance} AS comp`,
+    ...(lineOrder === undefined ? [] : [`${d.ident(lineOrder)} AS line_no`]),
   ];
 
   // The rules of core/kpi/accumulate.ts, line by line.
@@ -205,6 +215,7 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     ["spend", "SUM(COALESCE(amt, up * q))"],
     ["compliant", "SUM(comp)"],
     ["compliance_n", "COUNT(comp)"],
+    ...(lineOrder === undefined ? [] : ([["first_line", "MIN(line_no)"]] as [string, string][])),
   ];
   const ratio = (n: string, dn: string) => `CAST(${n} AS ${d.double}) / NULLIF(CAST(${dn} AS ${d.double}), 0)`;
   const values: Record<KpiKey, string> = {
@@ -256,7 +267,10 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     `    OR (length(name) <= 13 AND CASE WHEN lower(name) LIKE '%:' THEN rtrim(substr(lower(name), 1, length(name) - 1)) ELSE lower(name) END IN (${list(TOTAL_LABELS)}))`,
     `    OR status IN (${list(CANCELLED)}) THEN NULL ELSE lower(name) END AS vendor_key FROM named`,
     "), sums AS (",
-    `  SELECT vendor_key, COUNT(vendor_key) AS kept, MIN(${d.binary("name")}) AS name, ${partial.map(([k]) => `SUM(${k}) AS ${k}`).join(", ")}`,
+    `  SELECT vendor_key, COUNT(vendor_key) AS kept, ${lineOrder === undefined ? `MIN(${d.binary("name")})` : d.firstBy("name", "first_line")} AS name, ${partial
+      .filter(([k]) => k !== "first_line")
+      .map(([k]) => `SUM(${k}) AS ${k}`)
+      .join(", ")}`,
     "  FROM keyed GROUP BY vendor_key",
     "), kpis AS (",
     `  SELECT vendor_key, name, ${KPI_ORDER.map((k) => `${values[k]} AS ${k}`).join(",\n    ")}`,

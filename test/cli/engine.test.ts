@@ -81,6 +81,13 @@ describe("vendorscore scorecard --engine duckdb", () => {
     expect(r.stderr).toMatch(/column "Promised Date" \(promised\) reads as VARCHAR in DuckDB, not as a date; a Parquet file is read by DuckDB only, so write the column as DATE, TIMESTAMP or a number type/);
   }, 60_000);
 
+  it("shows a vendor written several ways by its first spelling, as the JS engine does", () => {
+    const spelt = file("spelt.csv", "Vendor,Promised Date,Delivered Date\nacme corp,2025-03-01,2025-03-01\nACME Corp ,2025-03-01,2025-03-02\nBeta,2025-03-01,2025-03-01\nAcme corp,2025-03-01,2025-03-01\n");
+    const duck = run("scorecard", spelt, "--as-of", "2025-04-01", "--engine", "duckdb");
+    expect(duck.stdout).toMatch(/^acme corp,3,,0\.666666666666667,/m);
+    expect(duck.stdout).toBe(run("scorecard", spelt, "--as-of", "2025-04-01", "--engine", "js").stdout);
+  }, 60_000);
+
   it("keeps the JS engine for options only it reads", () => {
     const r = run("scorecard", SAMPLE, "--as-of", "2025-04-10", "--engine", "duckdb", "--decimal", "point");
     expect(r.stderr).toMatch(/--decimal is read by the JS engine only/);
@@ -135,6 +142,13 @@ describe("vendorscore sql", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^-- VENDORSCORECARD of analytics\.po_lines as bigquery SQL, as of the current date\./);
     expect(r.stdout).toMatch(/DATE_DIFF\(CAST\(`due_date` AS DATE\), DATE '1899-12-30', DAY\)/);
+  });
+
+  it("takes the lines' order from --line-order", () => {
+    const r = run("sql", "--dialect", "snowflake", "--table", "PO_LINES", "--columns", "VENDOR,DUE_DATE,LINE_ID", "--line-order", "LINE_ID");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/"LINE_ID" AS line_no/);
+    expect(r.stdout).toMatch(/MIN_BY\(name, first_line\) AS name/);
   });
 
   it.each<[string[], RegExp]>([

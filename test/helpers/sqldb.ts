@@ -133,16 +133,18 @@ export async function loadCsv(duck: SqlDb, pg: SqlDb, file: string): Promise<rea
 
 /**
  * Fails naming the first difference unless a query's scorecard equals the core's: the same
- * columns, the same vendors in the same order (names compared in any case: a vendor spelt several
- * ways is shown by its first spelling in the sheet and its smallest in SQL), every number within
- * 1e-9 (relative above 1), the same grades and ranks, empty exactly where the core's is.
+ * columns, the same vendors in the same order, every number within 1e-9 (relative above 1), the
+ * same grades and ranks, empty exactly where the core's is. Names are compared exactly with
+ * `sameSpelling` (a query given the lines' order), else in any case: a vendor spelt several ways
+ * is shown by its first spelling in the sheet and by its smallest in a query without the order.
  */
-export function sameScorecard(core: ResultGrid, sql: ResultGrid): string | undefined {
+export function sameScorecard(core: ResultGrid, sql: ResultGrid, sameSpelling = false): string | undefined {
   if (JSON.stringify(core[0]) !== JSON.stringify(sql[0])) return `columns ${JSON.stringify(sql[0])}, expected ${JSON.stringify(core[0])}`;
   if (core.length !== sql.length) return `${sql.length - 1} vendors, expected ${core.length - 1}: ${sql.slice(1).map((r) => r[0]).join(", ")} vs ${core.slice(1).map((r) => r[0]).join(", ")}`;
   for (let r = 1; r < core.length; r++) {
     const want = core[r]!, got = sql[r]!;
-    if (String(want[0]).toLowerCase() !== String(got[0]).toLowerCase()) return `row ${r}: vendor ${got[0]}, expected ${want[0]}`;
+    const name = (v: unknown) => (sameSpelling ? String(v) : String(v).toLowerCase());
+    if (name(want[0]) !== name(got[0])) return `row ${r}: vendor ${got[0]}, expected ${want[0]}`;
     for (let c = 1; c < want.length; c++) {
       const a = want[c], b = got[c];
       const same = typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) : a === b;

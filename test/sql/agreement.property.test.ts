@@ -170,14 +170,21 @@ afterAll(async () => {
   await pg?.close();
 }, 30_000);
 
+/** The table's column for the lines' order: in the database only, since a sheet's rows have their order. */
+const LINE: SqlColumn = { name: "Line No", type: "double" };
+
+/** The query, with and without the lines' order, on both databases; with it, names are the sheet's spellings. */
 async function agree(t: Table): Promise<void> {
   const want = coreScorecard(t);
   for (const db of [duck, pg]) {
-    const q = scorecardSql({ dialect: db.name, table: "po", columns: t.columns.map((c) => c.name), weights: t.weights, asOf: AS_OF });
-    if (isCoreError(q)) throw q;
-    await db.load("po", t.columns, t.rows);
-    const diff = sameScorecard(want, await db.grid(q.sql));
-    if (diff) throw new Error(`${db.name}: ${diff}\nweights ${JSON.stringify(t.weights)}\n${q.sql}`);
+    await db.load("po", [...t.columns, LINE], t.rows.map((row, i) => [...row, i + 1]));
+    for (const lineOrder of [undefined, LINE.name]) {
+      const columns = [...t.columns.map((c) => c.name), ...(lineOrder ? [lineOrder] : [])];
+      const q = scorecardSql({ dialect: db.name, table: "po", columns, weights: t.weights, asOf: AS_OF, ...(lineOrder ? { lineOrder } : {}) });
+      if (isCoreError(q)) throw q;
+      const diff = sameScorecard(want, await db.grid(q.sql), lineOrder !== undefined);
+      if (diff) throw new Error(`${db.name}${lineOrder ? " with the lines' order" : ""}: ${diff}\nweights ${JSON.stringify(t.weights)}\n${q.sql}`);
+    }
   }
 }
 

@@ -40,6 +40,13 @@ describe("golden queries for the warehouses that are not run here", () => {
     expect(Array.isArray(ast) ? ast[0]!.type : ast.type).toBe("select");
   });
 
+  it.each(["bigquery", "snowflake", "spark"] as const)("%s: with the lines' order, parses in that dialect and shows the first spelling", (dialect) => {
+    const q = scorecardSql({ dialect, table: "po", columns: [...COLUMNS, "PO Line"], weights: WEIGHTS, lineOrder: "PO Line" });
+    if (isCoreError(q)) throw q;
+    expect(q.sql).toMatch({ bigquery: /MIN_BY\(name, first_line\)/, snowflake: /MIN_BY\(name, first_line\)/, spark: /min_by\(name, first_line\)/ }[dialect]);
+    expect(() => new Parser().astify(q.sql, { database: PARSER[dialect]! })).not.toThrow();
+  });
+
   it.each(["bigquery", "snowflake", "spark"] as const)("%s: names its date functions and where they are documented", (dialect) => {
     const head = compiled(dialect).split("\n").filter((l) => l.startsWith("--")).join("\n");
     const fns: Record<string, RegExp> = { bigquery: /DATE_DIFF.*UNIX_MICROS[\s\S]*cloud\.google\.com/, snowflake: /DATEDIFF[\s\S]*docs\.snowflake\.com/, spark: /datediff.*unix_micros[\s\S]*spark\.apache\.org/ };
@@ -64,6 +71,10 @@ describe("what the compiler refuses, with what to fix", () => {
   it("names the mapping row whose header is not a column", () => {
     const q = scorecardSql({ dialect: "postgres", table: "po", columns: COLUMNS, weights: [["promised", "Ship By"]] });
     expect(isCoreError(q) && q.message).toMatch(/Mapping row "promised, Ship By": no column is headed "Ship By"/);
+  });
+  it("refuses a line order column the table does not have", () => {
+    const q = scorecardSql({ dialect: "duckdb", table: "po", columns: COLUMNS, lineOrder: "Line" });
+    expect(isCoreError(q) && q.message).toMatch(/The line order column "Line" is not one of the table's columns/);
   });
   it("refuses an unknown dialect and a table name that is not one", () => {
     expect(isCoreError(scorecardSql({ dialect: "oracle" as DialectName, table: "po", columns: COLUMNS })) && "dialect").toBe("dialect");
