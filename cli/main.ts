@@ -224,7 +224,7 @@ function checkOutFolder(out: string): void {
 
 async function readConfig(name: string, file: string, options: ReadOptions): Promise<Range> {
   try {
-    return await readRange(file, options);
+    return await readRange(file, { ...options, parquet: false });
   } catch (e) {
     if (e instanceof UsageError) throw new UsageError(`--${name} ${e.message}`);
     throw e;
