@@ -93,7 +93,11 @@ export async function scorecardOnDuckDb(file: string, weights: Range | undefined
     // Text fields as the text the file holds: a vendor "007" stays "007".
     const text = q.reads.filter((r) => (r.kind === "text" || r.kind === "flag") && typeOf.get(r.column) !== "VARCHAR");
     const types = !parquet && text.length ? `, types = {${text.map((r) => `${literal(r.column)}: 'VARCHAR'`).join(", ")}}` : "";
-    await conn.run(`CREATE VIEW po AS SELECT *, row_number() OVER () AS "${LINE}" FROM ${source(types)}`);
+    // Parquet numbers its rows as it reads them in parallel; a CSV file's lines are numbered as they come, in order.
+    const numbered = parquet
+      ? `SELECT * EXCLUDE (file_row_number), file_row_number AS "${LINE}" FROM read_parquet(${literal(file)}, file_row_number = true)`
+      : `SELECT *, row_number() OVER () AS "${LINE}" FROM ${source(types)}`;
+    await conn.run(`CREATE VIEW po AS ${numbered}`);
     const result = await conn.runAndReadAll(q.sql);
     const rows = result.getRowsJS().map((row) => row.map((v) => (v === null || v === undefined ? "" : typeof v === "bigint" ? Number(v) : (v as string | number))));
     return { grid: [result.columnNames(), ...rows] };

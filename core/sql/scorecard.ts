@@ -124,6 +124,13 @@ function lit(x: number): string {
   return String(x).replace("e+", "e");
 }
 
+/**
+ * The query, in steps a reader can follow against the core: `src` types each line's fields,
+ * `tested` applies the KPI rules of core/kpi/accumulate.ts to it, `part` sums by the vendor and
+ * status texts as written, `named` and `keyed` read those texts as core/table reads them, `sums`
+ * adds the parts by vendor, `kpis` divides, `scores` weighs as core/score/score.ts does, and the
+ * last step grades, ranks and sorts as core/scorecard/analyze.ts does.
+ */
 function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config: ScoreConfig, asOf: Serial | undefined, lineOrder: string | undefined): string {
   const col = new Map(reads.map((r) => [r.field, d.ident(r.column)]));
   const has = (f: PoField) => col.has(f);

@@ -81,11 +81,14 @@ describe("vendorscore scorecard --engine duckdb", () => {
     expect(r.stderr).toMatch(/column "Promised Date" \(promised\) reads as VARCHAR in DuckDB, not as a date; a Parquet file is read by DuckDB only, so write the column as DATE, TIMESTAMP or a number type/);
   }, 60_000);
 
-  it("shows a vendor written several ways by its first spelling, as the JS engine does", () => {
+  it("shows a vendor written several ways by its first spelling, as the JS engine does, from CSV and Parquet", async () => {
     const spelt = file("spelt.csv", "Vendor,Promised Date,Delivered Date\nacme corp,2025-03-01,2025-03-01\nACME Corp ,2025-03-01,2025-03-02\nBeta,2025-03-01,2025-03-01\nAcme corp,2025-03-01,2025-03-01\n");
-    const duck = run("scorecard", spelt, "--as-of", "2025-04-01", "--engine", "duckdb");
-    expect(duck.stdout).toMatch(/^acme corp,3,,0\.666666666666667,/m);
-    expect(duck.stdout).toBe(run("scorecard", spelt, "--as-of", "2025-04-01", "--engine", "js").stdout);
+    const parquet = path.join(tmp, "spelt.parquet");
+    await duckdb(`COPY (SELECT * FROM read_csv('${spelt}')) TO '${parquet}' (FORMAT parquet)`);
+    const js = run("scorecard", spelt, "--as-of", "2025-04-01", "--engine", "js").stdout;
+    expect(js).toMatch(/^acme corp,3,,0\.666666666666667,/m);
+    expect(run("scorecard", spelt, "--as-of", "2025-04-01", "--engine", "duckdb").stdout).toBe(js);
+    expect(run("scorecard", parquet, "--as-of", "2025-04-01").stdout).toBe(js);
   }, 60_000);
 
   it("keeps the JS engine for options only it reads", () => {
