@@ -16,6 +16,8 @@ export interface Dialect {
   readonly doc: readonly string[];
   /** A column name, quoted. */
   ident(name: string): string;
+  /** The name a result column can have in the dialect, where it differs from the sheet's header. */
+  outputName?(header: string): string;
   /** A text literal. */
   str(text: string): string;
   readonly double: string;
@@ -93,7 +95,9 @@ const bigquery: Dialect = {
   doc: [
     "BigQuery (GoogleSQL): DATE_DIFF(date, date, DAY) and UNIX_MICROS(TIMESTAMP)",
     "(cloud.google.com/bigquery/docs/reference/standard-sql/date_functions, .../timestamp_functions); NORMALIZE(text, NFC) (.../string_functions).",
+    "Column names cannot hold parentheses (flexible column names, cloud.google.com/bigquery/docs/schemas): Lead time (days) is Lead time days.",
   ],
+  outputName: (header) => header.replace(/[()]/g, "").replace(/\s+/g, " ").trim(),
   ident: (name) => `\`${name.replace(/[`\\]/g, (c) => `\\${c}`)}\``,
   double: "FLOAT64",
   text: "STRING",

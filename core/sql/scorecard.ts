@@ -251,7 +251,7 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
   const total = scored.map((k) => `CASE WHEN ${k.key} IS NULL THEN 0 ELSE ${lit(k.weight * scale)} END`);
   const raw = scored.length ? `(${weighted.join("\n      + ")}) / NULLIF(${total.join(" + ")}, 0)` : nul;
   const unscored = "CASE WHEN total_score IS NULL THEN 1 ELSE 0 END";
-  const out = SCORECARD_COLUMNS.map(d.ident);
+  const out = SCORECARD_COLUMNS.map((h) => d.ident(d.outputName ? d.outputName(h) : h));
 
   return [
     `-- VENDORSCORECARD of ${table} as ${d.name} SQL${asOf === undefined ? ", as of the current date" : ""}.`,

@@ -53,6 +53,14 @@ describe("golden queries for the warehouses that are not run here", () => {
     expect(head).toMatch(fns[dialect]!);
   });
 
+  it("bigquery: names the result columns as BigQuery allows, without parentheses", () => {
+    const sql = compiled("bigquery");
+    const names = [...sql.split("\n").slice(-8).join("\n").matchAll(/ AS `([^`]+)`/g)].map((m) => m[1]!);
+    expect(names).toEqual(["Vendor", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time days", "Score", "Grade", "Rank"]);
+    // Flexible column names: letters, numbers, connectors, dashes, marks, spaces and & % = + : ' < > # |.
+    for (const n of names) expect(n).toMatch(/^[\p{L}\p{N}\p{Pc}\p{Pd}\p{M} &%=+:'<>#|]+$/u);
+  });
+
   it("writes no invisible character and no line break inside a text literal", () => {
     for (const d of ["bigquery", "snowflake", "spark"] as const) expect(compiled(d)).not.toMatch(/[^\x20-\x7E\n]/);
   });

@@ -1,6 +1,7 @@
 -- VENDORSCORECARD of analytics.po_lines as bigquery SQL.
 -- BigQuery (GoogleSQL): DATE_DIFF(date, date, DAY) and UNIX_MICROS(TIMESTAMP)
 -- (cloud.google.com/bigquery/docs/reference/standard-sql/date_functions, .../timestamp_functions); NORMALIZE(text, NFC) (.../string_functions).
+-- Column names cannot hold parentheses (flexible column names, cloud.google.com/bigquery/docs/schemas): Lead time (days) is Lead time days.
 WITH src AS (
   SELECT CAST(`Vendor` AS STRING) AS raw_vendor,
     CAST(`Status` AS STRING) AS raw_status,
@@ -69,7 +70,7 @@ WITH src AS (
       + CASE WHEN defect_rate IS NULL THEN 0 ELSE 0.9375 * (CASE WHEN (defect_rate - 0.08) / -0.07 >= 1 THEN 100 WHEN (defect_rate - 0.08) / -0.07 > 0 THEN ((defect_rate - 0.08) / -0.07) * 100 ELSE 0 END) END
       + CASE WHEN price_variance IS NULL THEN 0 ELSE 0.9375 * (CASE WHEN (price_variance - 0.05) / -0.05 >= 1 THEN 100 WHEN (price_variance - 0.05) / -0.05 > 0 THEN ((price_variance - 0.05) / -0.05) * 100 ELSE 0 END) END) / NULLIF(CASE WHEN on_time IS NULL THEN 0 ELSE 1.25 END + CASE WHEN defect_rate IS NULL THEN 0 ELSE 0.9375 END + CASE WHEN price_variance IS NULL THEN 0 ELSE 0.9375 END, 0) AS raw_score FROM kpis) k
 )
-SELECT name AS `Vendor`, lines AS `Lines`, spend AS `Spend`, on_time AS `On time`, in_full AS `In full`, otif AS `OTIF`, defect_rate AS `Defect rate`, price_variance AS `Price variance`, lead_time AS `Lead time (days)`,
+SELECT name AS `Vendor`, lines AS `Lines`, spend AS `Spend`, on_time AS `On time`, in_full AS `In full`, otif AS `OTIF`, defect_rate AS `Defect rate`, price_variance AS `Price variance`, lead_time AS `Lead time days`,
   total_score AS `Score`,
   CASE WHEN total_score IS NULL THEN NULL WHEN total_score + 1e-9 >= 90 THEN 'A' WHEN total_score + 1e-9 >= 75 THEN 'B' WHEN total_score + 1e-9 >= 60 THEN 'C' ELSE 'D' END AS `Grade`,
   CASE WHEN total_score IS NULL THEN NULL ELSE RANK() OVER (ORDER BY CASE WHEN total_score IS NULL THEN 1 ELSE 0 END, total_score DESC) END AS `Rank`
