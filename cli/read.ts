@@ -16,6 +16,8 @@ export interface ReadOptions {
   readonly encoding?: string | undefined;
   /** The header's row when --header-row gives it (1-based): rows wider than the header are checked from there. */
   readonly headerRow?: number | undefined;
+  /** False for a config file, which cannot be Parquet. */
+  readonly parquet?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function readTable(file: string, options: ReadOptions): Promise<{ r
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx") return readXlsx(file, options.progress, options.sheet);
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return { range: await readCsv(file, options) };
-  throw new UsageError(`${file}: unknown file type "${ext || "(none)"}"; give a .csv or .xlsx file.`);
+  throw new UsageError(`${file}: unknown file type "${ext || "(none)"}"; give a .csv or .xlsx file${options.parquet === false ? "" : " (or a .parquet file for the scorecard)"}.`);
 }
 
 async function readCsv(file: string, options: ReadOptions): Promise<Range> {
