@@ -12,7 +12,7 @@ import { render, writeAtomic, writeStdout, type Format } from "./write";
 import { listed } from "./xlsx-read";
 
 /** Config file options, each filling the catalog parameter a report's record names. */
-const FILE_OPTIONS = ["weights", "policy", "calendar", "risk"] as const;
+const FILE_OPTIONS = ["weights", "policy", "calendar", "risk", "lines", "survey"] as const;
 /** Value options and the catalog parameter each fills, where a report's function has it. */
 const VALUE_OPTIONS = { vendor: "vendor", "at-risk": "at_risk" } as const;
 
@@ -35,7 +35,10 @@ Options:
   --weights FILE      weights / settings / mapping rows (scorecard, breakdown, segments, quality)
   --policy FILE       SLA policy rows: priority, resolution h, [response h], [business|24x7]
   --calendar FILE     business hours rows: workdays, hours, holiday
-  --risk FILE         two columns vendor, supply risk (segments)
+  --risk FILE         two columns vendor, supply risk, or a risk register (segments)
+  --lines FILE        purchase-order lines, for spend in each contract's term (contracts)
+  --survey FILE       survey answers whose criteria the weights rows score (scorecard,
+                      breakdown, quality)
   --vendor NAME       the vendor (breakdown)
   --as-of DATE        judge the data at this date, e.g. 2025-03-31 (default: today); follows --date-order
   --at-risk SHARE     share of an SLA target after which an open ticket is at risk (default 0.75)
@@ -72,6 +75,7 @@ Examples:
   vendorscore scorecard export.csv --date-order DMY --decimal comma --as-of 31/03/2025
   vendorscore breakdown po_lines.xlsx --vendor "Acme" --weights weights.csv --format json
   vendorscore sla tickets.csv --policy policy.csv --calendar calendar.csv > sla.csv
+  vendorscore contracts contracts.csv --lines po_lines.csv --as-of 2025-03-31 --out contracts.xlsx
   vendorscore scorecard po_lines.parquet --weights weights.csv --out scorecard.xlsx
   vendorscore sql --dialect bigquery --table analytics.po_lines --sample export.csv --weights weights.csv
 `;
@@ -164,7 +168,7 @@ async function main(argv: string[]): Promise<void> {
 
   async function output(grid: ResultGrid): Promise<void> {
     progress(`writing ${grid.length - 1} rows to ${values.out ?? "standard output"}`);
-    const bytes = await render(grid, format, kind!, report.defaultOutput, report.fn.dateColumns ?? []);
+    const bytes = await render(grid, format, kind!, report.defaultOutput, report.fn.dateColumns ?? [], args.weights as Range | undefined);
     if (values.out === undefined) await writeStdout(bytes);
     else writeAtomic(values.out, bytes);
     progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -181,6 +185,8 @@ function parse(argv: string[]) {
         policy: { type: "string" },
         calendar: { type: "string" },
         risk: { type: "string" },
+        lines: { type: "string" },
+        survey: { type: "string" },
         vendor: { type: "string" },
         "as-of": { type: "string" },
         "at-risk": { type: "string" },
