@@ -13,6 +13,8 @@ import { listed } from "./xlsx-read";
 
 /** Config file options, each filling the catalog parameter a report's record names. */
 const FILE_OPTIONS = ["weights", "policy", "calendar", "risk", "lines", "survey"] as const;
+/** The file options whose rows are config rows of any width, not a table under a header. */
+const CONFIG_ROWS = new Set(["weights", "policy", "calendar"]);
 /** Value options and the catalog parameter each fills, where a report's function has it. */
 const VALUE_OPTIONS = { vendor: "vendor", "at-risk": "at_risk" } as const;
 
@@ -230,7 +232,7 @@ function checkOutFolder(out: string): void {
 
 async function readConfig(name: string, file: string, options: ReadOptions): Promise<Range> {
   try {
-    return await readRange(file, { ...options, parquet: false });
+    return await readRange(file, { ...options, parquet: false, ragged: CONFIG_ROWS.has(name) });
   } catch (e) {
     if (e instanceof UsageError) throw new UsageError(`--${name} ${e.message}`);
     throw e;

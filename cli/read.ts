@@ -16,6 +16,8 @@ export interface ReadOptions {
   readonly encoding?: string | undefined;
   /** The header's row when --header-row gives it (1-based): rows wider than the header are checked from there. */
   readonly headerRow?: number | undefined;
+  /** Rows of any width: a config file's rows (weights, policy, calendar) are not a table under a header. */
+  readonly ragged?: boolean;
   /** False for a config file, which cannot be Parquet. */
   readonly parquet?: boolean;
 }
@@ -69,6 +71,7 @@ async function parseCsv(file: string, decoding: Decoding, options: ReadOptions):
     name,
     size,
     headerRow: options.headerRow,
+    ragged: options.ragged,
     read: (chars, rows) => {
       const done = chars / Math.max(1, size);
       if (done >= nextProgress && done < 1) {
