@@ -288,29 +288,34 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
   const out = headers.map((h) => d.ident(d.outputName ? d.outputName(h) : h));
   const name_ = lineOrder === undefined ? `MIN(${d.binary("name")})` : d.firstBy("name", "first_line");
   const sums = partial.filter(([k]) => k !== "first_line").map(([k]) => `SUM(${k}) AS ${k}`).join(", ");
-  const grouped = period ? "raw_vendor, raw_status, per_day" : "raw_vendor, raw_status";
+  const grouped = period ? "raw_vendor, raw_status, bucket" : "raw_vendor, raw_status";
 
   // The standing of a score as core/score/standings.ts finds it: the last band (by min) whose min
   // the score reaches within 1e-9, else the lowest band.
   const band = (pick: (b: Standing) => string) =>
     `CASE WHEN total_score IS NULL THEN NULL ${[...standings].slice(1).reverse().map((b) => `WHEN total_score + 1e-9 >= ${lit(b.min)} THEN ${pick(b)} `).join("")}ELSE ${pick(standings[0]!)} END`;
 
+  // Steps between the lines and their sums (a line's period), and after the sums.
+  const lined: [string, string][] = [];
   const steps: [string, string][] = [];
-  let from = "keyed";
+  let lines = "tested";
   if (period) {
-    // A period's bucket in the window: 0 is the period before the first shown, h the one holding as_of.
+    // A line's bucket in the window: 0 is the period before the first shown, h the one holding
+    // as_of; NULL outside it. Found line by line, so that each vendor's period sums add its lines
+    // in the order the core adds them.
     const { calendar, h } = period;
-    steps.push(...periodSteps(calendar, "p", "keyed", d.double));
-    from = steps[steps.length - 1]![0];
+    lined.push(...periodSteps(calendar, "p", "tested", d.double));
+    const per = lined[lined.length - 1]![0];
     let last: string;
     if (asOf === undefined) {
-      steps.push(["today", `SELECT ${d.today} AS per_day`], ...periodSteps(calendar, "t", "today", d.double));
-      last = `(SELECT per FROM ${steps[steps.length - 1]![0]})`;
+      lined.push(["today", `SELECT ${d.today} AS per_day`], ...periodSteps(calendar, "t", "today", d.double));
+      last = `(SELECT per FROM ${lined[lined.length - 1]![0]})`;
     } else last = lit(periodOf(calendar, asOf));
-    steps.push(["placed", `SELECT *, per - ${last} + ${h} AS bucket FROM ${from}`]);
+    lined.push(["placed", `SELECT *, CASE WHEN per - ${last} + ${h} BETWEEN 0 AND ${h} THEN per - ${last} + ${h} END AS bucket FROM ${per}`]);
+    lines = "placed";
     // Every line names its vendor, in the window or not, as the sheet reads vendors from all lines.
     steps.push(["names", `SELECT vendor_key, ${name_} AS name FROM keyed GROUP BY vendor_key`]);
-    steps.push(["sums", `SELECT vendor_key, bucket, COUNT(vendor_key) AS kept, ${sums}\n  FROM placed WHERE bucket >= 0 AND bucket <= ${h} GROUP BY vendor_key, bucket`]);
+    steps.push(["sums", `SELECT vendor_key, bucket, COUNT(vendor_key) AS kept, ${sums}\n  FROM keyed WHERE bucket IS NOT NULL GROUP BY vendor_key, bucket`]);
   } else {
     steps.push(["sums", `SELECT vendor_key, COUNT(vendor_key) AS kept, ${name_} AS name, ${sums}\n  FROM keyed GROUP BY vendor_key`]);
   }
@@ -327,22 +332,24 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     const { h, decay } = period;
     // Overall as core/period/overall.ts: period n back from the current one weighs H - n (the
     // bucket number) with linear decay, 1 with none; periods without a score are skipped.
-    const w = decay === "linear" ? "bucket" : "1";
-    let previous = `MAX(CASE WHEN bucket = ${h - 1} THEN total_score END)`;
-    let overall = `SUM(CASE WHEN bucket >= 1 THEN total_score * ${w} END) / SUM(CASE WHEN bucket >= 1 AND total_score IS NOT NULL THEN ${w} END)`;
     // A period without lines has no row here. With lines scored, the core scores such a period
     // from its Lines of 0 (the only KPI it defines), a constant: it stands in for the missing
     // periods. A period with lines always has a score then, so only missing rows are filled.
     const lines = scored.find((k) => k.key === "lines");
-    if (lines) {
-      const empty = lit(Math.min(100, valueScore(0, lines.target, lines.floor)));
-      const all = lit(decay === "linear" ? (h * (h + 1)) / 2 : h);
-      previous = `COALESCE(${previous}, ${empty})`;
-      overall = `(SUM(CASE WHEN bucket >= 1 THEN total_score * ${w} END) + ${empty} * (${all} - SUM(CASE WHEN bucket >= 1 THEN ${w} ELSE 0 END))) / ${all}`;
-    }
-    steps.push(["past", `SELECT vendor_key, ${previous} AS previous_score,\n    ${overall} AS overall\n  FROM scores GROUP BY vendor_key`]);
+    const fill = (e: string) => (lines ? `COALESCE(${e}, ${lit(Math.min(100, valueScore(0, lines.target, lines.floor)))})` : e);
+    const scoreIn = (k: number) => fill(`MAX(CASE WHEN bucket = ${k} THEN total_score END)`);
+    // Each shown period's score in a column of its own (s1 oldest), so that the overall score adds
+    // them newest first, in the core's order, and gives the same double.
+    const shownPeriods = Array.from({ length: h }, (_, i) => h - i);
+    steps.push(["past", `SELECT vendor_key, ${scoreIn(h - 1)} AS previous_score,\n    ${shownPeriods.map((k) => `${scoreIn(k)} AS s${k}`).join(", ")}\n  FROM scores GROUP BY vendor_key`]);
+    // Overall as core/period/overall.ts: period n back from the current one weighs H - n (its
+    // bucket number) with linear decay, 1 with none; periods without a score are skipped.
+    const w = (k: number) => (decay === "linear" ? k : 1);
+    const weighted = shownPeriods.map((k) => `COALESCE(s${k} * ${w(k)}, 0)`).join(" + ");
+    const weights = shownPeriods.map((k) => `CASE WHEN s${k} IS NULL THEN 0 ELSE ${w(k)} END`).join(" + ");
+    steps.push(["overall", `SELECT vendor_key, previous_score, (${weighted}) / NULLIF(${weights}, 0) AS overall FROM past`]);
     // Named so as to be no dialect's reserved word (CURRENT is one in BigQuery and Snowflake).
-    steps.push(["now_period", `SELECT s.*, n.name, y.previous_score, y.overall FROM scores s JOIN names n ON n.vendor_key = s.vendor_key JOIN past y ON y.vendor_key = s.vendor_key WHERE s.bucket = ${h}`]);
+    steps.push(["now_period", `SELECT s.*, n.name, y.previous_score, y.overall FROM scores s JOIN names n ON n.vendor_key = s.vendor_key JOIN overall y ON y.vendor_key = s.vendor_key WHERE s.bucket = ${h}`]);
     tail = [
       `SELECT ${shown},`,
       `  total_score AS ${out[9]},`,
@@ -365,9 +372,10 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     "), tested AS (",
     `  SELECT *, ${tested.join(",\n    ")}`,
     "  FROM src",
+    ...lined.map(([n, q]) => `), ${n} AS (\n  ${q}`),
     "), part AS (",
     `  SELECT ${grouped}, ${partial.map(([k, e]) => `${e} AS ${k}`).join(",\n    ")}`,
-    `  FROM tested GROUP BY ${grouped}`,
+    `  FROM ${lines} GROUP BY ${grouped}`,
     "), named AS (",
     `  SELECT *, ${name} AS name, ${status} AS status FROM part`,
     // Lines with no vendor, totals rows and cancelled lines get no key. They are left out after the
