@@ -63,7 +63,9 @@ function loadDuckDb(): DuckApi | undefined {
  * needs that DuckDB does not type as the core would read it (dates written otherwise than ISO,
  * such as `2-Jun-06` or `03/04/2025`; numbers with `%`, `$` or a decimal comma; placeholders such
  * as `Date Not Captured`) gives a fallback with the reason instead, so the result never depends on
- * the engine. Vendor, status and compliance are read as the text the file holds.
+ * the engine; so does a weights row the query cannot score (a formula KPI, a survey criterion).
+ * Periods and standings are the query's own. Vendor, status and compliance are read as the text
+ * the file holds.
  */
 export async function scorecardOnDuckDb(file: string, weights: Range | undefined, asOf: string | number): Promise<DuckOutcome> {
   const duck = loadDuckDb();

@@ -2,15 +2,20 @@ import { asRange } from "../cell/blank";
 import { parseDateAlone, type Serial } from "../cell/date";
 import { attempt, CoreError, problem, quote } from "../cell/error";
 import type { RangeArg } from "../cell/types";
-import { SCORECARD_COLUMNS, SHOWN } from "../catalog/scorecard";
+import { PERIOD_COLUMNS, SCORECARD_COLUMNS, SHOWN } from "../catalog/scorecard";
+import { periodOf } from "../period/period";
+import { trendCalendar, type PeriodBy } from "../period/settings";
+import { kpiScore as valueScore } from "../score/score";
+import { DEFAULT_STANDINGS, type Standing } from "../score/standings";
 import { configRows } from "../config/rows";
 import { KPIS, type KpiKey } from "../kpi/defs";
-import { readScoreConfig, type ScoreConfig } from "../score/config";
+import { customKey, readScoreConfig, type ScoreConfig } from "../score/config";
 import { needs } from "../scorecard/analyze";
 import { matchColumns } from "../table/match";
 import { headerRowOf } from "../table/read";
 import { PO_SCHEMA, type FieldKind, type PoField } from "../table/schema";
 import { DIALECT, DIALECTS, type Dialect, type DialectName } from "./dialects";
+import { periodSteps } from "./periods";
 
 /** What the scorecard query is compiled from: the same weights range a sheet takes, and a table's column names. */
 export interface ScorecardSqlRequest {
@@ -64,7 +69,11 @@ const YES = ["yes", "y", "true", "1", "compliant", "pass", "ok"];
  * (equal scores share a rank). Columns are found by their names as a sheet's headers are, through
  * the weights range's mapping rows; the warehouse types them (dates DATE or TIMESTAMP, numbers
  * numeric), so the settings that say how text is read (date_order, decimal, header_row) change
- * nothing. Period rows are refused: the query scores the whole table.
+ * nothing. Standing rows name the Grade and add Action. With a `period` row the query describes
+ * the period holding the as-of date (the current date's when none is given: its period is then
+ * computed in the query), one row per vendor with a counted line in it, and adds Previous score,
+ * Change and Overall, as VENDORSCORECARD does. Formula KPI and survey criterion rows are refused
+ * at their row.
  *
  * @example scorecardSql({ dialect: "duckdb", table: "po", columns: ["Vendor", "Promised Date", "Delivered Date"], asOf: 45747 })
  */
@@ -75,12 +84,10 @@ export function scorecardSql(req: ScorecardSqlRequest): ScorecardQuery | CoreErr
     return problem("bad_argument", `"${quote(req.table)}" is not a table name: give it as the database names it (po_lines, analytics.po_lines), quoting a part with spaces.`, { arg: "table" });
   }
   const weights = req.weights ?? null;
-  const period = configRows(weights, []).find((r) => r.key.startsWith("period"));
-  if (period) {
-    return problem("bad_config", `Weights row ${period.row}: "${quote(period.name)}" (business-review periods) is not compiled to SQL yet; remove the row to get the whole table's scorecard.`, { row: period.row, column: "1", field: "period" });
-  }
   const config = readScoreConfig(weights);
   if (config instanceof CoreError) return config;
+  const own = ownKpiProblem(weights, config);
+  if (own) return own;
   const matches = attempt(() => matchColumns(req.columns, PO_SCHEMA, config.read.mapping));
   if (matches instanceof CoreError) return matches;
   if (req.lineOrder !== undefined && !req.columns.includes(req.lineOrder)) {
@@ -114,6 +121,26 @@ export function sampleColumns(range: RangeArg, weights?: RangeArg): string[] | C
   const at = attempt(() => headerRowOf(rows, PO_SCHEMA, config.read));
   if (at instanceof CoreError) return at;
   return rows[Math.max(0, at)]!.map((c) => String(c ?? "").trim());
+}
+
+/**
+ * A formula KPI or survey criterion row, which the query cannot score: formula KPIs are not
+ * compiled to SQL, and a criterion needs the survey, which the query does not read. Refused at
+ * the row rather than left out, since leaving it out would change every vendor's score.
+ */
+function ownKpiProblem(weights: RangeArg, config: ScoreConfig): CoreError | undefined {
+  const rows = configRows(weights, []);
+  const formula = config.kpis.find((k) => k.formula);
+  const criterion = config.criteria[0];
+  const formulaRow = formula && rows.find((r) => r.cells.length > 4 && customKey(r.name) === formula.key)?.row;
+  const first = [formula && { row: formulaRow, label: formula.label, formula: true }, criterion && { row: criterion.row, label: criterion.label, formula: false }]
+    .filter((x) => x !== undefined)
+    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0))[0];
+  if (!first) return undefined;
+  const why = first.formula
+    ? `formula KPIs are not compiled to SQL; remove the row (or its formula) to get the query, and read "${quote(first.label)}" in the sheet with VENDORKPI`
+    : `"${quote(first.label)}" is a survey criterion, scored from the survey's answers, which the query does not read; remove the row to get the query`;
+  return problem("bad_config", `Weights row ${first.row}: ${why}.`, { ...(first.row === undefined ? {} : { row: first.row }), column: "1", field: first.label });
 }
 
 /** Dotted parts, each bare or quoted with "" or ``: a name, never a statement. */
@@ -173,6 +200,7 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     `${num("amount")} AS amt`,
     `${compliance} AS comp`,
     ...(lineOrder === undefined ? [] : [`${d.ident(lineOrder)} AS line_no`]),
+    ...(config.periods.kind === undefined ? [] : [`${day("order_date")} AS o_day`]),
   ];
 
   // The rules of core/kpi/accumulate.ts, line by line.
@@ -203,6 +231,9 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     `${base} AS base`,
     `${priced} AS pe`,
     `${q} AS q`,
+    // The day that places a line in a period (core/kpi/accumulate.ts): the period_by field's, else
+    // the promised day, else the delivered day, else the order day.
+    ...(config.periods.kind === undefined ? [] : [`${PERIOD_DAY[config.periods.by ?? "default"]} AS per_day`]),
   ];
   const otif = "ote AND (d_day IS NULL OR ife)";
   const partial: [string, string][] = [
@@ -251,10 +282,89 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
   const total = scored.map((k) => `CASE WHEN ${k.key} IS NULL THEN 0 ELSE ${lit(k.weight * scale)} END`);
   const raw = scored.length ? `(${weighted.join("\n      + ")}) / NULLIF(${total.join(" + ")}, 0)` : nul;
   const unscored = "CASE WHEN total_score IS NULL THEN 1 ELSE 0 END";
-  const out = SCORECARD_COLUMNS.map((h) => d.ident(d.outputName ? d.outputName(h) : h));
+  const period = config.periods.kind === undefined ? undefined : { calendar: trendCalendar(config.periods), h: config.periods.history, decay: config.periods.decay };
+  const standings = config.standings ?? DEFAULT_STANDINGS;
+  const headers = [...SCORECARD_COLUMNS, ...(period ? PERIOD_COLUMNS : []), ...(config.standings ? ["Action"] : [])];
+  const out = headers.map((h) => d.ident(d.outputName ? d.outputName(h) : h));
+  const name_ = lineOrder === undefined ? `MIN(${d.binary("name")})` : d.firstBy("name", "first_line");
+  const sums = partial.filter(([k]) => k !== "first_line").map(([k]) => `SUM(${k}) AS ${k}`).join(", ");
+  const grouped = period ? "raw_vendor, raw_status, bucket" : "raw_vendor, raw_status";
+
+  // The standing of a score as core/score/standings.ts finds it: the last band (by min) whose min
+  // the score reaches within 1e-9, else the lowest band.
+  const band = (pick: (b: Standing) => string) =>
+    `CASE WHEN total_score IS NULL THEN NULL ${[...standings].slice(1).reverse().map((b) => `WHEN total_score + 1e-9 >= ${lit(b.min)} THEN ${pick(b)} `).join("")}ELSE ${pick(standings[0]!)} END`;
+
+  // Steps between the lines and their sums (a line's period), and after the sums.
+  const lined: [string, string][] = [];
+  const steps: [string, string][] = [];
+  let lines = "tested";
+  if (period) {
+    // A line's bucket in the window: 0 is the period before the first shown, h the one holding
+    // as_of; NULL outside it. Found line by line, so that each vendor's period sums add its lines
+    // in the order the core adds them.
+    const { calendar, h } = period;
+    lined.push(...periodSteps(calendar, "p", "tested", d.double));
+    const per = lined[lined.length - 1]![0];
+    let last: string;
+    if (asOf === undefined) {
+      lined.push(["today", `SELECT ${d.today} AS per_day`], ...periodSteps(calendar, "t", "today", d.double));
+      last = `(SELECT per FROM ${lined[lined.length - 1]![0]})`;
+    } else last = lit(periodOf(calendar, asOf));
+    lined.push(["placed", `SELECT *, CASE WHEN per - ${last} + ${h} BETWEEN 0 AND ${h} THEN per - ${last} + ${h} END AS bucket FROM ${per}`]);
+    lines = "placed";
+    // Every line names its vendor, in the window or not, as the sheet reads vendors from all lines.
+    steps.push(["names", `SELECT vendor_key, ${name_} AS name FROM keyed GROUP BY vendor_key`]);
+    steps.push(["sums", `SELECT vendor_key, bucket, COUNT(vendor_key) AS kept, ${sums}\n  FROM keyed WHERE bucket IS NOT NULL GROUP BY vendor_key, bucket`]);
+  } else {
+    steps.push(["sums", `SELECT vendor_key, COUNT(vendor_key) AS kept, ${name_} AS name, ${sums}\n  FROM keyed GROUP BY vendor_key`]);
+  }
+  const kpiSelect = `SELECT vendor_key, ${period ? "bucket" : "name"}, ${KPI_ORDER.map((k) => `${values[k]} AS ${k}`).join(",\n    ")}\n  FROM sums WHERE kept > 0`;
+  steps.push(["kpis", kpiSelect]);
+  steps.push(["scores", `SELECT *, CASE WHEN raw_score > 100 THEN 100 ELSE raw_score END AS total_score FROM (SELECT *, ${raw} AS raw_score FROM kpis) k`]);
+
+  let tail: string[];
+  const shown = [`name AS ${out[0]}`, ...SHOWN.map((k, i) => `${k} AS ${out[i + 1]}`)].join(", ");
+  const grade = `${band((b) => d.str(b.name))} AS ${out[10]}`;
+  const rank = `CASE WHEN total_score IS NULL THEN NULL ELSE RANK() OVER (ORDER BY ${unscored}, total_score DESC) END AS ${out[11]}`;
+  const action = config.standings ? [`${band((b) => d.str(b.action))} AS ${out[out.length - 1]}`] : [];
+  if (period) {
+    const { h, decay } = period;
+    // Overall as core/period/overall.ts: period n back from the current one weighs H - n (the
+    // bucket number) with linear decay, 1 with none; periods without a score are skipped.
+    // A period without lines has no row here. With lines scored, the core scores such a period
+    // from its Lines of 0 (the only KPI it defines), a constant: it stands in for the missing
+    // periods. A period with lines always has a score then, so only missing rows are filled.
+    const lines = scored.find((k) => k.key === "lines");
+    const fill = (e: string) => (lines ? `COALESCE(${e}, ${lit(Math.min(100, valueScore(0, lines.target, lines.floor)))})` : e);
+    const scoreIn = (k: number) => fill(`MAX(CASE WHEN bucket = ${k} THEN total_score END)`);
+    // Each shown period's score in a column of its own (s1 oldest), so that the overall score adds
+    // them newest first, in the core's order, and gives the same double.
+    const shownPeriods = Array.from({ length: h }, (_, i) => h - i);
+    steps.push(["past", `SELECT vendor_key, ${scoreIn(h - 1)} AS previous_score,\n    ${shownPeriods.map((k) => `${scoreIn(k)} AS s${k}`).join(", ")}\n  FROM scores GROUP BY vendor_key`]);
+    // Overall as core/period/overall.ts: period n back from the current one weighs H - n (its
+    // bucket number) with linear decay, 1 with none; periods without a score are skipped.
+    const w = (k: number) => (decay === "linear" ? k : 1);
+    const weighted = shownPeriods.map((k) => `COALESCE(s${k} * ${w(k)}, 0)`).join(" + ");
+    const weights = shownPeriods.map((k) => `CASE WHEN s${k} IS NULL THEN 0 ELSE ${w(k)} END`).join(" + ");
+    steps.push(["overall", `SELECT vendor_key, previous_score, (${weighted}) / NULLIF(${weights}, 0) AS overall FROM past`]);
+    // Named so as to be no dialect's reserved word (CURRENT is one in BigQuery and Snowflake).
+    steps.push(["now_period", `SELECT s.*, n.name, y.previous_score, y.overall FROM scores s JOIN names n ON n.vendor_key = s.vendor_key JOIN overall y ON y.vendor_key = s.vendor_key WHERE s.bucket = ${h}`]);
+    tail = [
+      `SELECT ${shown},`,
+      `  total_score AS ${out[9]},`,
+      `  ${grade},`,
+      `  ${rank},`,
+      `  previous_score AS ${out[12]}, total_score - previous_score AS ${out[13]}, overall AS ${out[14]}${action.length ? "," : ""}`,
+      ...action.map((a) => `  ${a}`),
+      "FROM now_period",
+    ];
+  } else {
+    tail = [`SELECT ${shown},`, `  total_score AS ${out[9]},`, `  ${grade},`, `  ${rank}${action.length ? "," : ""}`, ...action.map((a) => `  ${a}`), "FROM scores"];
+  }
 
   return [
-    `-- VENDORSCORECARD of ${table} as ${d.name} SQL${asOf === undefined ? ", as of the current date" : ""}.`,
+    `-- VENDORSCORECARD of ${table} as ${d.name} SQL${asOf === undefined ? ", as of the current date" : ""}${period ? `, of the ${period.calendar.kind} holding it` : ""}.`,
     ...d.doc.map((l) => `-- ${l}`),
     "WITH src AS (",
     `  SELECT ${src.join(",\n    ")}`,
@@ -262,9 +372,10 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     "), tested AS (",
     `  SELECT *, ${tested.join(",\n    ")}`,
     "  FROM src",
+    ...lined.map(([n, q]) => `), ${n} AS (\n  ${q}`),
     "), part AS (",
-    `  SELECT raw_vendor, raw_status, ${partial.map(([k, e]) => `${e} AS ${k}`).join(",\n    ")}`,
-    "  FROM tested GROUP BY raw_vendor, raw_status",
+    `  SELECT ${grouped}, ${partial.map(([k, e]) => `${e} AS ${k}`).join(",\n    ")}`,
+    `  FROM ${lines} GROUP BY ${grouped}`,
     "), named AS (",
     `  SELECT *, ${name} AS name, ${status} AS status FROM part`,
     // Lines with no vendor, totals rows and cancelled lines get no key. They are left out after the
@@ -273,26 +384,14 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     "  SELECT *, CASE WHEN name IS NULL OR name = ''",
     `    OR (length(name) <= 13 AND CASE WHEN lower(name) LIKE '%:' THEN rtrim(substr(lower(name), 1, length(name) - 1)) ELSE lower(name) END IN (${list(TOTAL_LABELS)}))`,
     `    OR status IN (${list(CANCELLED)}) THEN NULL ELSE lower(name) END AS vendor_key FROM named`,
-    "), sums AS (",
-    `  SELECT vendor_key, COUNT(vendor_key) AS kept, ${lineOrder === undefined ? `MIN(${d.binary("name")})` : d.firstBy("name", "first_line")} AS name, ${partial
-      .filter(([k]) => k !== "first_line")
-      .map(([k]) => `SUM(${k}) AS ${k}`)
-      .join(", ")}`,
-    "  FROM keyed GROUP BY vendor_key",
-    "), kpis AS (",
-    `  SELECT vendor_key, name, ${KPI_ORDER.map((k) => `${values[k]} AS ${k}`).join(",\n    ")}`,
-    "  FROM sums WHERE kept > 0",
-    "), scores AS (",
-    `  SELECT *, CASE WHEN raw_score > 100 THEN 100 ELSE raw_score END AS total_score FROM (SELECT *, ${raw} AS raw_score FROM kpis) k`,
+    ...steps.map(([n, q]) => `), ${n} AS (\n  ${q}`),
     ")",
-    `SELECT name AS ${out[0]}, ${SHOWN.map((k, i) => `${k} AS ${out[i + 1]}`).join(", ")},`,
-    `  total_score AS ${out[9]},`,
-    `  CASE WHEN total_score IS NULL THEN NULL WHEN total_score + 1e-9 >= 90 THEN 'A' WHEN total_score + 1e-9 >= 75 THEN 'B' WHEN total_score + 1e-9 >= 60 THEN 'C' ELSE 'D' END AS ${out[10]},`,
-    `  CASE WHEN total_score IS NULL THEN NULL ELSE RANK() OVER (ORDER BY ${unscored}, total_score DESC) END AS ${out[11]}`,
-    "FROM scores",
+    ...tail,
     `ORDER BY ${unscored}, total_score DESC, ${d.binary("vendor_key")}`,
     "",
   ].join("\n");
 }
+
+const PERIOD_DAY: Readonly<Record<PeriodBy | "default", string>> = { default: "COALESCE(p_day, d_day, o_day)", promised: "p_day", delivered: "d_day", order_date: "o_day" };
 
 const KPI_ORDER = Object.keys(KPIS) as KpiKey[];

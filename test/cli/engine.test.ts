@@ -47,6 +47,29 @@ describe("vendorscore scorecard --engine duckdb", () => {
     }
   }, 120_000);
 
+  it.each<[string, string, string]>([
+    ["fiscal quarters with standings", "on_time,40,0.95,0.7,,\ndefect_rate,30,0.01,0.08,,\nperiod,quarter,,,,\nfiscal_start,2,,,,\nhistory,4,,,,\nstanding,Very Poor,0,30,red,block\nstanding,Poor,30,50,yellow,warn\nstanding,Average,50,80,green,\nstanding,Excellent,80,100,blue,\n", "2025-03-12"],
+    ["weeks by delivered date, no decay", "period,week\nperiod_by,delivered\ndecay,none\nhistory,6\n", "2025-03-12"],
+    ["months by order date", "period,month\nperiod_by,order_date\nhistory,3\n", "2025-02-15"],
+  ])("prints the same business review as the JS engine, byte for byte: %s", (_, weights, asOf) => {
+    const w = file("review.csv", weights);
+    const js = run("scorecard", SAMPLE, "--as-of", asOf, "--engine", "js", "--weights", w);
+    const duck = run("scorecard", SAMPLE, "--as-of", asOf, "--engine", "duckdb", "--weights", w);
+    expect([duck.code, duck.stderr]).toEqual([0, ""]);
+    expect(duck.stdout).toBe(js.stdout);
+    expect(duck.stdout.split("\n")[0]).toMatch(/,Rank,Previous score,Change,Overall(,Action)?$/);
+    expect(duck.stdout.split("\n").length).toBeGreaterThan(5);
+  }, 120_000);
+
+  it("falls back to the JS engine for a formula KPI, naming the row", () => {
+    const w = file("formula.csv", "on_time,1,,,\nReceived per line,1,50,0,mean([Received Qty])\n");
+    const duck = run("scorecard", SAMPLE, "--as-of", "2025-04-10", "--engine", "duckdb", "--weights", w);
+    expect(duck.code).toBe(0);
+    expect(duck.stderr).toMatch(/note: the DuckDB engine cannot read po-lines\.csv as the JS engine does: Weights row 2: formula KPIs are not compiled to SQL/);
+    expect(duck.stdout).toBe(run("scorecard", SAMPLE, "--as-of", "2025-04-10", "--engine", "js", "--weights", w).stdout);
+    expect(duck.stdout.split("\n").length).toBeGreaterThan(6);
+  }, 60_000);
+
   it("falls back to the JS engine, saying why on stderr, when dates are written 2-Jun-06", () => {
     const old = file("old-dates.csv", "Vendor,Promised Date,Delivered Date,Ordered Qty,Received Qty\nAcme,2-Jun-06,3-Jun-06,5,5\nBeta,2-Jun-06,1-Jun-06,5,4\nAcme,4-Jun-06,4-Jun-06,5,5\n");
     const duck = run("scorecard", old, "--as-of", "2025-04-10", "--engine", "duckdb");
@@ -160,9 +183,9 @@ describe("vendorscore sql", () => {
     [["--dialect", "spark", "--columns", "vendor"], /sql needs --table/],
     [["--dialect", "spark", "--table", "po"], /--columns a,b,c or --sample FILE/],
     [["--dialect", "spark", "--table", "po", "--columns", "id,due"], /No vendor column/],
-    [["--dialect", "spark", "--table", "po", "--columns", "vendor", "--weights", "period.csv"], /"period" \(business-review periods\) is not compiled to SQL yet/],
+    [["--dialect", "spark", "--table", "po", "--columns", "vendor", "--weights", "survey.csv"], /Weights row 2: "Responsiveness" is a survey criterion/],
   ])("says what to fix: %j", (args, message) => {
-    file("period.csv", "on_time,1\nperiod,quarter\n");
+    file("survey.csv", "on_time,1\nResponsiveness,15\n");
     const r = run("sql", ...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);

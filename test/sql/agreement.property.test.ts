@@ -50,6 +50,8 @@ interface Spec {
   readonly mapped: readonly Field[];
   readonly timestamps: readonly Field[];
   readonly weights: Range | null;
+  /** The as-of day: inside the lines' dates, at their end, or after them. */
+  readonly asOf: number;
 }
 
 const KPI_ROW: fc.Arbitrary<CellValue[]> = fc.oneof(
@@ -59,17 +61,45 @@ const KPI_ROW: fc.Arbitrary<CellValue[]> = fc.oneof(
   fc.constantFrom<CellValue[]>(["lead_time", 5, 3, 25], ["spend", 1, 1000, 0], ["lines", 2, 20, 1]),
 );
 
-/** Weights ranges using every feature: KPI rows (or the default set), grace days, promised days; mapping rows are added per table. */
+/** Standing rows: ERPNext's example, bands written out of order with a quote in a name, and two bands meeting at 50. */
+const STANDINGS: readonly Range[] = [
+  [["standing", "Very Poor", 0, 30, "red", "block"], ["standing", "Poor", 30, 50, "yellow", "Warn"], ["standing", "Average", 50, 80, "green"], ["standing", "Excellent", 80, 100, "blue"]],
+  [["standing", "Top", 75, 100, "", "none"], ["standing", "O'Neil watch", 0, 40, "", "review"], ["standing", "Middle", 40, 75]],
+  [["standing", "Low", 0, 50, "#FF0000", "block"], ["standing", "High", 50, 100]],
+];
+
+/** Period rows: every kind, fiscal starts, period_by, history and decay, each drawn or left to its default. */
+const PERIODS: fc.Arbitrary<Range> = fc
+  .record({
+    kind: fc.constantFrom("week", "month", "Quarter", "year"),
+    fiscal: fc.option(fc.constantFrom(1, 2, 4, 7, 12), { nil: undefined }),
+    by: fc.option(fc.constantFrom("promised", "delivered", "order_date", "Order Date"), { nil: undefined }),
+    history: fc.option(fc.constantFrom(1, 2, 3, 6, 12, 30), { nil: undefined }),
+    decay: fc.option(fc.constantFrom("linear", "none"), { nil: undefined }),
+  })
+  .map(({ kind, fiscal, by, history, decay }) => [
+    ["period", kind],
+    ...(fiscal === undefined ? [] : [["fiscal_start", fiscal]]),
+    ...(by === undefined ? [] : [["period_by", by]]),
+    ...(history === undefined ? [] : [["history", history]]),
+    ...(decay === undefined ? [] : [["decay", decay]]),
+  ]);
+
+/** Weights ranges using every feature: KPI rows (or the default set), grace days, promised days, periods, standings; mapping rows are added per table. */
 const WEIGHTS: fc.Arbitrary<Range> = fc
   .record({
     kpis: fc.uniqueArray(KPI_ROW, { maxLength: 5, selector: (r) => String(r[0]).toLowerCase().replace(/[^a-z]/g, "") }),
     grace: fc.option(fc.constantFrom(0, 1, 1.5, 3), { nil: undefined }),
     promisedDays: fc.option(fc.constantFrom(7, 14, 10.5), { nil: undefined }),
+    periods: fc.option(PERIODS, { nil: undefined }),
+    standings: fc.option(fc.constantFrom(...STANDINGS), { nil: undefined }),
   })
-  .map(({ kpis, grace, promisedDays }) => [
+  .map(({ kpis, grace, promisedDays, periods, standings }) => [
     ...kpis,
     ...(grace === undefined ? [] : [["grace_days", grace]]),
     ...(promisedDays === undefined ? [] : [["promised_days", promisedDays]]),
+    ...(periods ?? []),
+    ...(standings ?? []),
   ]);
 
 const SPEC: fc.Arbitrary<Spec> = fc.record({
@@ -81,12 +111,14 @@ const SPEC: fc.Arbitrary<Spec> = fc.record({
   mapped: fc.subarray(OPTIONAL, { maxLength: 3 }),
   timestamps: fc.subarray(["promised", "delivered", "order_date"] as Field[]),
   weights: fc.option(WEIGHTS, { nil: null }),
+  asOf: fc.constantFrom(AS_OF, 45566, 45658, 45690, 45747),
 });
 
 interface Table {
   readonly columns: SqlColumn[];
   readonly rows: SqlCell[][];
   readonly weights: Range | null;
+  readonly asOf: number;
 }
 
 /** The lines of a spec: vendors spelt several ways, blank and total rows, cancelled, undelivered and unpromised lines. */
@@ -146,7 +178,7 @@ function tableOf(spec: Spec): Table {
     rows.push([vendor, ...fields.map((f) => values[f])]);
   }
   const weights = spec.weights || mapping.length ? [...(spec.weights ?? []), ...mapping] : null;
-  return { columns, rows, weights };
+  return { columns, rows, weights, asOf: spec.asOf };
 }
 
 /** The same lines as a sheet range: header row, then text, numbers and date serials; NULL as an empty cell. */
@@ -155,7 +187,7 @@ function rangeOf(t: Table): Range {
 }
 
 function coreScorecard(t: Table): ResultGrid {
-  const out = catalog.VENDORSCORECARD.fn(rangeOf(t), t.weights, AS_OF);
+  const out = catalog.VENDORSCORECARD.fn(rangeOf(t), t.weights, t.asOf);
   if (isCoreError(out)) throw out;
   return out as ResultGrid;
 }
@@ -180,7 +212,7 @@ async function agree(t: Table): Promise<void> {
     await db.load("po", [...t.columns, LINE], t.rows.map((row, i) => [...row, i + 1]));
     for (const lineOrder of [undefined, LINE.name]) {
       const columns = [...t.columns.map((c) => c.name), ...(lineOrder ? [lineOrder] : [])];
-      const q = scorecardSql({ dialect: db.name, table: "po", columns, weights: t.weights, asOf: AS_OF, ...(lineOrder ? { lineOrder } : {}) });
+      const q = scorecardSql({ dialect: db.name, table: "po", columns, weights: t.weights, asOf: t.asOf, ...(lineOrder ? { lineOrder } : {}) });
       if (isCoreError(q)) throw q;
       const diff = sameScorecard(want, await db.grid(q.sql), lineOrder !== undefined);
       if (diff) throw new Error(`${db.name}${lineOrder ? " with the lines' order" : ""}: ${diff}\nweights ${JSON.stringify(t.weights)}\n${q.sql}`);
@@ -190,7 +222,7 @@ async function agree(t: Table): Promise<void> {
 
 describe("the compiled scorecard query agrees with VENDORSCORECARD", () => {
   it("on 200 generated tables of up to 2,000 lines, on DuckDB and on Postgres", async () => {
-    let ties = 0, unscored = 0, lines = 0;
+    let ties = 0, unscored = 0, lines = 0, periods = 0, standings = 0;
     await fc.assert(
       fc.asyncProperty(SPEC, async (spec) => {
         const t = tableOf(spec);
@@ -200,6 +232,11 @@ describe("the compiled scorecard query agrees with VENDORSCORECARD", () => {
         if (new Set(ranks).size < ranks.length) ties++;
         if (grid.slice(1).some((r) => r[9] === "")) unscored++;
         lines += spec.n;
+        // A period scorecard with a vendor whose previous score and overall both differ from its score.
+        const head = grid[0]!;
+        const [score, previous, overall] = ["Score", "Previous score", "Overall"].map((h) => head.indexOf(h));
+        if (previous! > 0 && grid.slice(1).some((r) => typeof r[previous!] === "number" && r[previous!] !== r[score!] && typeof r[overall!] === "number" && r[overall!] !== r[score!])) periods++;
+        if (head.includes("Action") && grid.slice(1).some((r) => r[head.indexOf("Action")] === "block")) standings++;
       }),
       { numRuns: 200 },
     );
@@ -207,11 +244,13 @@ describe("the compiled scorecard query agrees with VENDORSCORECARD", () => {
     expect(ties).toBeGreaterThan(20);
     expect(unscored).toBeGreaterThan(20);
     expect(lines).toBeGreaterThan(100_000);
+    expect(periods).toBeGreaterThan(12);
+    expect(standings).toBeGreaterThan(10);
   }, 900_000);
 
   // Hand-picked tables for each weights feature, so none depends on what the generator happens to draw.
   const full: Field[] = ["promised", "delivered", "order_date", "ordered_qty", "received_qty", "rejected_qty", "unit_price", "contract_price", "amount", "status", "compliance"];
-  const base = { n: 1500, seed: 7, vendors: 12, present: full, alias: full.map(() => 0), mapped: [] as Field[], timestamps: ["delivered", "order_date"] as Field[] };
+  const base = { n: 1500, seed: 7, vendors: 12, present: full, alias: full.map(() => 0), mapped: [] as Field[], timestamps: ["delivered", "order_date"] as Field[], asOf: AS_OF };
   it.each<[string, Partial<Spec>]>([
     ["the default KPI set", { weights: null }],
     ["KPI rows with weights, targets and floors (lower-is-better too)", { weights: [["on_time", 2, 0.9, 0.5], ["defect_rate", 1, 0, 0.1], ["lead_time", 1, 3, 25], ["compliance", 1], ["otif", 0]] }],
@@ -224,6 +263,25 @@ describe("the compiled scorecard query agrees with VENDORSCORECARD", () => {
     ["no received qty: defect rate over ordered qty on delivered lines", { present: full.filter((f) => f !== "received_qty") }],
     ["no delivered date: a received qty is the sign of delivery", { present: full.filter((f) => f !== "delivered") }],
     ["only a vendor column", { present: [] }],
+    ["standings: the Grade column gives the standing's name and Action is added", { weights: STANDINGS[0]! }],
+    ["standings written out of order, with a quote in a name", { weights: [["on_time", 1], ...STANDINGS[1]!] }],
+    ["period, month: the month holding as_of, with previous, change and overall", { weights: [["period", "month"]] }],
+    ["period, week: ISO weeks", { weights: [["period", "week"], ["history", 10]] }],
+    ["period, week across a new year", { weights: [["period", "week"], ["history", 4]], asOf: 45659 }],
+    ["period, quarter", { weights: [["period", "quarter"], ["history", 4]] }],
+    ["period, quarter with fiscal_start 4", { weights: [["period", "quarter"], ["fiscal_start", 4], ["history", 3]], asOf: 45748 }],
+    ["period, year with fiscal_start 7", { weights: [["period", "year"], ["fiscal_start", 7], ["history", 2]], asOf: 45839 }],
+    ["period, year", { weights: [["period", "year"]], asOf: 45700 }],
+    ["period_by delivered", { weights: [["period", "month"], ["period_by", "delivered"]] }],
+    ["period_by order_date", { weights: [["period", "month"], ["period_by", "order_date"]] }],
+    ["period_by promised", { weights: [["period", "month"], ["period_by", "promised"]] }],
+    ["period dates falling back to the delivered date, then the order date", { present: full.filter((f) => f !== "promised"), weights: [["period", "month"], ["history", 6]] }],
+    ["period_by promised made from promised days", { present: full.filter((f) => f !== "promised"), weights: [["period", "month"], ["period_by", "promised"], ["promised_days", 10.5]] }],
+    ["decay none", { weights: [["period", "month"], ["decay", "none"], ["history", 6]] }],
+    ["history 1: the previous score is the period before the window", { weights: [["period", "month"], ["history", 1]] }],
+    ["lines scored: a period without lines scores from its Lines of 0, as the core scores it", { weights: [["lines", 2, 20, 1], ["on_time", 1], ["period", "month"], ["history", 6]] }],
+    ["lines scored, decay none", { weights: [["lines", 1, 40, 0], ["period", "week"], ["history", 5], ["decay", "none"]] }],
+    ["periods with standings", { weights: [["period", "quarter"], ["on_time", 1], ["defect_rate", 1], ...STANDINGS[2]!] }],
   ])("%s", async (_, over) => {
     await agree(tableOf({ ...base, weights: null, ...over }));
   }, 120_000);

@@ -11,6 +11,8 @@ const SAMPLE = path.join(__dirname, "..", "..", "samples", "po-lines.csv");
 const sampleRange = (): string[][] => Papa.parse<string[]>(fs.readFileSync(SAMPLE, "utf8").trim()).data;
 const COLUMNS = sampleRange()[0]!;
 const AS_OF = serial("2025-04-10");
+/** An as-of day inside the sample's dates, so that the period holding it has lines. */
+const IN_DATA = serial("2025-03-12");
 /** Every weights feature at once: KPI rows (one lower-is-better, one at weight 0), a setting and a mapping row. */
 const WEIGHTS: Range = [
   ["kpi", "weight", "target", "floor"],
@@ -22,8 +24,21 @@ const WEIGHTS: Range = [
   ["promised", "Promised Date"],
 ];
 
-function compiled(dialect: DialectName, weights: Range | null = WEIGHTS, table = "analytics.po_lines"): string {
-  const q = scorecardSql({ dialect, table, columns: COLUMNS, weights, asOf: AS_OF });
+/** A business review: fiscal quarters from April by delivered date over six quarters, ERPNext's standings. */
+const REVIEW: Range = [
+  ...WEIGHTS,
+  ["period", "quarter"],
+  ["fiscal_start", 4],
+  ["period_by", "delivered"],
+  ["history", 6],
+  ["standing", "Very Poor", 0, 30, "red", "block"],
+  ["standing", "Poor", 30, 50, "yellow", "warn"],
+  ["standing", "Average", 50, 80, "green"],
+  ["standing", "Excellent", 80, 100, "blue"],
+];
+
+function compiled(dialect: DialectName, weights: Range | null = WEIGHTS, table = "analytics.po_lines", asOf = AS_OF): string {
+  const q = scorecardSql({ dialect, table, columns: COLUMNS, weights, asOf });
   if (isCoreError(q)) throw q;
   return q.sql;
 }
@@ -38,6 +53,21 @@ describe("golden queries for the warehouses that are not run here", () => {
     expect(sql).toBe(fs.readFileSync(file, "utf8"));
     const ast = new Parser().astify(sql, { database: PARSER[dialect]! });
     expect(Array.isArray(ast) ? ast[0]!.type : ast.type).toBe("select");
+  });
+
+  it.each(["bigquery", "snowflake", "spark"] as const)("%s: with fiscal quarters and standings, equals its golden file and parses in that dialect", (dialect) => {
+    const sql = compiled(dialect, REVIEW);
+    const file = path.join(__dirname, "golden", `scorecard-review.${dialect}.sql`);
+    if (process.env.UPDATE_GOLDEN === "1") fs.writeFileSync(file, sql);
+    expect(sql).toBe(fs.readFileSync(file, "utf8"));
+    const ast = new Parser().astify(sql, { database: PARSER[dialect]! });
+    expect(Array.isArray(ast) ? ast[0]!.type : ast.type).toBe("select");
+  });
+
+  it.each(["bigquery", "snowflake", "spark"] as const)("%s: with weeks as of the current date, parses in that dialect", (dialect) => {
+    const q = scorecardSql({ dialect, table: "po", columns: COLUMNS, weights: [["period", "week"], ["decay", "none"]] });
+    if (isCoreError(q)) throw q;
+    expect(() => new Parser().astify(q.sql, { database: PARSER[dialect]! })).not.toThrow();
   });
 
   it.each(["bigquery", "snowflake", "spark"] as const)("%s: with the lines' order, parses in that dialect and shows the first spelling", (dialect) => {
@@ -67,9 +97,21 @@ describe("golden queries for the warehouses that are not run here", () => {
 });
 
 describe("what the compiler refuses, with what to fix", () => {
-  it("refuses a period row: the business-review periods are not compiled yet", () => {
-    const q = scorecardSql({ dialect: "duckdb", table: "po", columns: COLUMNS, weights: [["on_time", 1], ["period", "quarter"]] });
-    expect(isCoreError(q) && q.message).toMatch(/Weights row 2: "period" \(business-review periods\) is not compiled to SQL yet/);
+  it("refuses a formula KPI row, naming the row", () => {
+    const q = scorecardSql({ dialect: "duckdb", table: "po", columns: COLUMNS, weights: [["kpi", "weight"], ["on_time", 1], ["Invoice accuracy", 10, 0.99, 0.9, "share([Invoice OK])"]] });
+    expect(isCoreError(q) && [q.kind, q.row, q.message]).toEqual(["bad_config", 3, expect.stringMatching(/^Weights row 3: formula KPIs are not compiled to SQL; remove the row/)]);
+  });
+  it("refuses a survey criterion row: the query does not read the survey", () => {
+    const q = scorecardSql({ dialect: "postgres", table: "po", columns: COLUMNS, weights: [["on_time", 1], ["Responsiveness", 15]] });
+    expect(isCoreError(q) && [q.row, q.message]).toEqual([2, expect.stringMatching(/^Weights row 2: "Responsiveness" is a survey criterion, scored from the survey's answers, which the query does not read/)]);
+  });
+  it("names the first of several such rows", () => {
+    const q = scorecardSql({ dialect: "duckdb", table: "po", columns: COLUMNS, weights: [["Responsiveness", 15], ["Invoice accuracy", 10, 0.99, 0.9, "share([Invoice OK])"]] });
+    expect(isCoreError(q) && q.message).toMatch(/^Weights row 1: "Responsiveness" is a survey criterion/);
+  });
+  it("passes a bad period row on as the sheet shows it", () => {
+    const q = scorecardSql({ dialect: "duckdb", table: "po", columns: COLUMNS, weights: [["period", "fortnight"]] });
+    expect(isCoreError(q) && q.message).toMatch(/Weights row 1: period must be week, month, quarter or year, not "fortnight"/);
   });
   it("names the headers seen when no column is a vendor", () => {
     const q = scorecardSql({ dialect: "postgres", table: "po", columns: ["id", "due_date"] });
@@ -121,16 +163,39 @@ describe("the repository's sample data, typed by DuckDB's CSV reader, on DuckDB 
     await pg?.close();
   }, 30_000);
 
-  it.each<[string, Range | null]>([
+  it.each<[string, Range | null, number?]>([
     ["default weights", null],
     ["every weights feature", WEIGHTS],
     ["promised days instead of the promised date", [["promised", "(not used)"], ["promised_days", 10], ["otif", 1], ["lead_time", 1, 5, 20]]],
-  ])("agrees with VENDORSCORECARD over the same file: %s", async (_, weights) => {
-    const want = catalog.VENDORSCORECARD.fn(sampleRange(), weights, AS_OF) as ResultGrid;
+    ["a business review: fiscal quarters, period_by, history and standings", REVIEW, IN_DATA],
+    ["months with decay none", [["period", "month"], ["decay", "none"], ["history", 4]], IN_DATA],
+  ])("agrees with VENDORSCORECARD over the same file: %s", async (_, weights, asOf = AS_OF) => {
+    const want = catalog.VENDORSCORECARD.fn(sampleRange(), weights, asOf) as ResultGrid;
     expect(want.length).toBeGreaterThan(5);
     for (const db of [duck, pg]) {
-      const got = await db.grid(compiled(db.name, weights, "po"));
+      const got = await db.grid(compiled(db.name, weights, "po", asOf));
       expect([db.name, sameScorecard(want, got)]).toEqual([db.name, undefined]);
+    }
+  });
+
+  it.each<[string, Range]>([
+    ["weeks", [["period", "week"], ["history", 3]]],
+    ["months", [["period", "month"]]],
+    ["fiscal years", [["period", "year"], ["fiscal_start", 7]]],
+  ])("without an as-of date, computes the current date's period in the query: %s", async (_, weights) => {
+    for (const db of [duck, pg]) {
+      const today = Number((await db.grid("SELECT CAST(CURRENT_DATE - DATE '1899-12-30' AS INTEGER) AS today"))[1]![0]);
+      // The sample moved in time so that its as-of day is today.
+      const shift = today - IN_DATA;
+      const moved = COLUMNS.map((c) => (/Date$/.test(c) ? `"${c}" + ${shift} AS "${c}"` : `"${c}"`)).join(", ");
+      await db.exec(`DROP TABLE IF EXISTS recent; CREATE TABLE recent AS SELECT ${moved} FROM po`);
+      const now = scorecardSql({ dialect: db.name, table: "recent", columns: COLUMNS, weights });
+      const fixed = scorecardSql({ dialect: db.name, table: "recent", columns: COLUMNS, weights, asOf: today });
+      if (isCoreError(now) || isCoreError(fixed)) throw new Error("not compiled");
+      expect(now.sql).not.toBe(fixed.sql);
+      const got = await db.grid(now.sql);
+      expect(got.length).toBeGreaterThan(3);
+      expect(got).toEqual(await db.grid(fixed.sql));
     }
   });
 
