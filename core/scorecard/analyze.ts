@@ -203,7 +203,8 @@ export function scoreResult(sums: VendorSums, vendor: string, id: number, bucket
   }
   const scored = scoreVendor(values, config.kpis, config.standings);
   const lost = overflow.length > 0 && config.kpis.some((k) => k.weight > 0 && overflow.includes(k.key));
-  if (lost || !isScore(scored.score)) return { vendor, id, values, overflow, rank: undefined, parts: scored.parts, score: undefined, grade: undefined, standing: undefined };
+  // A period without a counted line has no score, even where Lines is a scored KPI (its 0 is no data).
+  if (lost || !isScore(scored.score) || values.lines === 0) return { vendor, id, values, overflow, rank: undefined, parts: scored.parts, score: undefined, grade: undefined, standing: undefined };
   return { vendor, id, values, overflow, rank: undefined, ...scored };
 }
 

@@ -5,7 +5,6 @@ import type { RangeArg } from "../cell/types";
 import { PERIOD_COLUMNS, SCORECARD_COLUMNS, SHOWN } from "../catalog/scorecard";
 import { periodOf } from "../period/period";
 import { trendCalendar, type PeriodBy } from "../period/settings";
-import { kpiScore as valueScore } from "../score/score";
 import { DEFAULT_STANDINGS, type Standing } from "../score/standings";
 import { configRows } from "../config/rows";
 import { KPIS, type KpiKey } from "../kpi/defs";
@@ -332,12 +331,8 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     const { h, decay } = period;
     // Overall as core/period/overall.ts: period n back from the current one weighs H - n (the
     // bucket number) with linear decay, 1 with none; periods without a score are skipped.
-    // A period without lines has no row here. With lines scored, the core scores such a period
-    // from its Lines of 0 (the only KPI it defines), a constant: it stands in for the missing
-    // periods. A period with lines always has a score then, so only missing rows are filled.
-    const lines = scored.find((k) => k.key === "lines");
-    const fill = (e: string) => (lines ? `COALESCE(${e}, ${lit(Math.min(100, valueScore(0, lines.target, lines.floor)))})` : e);
-    const scoreIn = (k: number) => fill(`MAX(CASE WHEN bucket = ${k} THEN total_score END)`);
+    // A period without lines has no row here, and so no score, as in the core.
+    const scoreIn = (k: number) => `MAX(CASE WHEN bucket = ${k} THEN total_score END)`;
     // Each shown period's score in a column of its own (s1 oldest), so that the overall score adds
     // them newest first, in the core's order, and gives the same double.
     const shownPeriods = Array.from({ length: h }, (_, i) => h - i);

@@ -279,7 +279,7 @@ describe("the compiled scorecard query agrees with VENDORSCORECARD", () => {
     ["period_by promised made from promised days", { present: full.filter((f) => f !== "promised"), weights: [["period", "month"], ["period_by", "promised"], ["promised_days", 10.5]] }],
     ["decay none", { weights: [["period", "month"], ["decay", "none"], ["history", 6]] }],
     ["history 1: the previous score is the period before the window", { weights: [["period", "month"], ["history", 1]] }],
-    ["lines scored: a period without lines scores from its Lines of 0, as the core scores it", { weights: [["lines", 2, 20, 1], ["on_time", 1], ["period", "month"], ["history", 6]] }],
+    ["lines scored: a period without lines has no score, in the core as in the query", { weights: [["lines", 2, 20, 1], ["on_time", 1], ["period", "month"], ["history", 6]] }],
     ["lines scored, decay none", { weights: [["lines", 1, 40, 0], ["period", "week"], ["history", 5], ["decay", "none"]] }],
     ["periods with standings", { weights: [["period", "quarter"], ["on_time", 1], ["defect_rate", 1], ...STANDINGS[2]!] }],
   ])("%s", async (_, over) => {

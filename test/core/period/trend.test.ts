@@ -31,6 +31,13 @@ const MONTHLY = [["on_time", 1, 1, 0], ["period", "month"], ["history", 3]];
 const TREND_HEADER = ["Period", "Start", "End", "Lines", "Spend", "On time", "In full", "OTIF", "Defect rate", "Price variance", "Lead time (days)", "Score", "Grade", "Change"];
 
 describe("VENDORTREND", () => {
+  it("gives a period without lines no score even when Lines is a scored KPI", () => {
+    // Lines scored (target 3, floor 0): Acme's February has 2 lines -> 66.7, March none -> no score, April 3 -> 100.
+    const trend = catalog.VENDORTREND.fn(PO, "Acme", "score", [["lines", 1, 3, 0], ["period", "month"], ["history", 3]], AS_OF) as unknown[][];
+    const score = trend[0]!.indexOf("Score");
+    expect(trend.slice(1).map((r) => [r[0], typeof r[score] === "number" ? Math.round((r[score] as number) * 10) / 10 : r[score]])).toEqual([["2025-02", 66.7], ["2025-03", ""], ["2025-04", 100]]);
+  });
+
   it("spills one row per period, oldest first, every period present even when empty", () => {
     expect(catalog.VENDORTREND.fn(PO, "Acme", null, MONTHLY, AS_OF)).toEqual([
       TREND_HEADER,
