@@ -82,6 +82,8 @@ export interface PanelRequest {
   readonly source: PanelSource;
   /** Survey answers, for a kind whose function takes a survey; read at every refresh like the source. */
   readonly survey?: PanelSource;
+  /** The vendor, for a kind about one vendor (a business review). */
+  readonly vendor?: string;
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -97,6 +99,7 @@ export interface EditableReport {
   readonly sourceLabel: string;
   readonly survey?: PanelSource;
   readonly surveyLabel?: string;
+  readonly vendor?: string;
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -113,9 +116,9 @@ export interface HostResult {
 }
 
 /** A stored definition as the pane edits it. */
-export function editable(def: { id: string; kind: ReportKind; source: StoredSource; survey?: StoredSource | undefined; config: ConfigGrid; calendar: ConfigGrid; asOf: AsOfRule; output: string }, label: string): EditableReport {
+export function editable(def: { id: string; kind: ReportKind; source: StoredSource; survey?: StoredSource | undefined; vendor?: string | undefined; config: ConfigGrid; calendar: ConfigGrid; asOf: AsOfRule; output: string }, label: string): EditableReport {
   const survey = def.survey ? { survey: panelSource(def.survey), surveyLabel: describeSource(def.survey) } : {};
-  return { id: def.id, kind: def.kind, source: panelSource(def.source), sourceLabel: label, ...survey, config: def.config, calendar: def.calendar, asOf: def.asOf, output: def.output };
+  return { id: def.id, kind: def.kind, source: panelSource(def.source), sourceLabel: label, ...survey, ...(def.vendor ? { vendor: def.vendor } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf, output: def.output };
 }
 
 type StoredSource = { sheet: string; address: string } | { name: string };

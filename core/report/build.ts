@@ -18,6 +18,8 @@ export interface ReportInput {
   readonly config: ConfigGrid;
   readonly calendar?: ConfigGrid;
   readonly asOf: AsOfRule;
+  /** The vendor a report about one vendor is for (a business review). */
+  readonly vendor?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function buildReport(input: ReportInput, cx: Context): ReportSheet | Core
   if (source.length === 0 || source.every((row) => row.every((c) => isBlank(c as CellValue)))) {
     return new CoreError("empty_range", "The source range is empty: select the data including its header row, or pick a table.", { arg: info.source.param });
   }
+  if (info.compose) return info.compose(input, cx);
   const args: Record<string, unknown> = { [info.source.param]: source, as_of: input.asOf === "today" ? null : input.asOf };
   if (info.config && input.config.length) args[info.config.param] = input.config;
   if (info.calendar && input.calendar?.length) args[info.calendar.param] = input.calendar;

@@ -25,6 +25,8 @@ export const ReportDefinitionSchema = z.object({
   source: Source,
   /** Survey answers whose criteria the weights may score, read at every refresh like the source; absent: none. */
   survey: z.optional(Source),
+  /** The vendor a report about one vendor is for (a business review); absent for the other kinds. */
+  vendor: z.optional(z.string().check(z.minLength(1))),
   /** Weights (scorecard, segments) or policy (SLA), as the cells of the pane's table. */
   config: Grid,
   /** The SLA calendar; empty for the other kinds. */

@@ -8,7 +8,8 @@
 export { REPORT_KINDS, PANE_KINDS, KIND_INFO, kindInfo, reportKind, type ReportKind, type ReportKindInfo, type ConfigTable } from "./kinds";
 export { ReportDefinitionSchema, DEFINITION_VERSION, parseDefinition, toConfigGrid, describeSource, quoteSheet, type ReportDefinition, type ReportSource, type AsOfRule, type ConfigGrid } from "./definition";
 export { FORMAT_PATTERN, type ColumnFormat } from "./format";
-export { RED_FILL, RED_TEXT, AMBER_FILL, GREY_FILL, SCALE_COLORS, HEADER_FILL, HEADER_TEXT, type ReportSheet, GRADE_COLORS, helperBlocks, type ChartSpec, type ChartSeries, type HelperBlock } from "./sheet";
+export { RED_FILL, RED_TEXT, AMBER_FILL, GREY_FILL, SCALE_COLORS, HEADER_FILL, HEADER_TEXT, type ReportSheet, GRADE_COLORS, helperBlocks, type ChartSpec, type ChartSeries, type HelperBlock, type SheetBlock, rowPatterns, headerRows, titleRows, chartRows, formatRows } from "./sheet";
+export { buildReview, needsAttention, trendArrow, REVIEW_COLUMNS } from "./review";
 export { safeText, safeGrid } from "./text";
 export { buildReport, describe, standingsOf, takesSurvey, type ReportInput } from "./build";
 export { validateConfig, type ConfigIssue } from "./validate";

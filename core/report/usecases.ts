@@ -163,7 +163,7 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
   }
   const values = yield* readAll(extent);
   const survey = def.survey ? yield* readSurveySource(state, def, def.survey, isNew) : undefined;
-  const report = buildReport({ kind: def.kind, source: values, ...(survey ? { survey } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf }, env.cx);
+  const report = buildReport({ kind: def.kind, source: values, ...(survey ? { survey } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf, ...(def.vendor ? { vendor: def.vendor } : {}) }, env.cx);
   if (report instanceof CoreError) throw new Failure(`${label} from ${describeSource(def.source)}: ${report.message}`);
 
   let target = def.outputId ? state.sheets.find((s) => s.id === def.outputId) : undefined;
@@ -227,8 +227,8 @@ function* recordFailure(state: State, def: ReportDefinition, env: ReportEnv, mes
 
 /** A stored report with what the pane now shows: its source, survey (or none), tables and as-of rule. */
 function edited(def: ReportDefinition, request: ReportRequest): ReportDefinition {
-  const { survey: _, ...rest } = def;
-  return { ...rest, source: request.source, ...(request.survey ? { survey: request.survey } : {}), config: request.config, calendar: request.calendar, asOf: request.asOf };
+  const { survey: _, vendor: __, ...rest } = def;
+  return { ...rest, source: request.source, ...(request.survey ? { survey: request.survey } : {}), ...(request.vendor ? { vendor: request.vendor } : {}), config: request.config, calendar: request.calendar, asOf: request.asOf };
 }
 
 /**

@@ -1,0 +1,158 @@
+import { CoreError } from "../cell/error";
+import type { ResultCell, ResultGrid } from "../cell/types";
+import { VENDORBREAKDOWN } from "../catalog/scorecard";
+import { VENDORTREND } from "../catalog/trend";
+import { bind, type Context } from "../catalog/types";
+import { readScoreConfig } from "../score/config";
+import { DEFAULT_STANDINGS, standingOf } from "../score/standings";
+import type { ConfigGrid } from "./definition";
+import { FORMAT_PATTERN, type ColumnFormat } from "./format";
+import type { ReportInput } from "./build";
+import type { ChartSpec, ReportSheet, SheetBlock } from "./sheet";
+
+/** Every column a business review shows, with its format: the trend's, the breakdown's and the attention list's. */
+export const REVIEW_COLUMNS = {
+  Period: "text", Start: "date", End: "date", Lines: "integer", Spend: "currency", "On time": "percent", "In full": "percent", OTIF: "percent",
+  "Defect rate": "percent", "Price variance": "percent", "Lead time (days)": "number", Score: "number", Grade: "text", Change: "number", Trend: "text",
+  KPI: "text", Value: "number", Target: "number", Floor: "number", Weight: "number", "KPI score": "number", Contribution: "number",
+  "Weight share": "percent", Note: "text", Misses: "text",
+} as const satisfies Record<string, ColumnFormat>;
+
+/** The arrow a period's change gets: up, down, level; none when the change is undefined. */
+export function trendArrow(change: ResultCell): string {
+  if (typeof change !== "number") return "";
+  return change > 0 ? "▲" : change < 0 ? "▼" : "►";
+}
+
+/** A block before it is placed: its title, whether its first row is a header, its rows. */
+interface Draft {
+  readonly title?: string;
+  readonly header: boolean;
+  readonly values: ResultGrid;
+  /** Per column, its format (title blocks: the value column's). */
+  readonly formats: readonly ColumnFormat[];
+}
+
+/** The weights with a period row: a review is always by period (quarters when the weights name none). */
+function withPeriod(weights: ConfigGrid): ConfigGrid {
+  const has = weights.some((r) => String(r[0] ?? "").trim().toLowerCase() === "period");
+  return has ? weights : [...weights, ["period", "quarter"]];
+}
+
+function formatsOf(header: readonly ResultCell[]): ColumnFormat[] {
+  return header.map((h) => (REVIEW_COLUMNS as Record<string, ColumnFormat>)[String(h)] ?? "text");
+}
+
+/**
+ * The KPIs of the current period that miss their floor or their target, with their values: from
+ * the breakdown's rows, the direction from the bounds (a target above the floor: higher is
+ * better). A KPI without a value (no data) or without both bounds is not judged.
+ *
+ * @example needsAttention([["KPI", "Value", "Target", "Floor"], ["On time", 0.5, 0.95, 0.7]]) // [["KPI", ...], ["On time", 0.5, 0.95, 0.7, "floor"]]
+ */
+export function needsAttention(breakdown: ResultGrid): ResultGrid {
+  const h = (breakdown[0] ?? []).map(String);
+  const [kpi, value, target, floor] = ["KPI", "Value", "Target", "Floor"].map((n) => h.indexOf(n)) as [number, number, number, number];
+  const out: ResultGrid = [["KPI", "Value", "Target", "Floor", "Misses"]];
+  for (const r of breakdown.slice(1)) {
+    const [v, t, f] = [r[value], r[target], r[floor]];
+    if (typeof v !== "number" || typeof t !== "number" || typeof f !== "number" || t === f) continue;
+    const worse = (a: number, b: number) => (t > f ? a < b : a > b);
+    const misses = worse(v, f) ? "floor" : worse(v, t) ? "target" : "";
+    if (misses) out.push([r[kpi]!, v, t, f, misses]);
+  }
+  return out;
+}
+
+/**
+ * A business review of one vendor: the title block (vendor, period, score, standing and its
+ * action), the KPIs by period for the last `history` periods with an arrow for each change, a line
+ * chart of the score over those periods read from the table's own cells, the breakdown of the
+ * current period and the KPIs that need attention. Laid out as blocks down column A, one blank row
+ * between them. A vendor without lines this period still gets its trend; the sections that need a
+ * score say why they are empty.
+ *
+ * @example buildReview({ kind: "review", source: poLines, config: weights, asOf: "today", vendor: "Acme" }, cx).values[0] // ["Business review: Acme", ""...]
+ */
+export function buildReview(input: ReportInput, cx: Context): ReportSheet | CoreError {
+  const vendor = input.vendor?.trim();
+  if (!vendor) return new CoreError("bad_argument", "A business review is for one vendor: choose the vendor in the pane.", { arg: "vendor" });
+  const weights = withPeriod(input.config);
+  const config = readScoreConfig(weights);
+  if (config instanceof CoreError) return config;
+  const asOf = input.asOf === "today" ? null : input.asOf;
+  const args = { data: input.source, vendor, weights, as_of: asOf };
+  const trend = bind(VENDORTREND, cx).call(args);
+  if (trend instanceof CoreError) return trend;
+  const grid = trend as ResultGrid;
+  const th = grid[0]!.map(String);
+  const col = (n: string) => th.indexOf(n);
+  const table: ResultGrid = grid.map((r, i) => [...r, i === 0 ? "Trend" : trendArrow(r[col("Change")]!)]);
+  const current = grid[grid.length - 1]!;
+  const score = current[col("Score")];
+  const period = String(current[col("Period")]);
+  const standing = typeof score === "number" ? standingOf(score, config.standings ?? DEFAULT_STANDINGS) : undefined;
+
+  const title: ResultGrid = [
+    ["Vendor", vendor],
+    ["Period", period],
+    ["Score", typeof score === "number" ? score : "no score: no counted line this period"],
+    ["Standing", standing?.name ?? ""],
+    ["Action", standing?.action ?? ""],
+  ];
+  const drafts: Draft[] = [
+    { title: `Business review: ${vendor}`, header: false, values: title, formats: ["text", "number"] },
+    { title: "Score and KPIs by period", header: true, values: table, formats: formatsOf(table[0]!) },
+  ];
+  const breakdown = bind(VENDORBREAKDOWN, cx).call(args);
+  if (breakdown instanceof CoreError) {
+    drafts.push({ title: `Breakdown, ${period}`, header: false, values: [[breakdown.message]], formats: ["text"] });
+  } else {
+    const b = breakdown as ResultGrid;
+    drafts.push({ title: `Breakdown, ${period}`, header: true, values: b, formats: formatsOf(b[0]!) });
+    const attention = needsAttention(b);
+    drafts.push(attention.length > 1
+      ? { title: "Needs attention", header: true, values: attention, formats: formatsOf(attention[0]!) }
+      : { title: "Needs attention", header: false, values: [["Every KPI meets its target this period."]], formats: ["text"] });
+  }
+  const laid = layout(drafts);
+  const trendAt = laid.blocks[1]!;
+  const chart: ChartSpec = {
+    type: "line",
+    title: `${vendor}: score by period`,
+    categories: col("Period"),
+    series: [{ column: col("Score") }],
+    rows: { header: trendAt.row + 1, count: table.length - 1 },
+  };
+  return {
+    kind: input.kind,
+    title: `Business review: ${vendor}`,
+    values: laid.values,
+    formats: laid.values[0]!.map(() => "text"),
+    patterns: laid.values[0]!.map(() => FORMAT_PATTERN.text),
+    colorScale: null,
+    redRule: null,
+    redRows: [],
+    fillRules: [],
+    summary: standing ? `${period}: ${standing.name}${standing.action !== "none" ? ` (${standing.action})` : ""}` : `${period}: no score`,
+    charts: [chart],
+    blocks: laid.blocks,
+  };
+}
+
+/** Places drafts down column A, one blank row between them, every row padded to the widest block. */
+function layout(drafts: readonly Draft[]): { values: ResultGrid; blocks: SheetBlock[] } {
+  const width = Math.max(...drafts.map((d) => Math.max(...d.values.map((r) => r.length))));
+  const pad = (r: readonly ResultCell[]): ResultCell[] => [...r, ...new Array<ResultCell>(width - r.length).fill("")];
+  const values: ResultGrid = [];
+  const blocks: SheetBlock[] = [];
+  for (const d of drafts) {
+    if (values.length) values.push(pad([]));
+    const row = values.length;
+    if (d.title !== undefined) values.push(pad([d.title]));
+    for (const r of d.values) values.push(pad(r));
+    const columns = Math.max(...d.values.map((r) => r.length));
+    blocks.push({ row, rows: values.length - row, columns, ...(d.title !== undefined ? { title: d.title } : {}), header: d.header, patterns: d.formats.map((f) => FORMAT_PATTERN[f]) });
+  }
+  return { values, blocks };
+}
