@@ -6,6 +6,7 @@ import { button, el, isDisabled, messageBar, setDisabled, spinner, textField } f
 import { scheduleLabel, type EditableReport, type HostResult, type NamedSource, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
 import { renderReports } from "./reportsList";
 import { SourceCheck } from "./sourceCheck";
+import { VendorChoice } from "./vendorChoice";
 import { officeTheme, type PaneTheme } from "./theme";
 
 export interface PanelOptions {
@@ -47,6 +48,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   // The calendar has no header row: its first row (workdays) is data like the others.
   const calendar = new ConfigTable("vs-calendar", "Business hours", validate, false);
   const check = new SourceCheck(() => config.get(), cx, () => updateAction());
+  const vendor = new VendorChoice(() => updateAction());
 
   const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
   const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed", "aria-label": "On a date" });
@@ -77,7 +79,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       el("h2", { text: "Report" }),
       el("div", { class: "vs-row" }, editingNote, newReport),
       el("label", { class: "vs-label", for: "vs-kind", text: "Report type" }),
-      kindSelect, hint, config.element, calendar.element, check.element,
+      kindSelect, hint, vendor.element, config.element, calendar.element, check.element,
       el("fieldset", { class: "vs-asof" },
         el("legend", { class: "vs-label", text: "As of" }),
         el("div", { class: "vs-choice" }, asOfToday, el("label", { for: "vs-asof-today", text: "Today" })),
@@ -129,7 +131,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
 
   /** Generate is blocked, with the reason beside it, while a config row or the source has a problem. */
   function updateAction(): void {
-    const reason = issues > 0 ? "Fix the highlighted entry above to generate." : check.problem() ? `The source cannot be used: ${check.problem()}` : "";
+    const reason = issues > 0 ? "Fix the highlighted entry above to generate." : check.problem() ? `The source cannot be used: ${check.problem()}` : vendor.problem();
     setDisabled(generate, reason !== "");
     blocked.hidden = reason === "";
     blocked.textContent = reason;
@@ -167,6 +169,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     const info = kindInfo(kind);
     surveyRow.hidden = !takesSurvey(kind);
     check.setKind(kind);
+    vendor.setKind(kind);
     hint.textContent = info.source.hint;
     config.element.hidden = !info.config;
     config.element.querySelector("legend")!.textContent = info.config?.label ?? "";
@@ -237,7 +240,10 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     } catch (e) {
       cells = { ok: false, message: `The source could not be read: ${e instanceof Error ? e.message : String(e)}` };
     }
-    if (seq === reads) check.setSource(cells);
+    if (seq !== reads) return;
+    check.setSource(cells);
+    vendor.setSource(cells, check.rows());
+    updateAction();
   }
 
   const actions = {
@@ -263,6 +269,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     config.set(stored.config);
     check.setChoices(stored.choices);
     if (kindInfo(r.kind).calendar) calendar.set(r.calendar);
+    vendor.set(r.vendor);
     setOutputName(r.output);
     if (typeof r.asOf === "number") {
       asOfFixed.checked = true;
@@ -339,11 +346,13 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       const source = sourceChoice();
       if (!source) return { ok: false, message: "Select the data with its header row, then Use selection; or pick a table or named range." };
       const survey = surveyChoice(kind);
+      const subject = vendor.value();
       const request: PanelRequest = {
         ...(editing ? { id: editing.id } : {}),
         kind,
         source,
         ...(survey ? { survey } : {}),
+        ...(subject ? { vendor: subject } : {}),
         // Mapping rows from the column form ride in the weights / policy range, so the stored definition keeps them.
         config: [...config.get(), ...check.rows()],
         calendar: kindInfo(kind).calendar ? calendar.get() : [],

@@ -19,3 +19,4 @@ export { sourceSummary, type SourceSummary } from "./quality";
 export { ask, markerOf, markerValue, runAsync, runSync, type Flow, type Maybe, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook } from "./workbook";
 export { MAX_BLOCK_BYTES, readBlockRows, rowBytes, writeBlocks } from "./blocks";
 export { generate, list, open, readSource, refresh, remove, MAX_STORED_ERROR, type SourceRead, type RefreshOptions, type ReportEnv, type ReportOutcome, type ReportRequest, type ReportStatus, type RunResult } from "./usecases";
+export { vendorsIn } from "./vendors";

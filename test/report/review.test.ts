@@ -1,5 +1,5 @@
 import { createCatalog, isCoreError, serialOf, type CellValue, type Range } from "../../core";
-import { buildReport, formatRows, headerRows, needsAttention, rowPatterns, titleRows, trendArrow, type ReportSheet } from "../../core/report";
+import { buildReport, formatRows, headerRows, needsAttention, rowPatterns, titleRows, trendArrow, vendorsIn, type ReportSheet } from "../../core/report";
 import { AT, REVIEW_WEIGHTS } from "../helpers/review";
 
 const AS_OF = serialOf(2025, 3, 31);
@@ -54,7 +54,7 @@ describe("the business review sheet", () => {
     const table = { patterns: ["General", "0.0"], values: [["Vendor", "Score"], ["Acme", 1], ["Birch", 2]] };
     expect(headerRows(table)).toEqual([{ row: 0, columns: 2 }]);
     expect(formatRows(table, 0, 3)).toEqual({ first: 1, rows: [["General", "0.0"], ["General", "0.0"]] });
-    expect(titleRows(table)).toEqual([]);
+    expect(titleRows({})).toEqual([]);
   });
 
   it("says what to do when no vendor is chosen, and names an unknown vendor", () => {
@@ -92,5 +92,19 @@ describe("needs attention", () => {
 
   it.each([[5, "▲"], [-0.1, "▼"], [0, "►"], ["", ""]])("marks a change of %p with %p", (change, arrow) => {
     expect(trendArrow(change)).toBe(arrow);
+  });
+});
+
+describe("the vendors a source names", () => {
+  it("lists the vendor column's values once each, in any case, alphabetically, blanks left out", () => {
+    expect(vendorsIn("review", [["PO", "Supplier"], ["1", "Birch"], ["2", "Acme"], ["3", "acme "], ["4", ""]])).toEqual(["Acme", "Birch"]);
+  });
+
+  it("reads the column a mapping row names", () => {
+    expect(vendorsIn("review", [["Company", "Qty"], ["Cobalt", 1]], [["vendor", "Company"]])).toEqual(["Cobalt"]);
+  });
+
+  it("lists none when no column answers to the vendor", () => {
+    expect(vendorsIn("review", [["Company", "Qty"], ["Cobalt", 1]])).toEqual([]);
   });
 });
