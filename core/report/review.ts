@@ -3,6 +3,7 @@ import type { ResultCell, ResultGrid } from "../cell/types";
 import { VENDORBREAKDOWN } from "../catalog/scorecard";
 import { VENDORTREND } from "../catalog/trend";
 import { bind, type Context } from "../catalog/types";
+import { KPIS, kpiByName, type KpiFormat } from "../kpi/defs";
 import { readScoreConfig } from "../score/config";
 import { DEFAULT_STANDINGS, standingOf } from "../score/standings";
 import type { ConfigGrid } from "./definition";
@@ -31,6 +32,8 @@ interface Draft {
   readonly values: ResultGrid;
   /** Per column, its format (title blocks: the value column's). */
   readonly formats: readonly ColumnFormat[];
+  /** Per data row, formats in place of `formats` (a KPI's own format for its value, target and floor). */
+  readonly rowFormats?: readonly (readonly ColumnFormat[] | undefined)[];
 }
 
 /** The weights with a period row: a review is always by period (quarters when the weights name none). */
@@ -41,6 +44,24 @@ function withPeriod(weights: ConfigGrid): ConfigGrid {
 
 function formatsOf(header: readonly ResultCell[]): ColumnFormat[] {
   return header.map((h) => (REVIEW_COLUMNS as Record<string, ColumnFormat>)[String(h)] ?? "text");
+}
+
+/** How a KPI's own values read (On time 0.95 as 95.0%, lead time in days); undefined for a KPI of the user's own. */
+const KPI_FORMAT: Readonly<Record<KpiFormat, ColumnFormat>> = { percent: "percent", currency: "currency", days: "number", count: "integer" };
+
+/**
+ * Per row of a table listing KPIs (the breakdown, the attention list), its Value, Target and Floor
+ * in that KPI's own format; the other columns keep theirs.
+ */
+function kpiRowFormats(table: ResultGrid, formats: readonly ColumnFormat[]): (ColumnFormat[] | undefined)[] {
+  const h = (table[0] ?? []).map(String);
+  const own = ["Value", "Target", "Floor"].map((n) => h.indexOf(n));
+  return table.slice(1).map((r) => {
+    const key = kpiByName(String(r[h.indexOf("KPI")] ?? ""));
+    if (!key) return undefined;
+    const f = KPI_FORMAT[KPIS[key].format];
+    return formats.map((x, c) => (own.includes(c) ? f : x));
+  });
 }
 
 /**
@@ -109,10 +130,12 @@ export function buildReview(input: ReportInput, cx: Context): ReportSheet | Core
     drafts.push({ title: `Breakdown, ${period}`, header: false, values: [[breakdown.message]], formats: ["text"] });
   } else {
     const b = breakdown as ResultGrid;
-    drafts.push({ title: `Breakdown, ${period}`, header: true, values: b, formats: formatsOf(b[0]!) });
+    const bf = formatsOf(b[0]!);
+    drafts.push({ title: `Breakdown, ${period}`, header: true, values: b, formats: bf, rowFormats: kpiRowFormats(b, bf) });
     const attention = needsAttention(b);
+    const af = formatsOf(attention[0]!);
     drafts.push(attention.length > 1
-      ? { title: "Needs attention", header: true, values: attention, formats: formatsOf(attention[0]!) }
+      ? { title: "Needs attention", header: true, values: attention, formats: af, rowFormats: kpiRowFormats(attention, af) }
       : { title: "Needs attention", header: false, values: [["Every KPI meets its target this period."]], formats: ["text"] });
   }
   const laid = layout(drafts);
@@ -152,7 +175,7 @@ function layout(drafts: readonly Draft[]): { values: ResultGrid; blocks: SheetBl
     if (d.title !== undefined) values.push(pad([d.title]));
     for (const r of d.values) values.push(pad(r));
     const columns = Math.max(...d.values.map((r) => r.length));
-    blocks.push({ row, rows: values.length - row, columns, ...(d.title !== undefined ? { title: d.title } : {}), header: d.header, patterns: d.formats.map((f) => FORMAT_PATTERN[f]) });
+    blocks.push({ row, rows: values.length - row, columns, ...(d.title !== undefined ? { title: d.title } : {}), header: d.header, patterns: d.formats.map((f) => FORMAT_PATTERN[f]), ...(d.rowFormats ? { rowPatterns: d.rowFormats.map((r) => r?.map((f) => FORMAT_PATTERN[f])) } : {}) });
   }
   return { values, blocks };
 }

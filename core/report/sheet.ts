@@ -58,6 +58,8 @@ export interface SheetBlock {
   readonly header: boolean;
   /** Per column, the number format of the rows below the header. */
   readonly patterns: readonly string[];
+  /** Per row below the header, where a row's numbers are its own kind (a KPI's value, target and floor): that row's formats in place of `patterns`. */
+  readonly rowPatterns?: readonly (readonly string[] | undefined)[];
 }
 
 /**
@@ -71,7 +73,8 @@ export function rowPatterns(report: Pick<ReportSheet, "patterns" | "blocks">, ro
   const b = report.blocks.find((x) => row >= x.row && row < x.row + x.rows);
   const firstData = b ? b.row + (b.title ? 1 : 0) + (b.header ? 1 : 0) : Infinity;
   if (!b || row < firstData) return undefined;
-  return report.patterns.map((general, c) => b.patterns[c] ?? general);
+  const own = b.rowPatterns?.[row - firstData] ?? b.patterns;
+  return report.patterns.map((general, c) => own[c] ?? general);
 }
 
 /** Rows a report styles as table headers: row 0, or each block's header row. */

@@ -64,7 +64,9 @@ describe("the business review in Excel", () => {
     expect(out.values[AT.attentionHeader]!.slice(0, 5)).toEqual(["KPI", "Value", "Target", "Floor", "Misses"]);
     const listed = out.values.slice(AT.attentionHeader + 1).filter((r) => r[0] !== "").map((r) => [r[0], round4(r[1]), r[4]]);
     expect(listed).toEqual(ATTENTION.map(([k, v, m]) => [k, round4(v), m]));
-    expect(out.formats[AT.breakdownHeader + 1]![7]).toBe("0.0%");
+    // A KPI's value, target and floor read in its own format (On time as a percent), weights as numbers.
+    expect(out.formats[AT.breakdownHeader + 1]!.slice(0, 8)).toEqual(["General", "0.0%", "0.0%", "0.0%", "0.0", "0.0", "0.0", "0.0%"]);
+    expect(out.formats[AT.attentionHeader + 1]!.slice(0, 5)).toEqual(["General", "0.0%", "0.0%", "0.0%", "General"]);
   });
 
   it("refreshes from the data as it is now, and a failed refresh keeps the last good sheet", async () => {

@@ -37,6 +37,7 @@ describe("the business review in Sheets", () => {
     const styles = out._styles;
     expect(styles).toContainEqual({ range: `A${AT.trendHeader + 1}:O${AT.trendHeader + 1}`, background: "#1F4E78" });
     expect(styles).toContainEqual({ range: `A${AT.attentionTitle + 1}`, fontWeight: "bold" });
+    expect(out.getRange(AT.breakdownHeader + 2, 1, 1, 5).getNumberFormats()[0]).toEqual(["General", "0.0%", "0.0%", "0.0%", "0.0"]);
     const listed = values.slice(AT.attentionHeader + 1).filter((r) => r[0] !== "").map((r) => [r[0], round4(r[1]), r[4]]);
     expect(listed).toEqual(ATTENTION.map(([k, v, m]) => [k, round4(v), m]));
   });
