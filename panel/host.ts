@@ -84,6 +84,8 @@ export interface PanelRequest {
   readonly survey?: PanelSource;
   /** The vendor, for a kind about one vendor (a business review). */
   readonly vendor?: string;
+  /** Or every vendor of a standing or tier, one sheet each. */
+  readonly group?: { readonly by: "standing" | "tier"; readonly name: string };
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -100,6 +102,7 @@ export interface EditableReport {
   readonly survey?: PanelSource;
   readonly surveyLabel?: string;
   readonly vendor?: string;
+  readonly group?: { readonly by: "standing" | "tier"; readonly name: string };
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -116,9 +119,9 @@ export interface HostResult {
 }
 
 /** A stored definition as the pane edits it. */
-export function editable(def: { id: string; kind: ReportKind; source: StoredSource; survey?: StoredSource | undefined; vendor?: string | undefined; config: ConfigGrid; calendar: ConfigGrid; asOf: AsOfRule; output: string }, label: string): EditableReport {
+export function editable(def: { id: string; kind: ReportKind; source: StoredSource; survey?: StoredSource | undefined; vendor?: string | undefined; group?: { by: "standing" | "tier"; name: string } | undefined; config: ConfigGrid; calendar: ConfigGrid; asOf: AsOfRule; output: string }, label: string): EditableReport {
   const survey = def.survey ? { survey: panelSource(def.survey), surveyLabel: describeSource(def.survey) } : {};
-  return { id: def.id, kind: def.kind, source: panelSource(def.source), sourceLabel: label, ...survey, ...(def.vendor ? { vendor: def.vendor } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf, output: def.output };
+  return { id: def.id, kind: def.kind, source: panelSource(def.source), sourceLabel: label, ...survey, ...(def.vendor ? { vendor: def.vendor } : {}), ...(def.group ? { group: def.group } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf, output: def.output };
 }
 
 type StoredSource = { sheet: string; address: string } | { name: string };

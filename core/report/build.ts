@@ -7,6 +7,7 @@ import type { Standing } from "../score/standings";
 import { FORMAT_PATTERN, type ColumnFormat } from "./format";
 import type { AsOfRule, ConfigGrid } from "./definition";
 import { kindInfo, type ReportKind } from "./kinds";
+import type { ReviewGroup } from "./review";
 import type { FillRule, ReportSheet } from "./sheet";
 
 /** What a report is run on: its kind, the source's cells and the pane's tables. */
@@ -20,6 +21,8 @@ export interface ReportInput {
   readonly asOf: AsOfRule;
   /** The vendor a report about one vendor is for (a business review). */
   readonly vendor?: string;
+  /** Every vendor of a standing or tier, one review sheet each (a business review). */
+  readonly group?: ReviewGroup;
 }
 
 /**

@@ -23,7 +23,7 @@ import type { Standing } from "../score/standings";
 import { PO_SCHEMA, TICKET_SCHEMA, type Schema } from "../table/schema";
 import type { ColumnFormat } from "./format";
 import type { ReportInput } from "./build";
-import { REVIEW_COLUMNS, buildReview } from "./review";
+import { REVIEW_COLUMNS, buildReview, buildReviewPages, type ReviewGroup, type ReviewPage } from "./review";
 import { AMBER_FILL, GRADE_COLORS, GREY_FILL, type ChartSpec, type ReportSheet } from "./sheet";
 import type { Context } from "../catalog/types";
 import type { CoreError } from "../cell/error";
@@ -72,6 +72,8 @@ export interface ReportKindInfo {
    * it in place of the one function's table; `fn` then names the function whose source it reads.
    */
   readonly compose?: (input: ReportInput, cx: Context) => ReportSheet | CoreError;
+  /** For a kind that can write one sheet per vendor of a group (a business review by standing or tier): those sheets. */
+  readonly pages?: (input: ReportInput & { readonly group: ReviewGroup }, cx: Context) => { pages: ReviewPage[]; notice: string } | CoreError;
   /** The report is about one vendor, chosen in the pane and stored with it. */
   readonly subject?: "vendor";
   /** Default name of the sheet a report is written to. */
@@ -298,6 +300,7 @@ export const KIND_INFO = {
     files: { weights: "weights" },
     columns: REVIEW_COLUMNS,
     compose: buildReview,
+    pages: buildReviewPages,
     subject: "vendor",
     defaultOutput: "Business review",
     pane: true,

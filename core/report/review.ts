@@ -1,6 +1,7 @@
 import { CoreError } from "../cell/error";
 import type { ResultCell, ResultGrid } from "../cell/types";
-import { VENDORBREAKDOWN } from "../catalog/scorecard";
+import { VENDORBREAKDOWN, VENDORSCORECARD } from "../catalog/scorecard";
+import { VENDORSEGMENTS } from "../catalog/segment";
 import { VENDORTREND } from "../catalog/trend";
 import { bind, type Context } from "../catalog/types";
 import { KPIS, kpiByName, type KpiFormat } from "../kpi/defs";
@@ -95,7 +96,7 @@ export function needsAttention(breakdown: ResultGrid): ResultGrid {
  *
  * @example buildReview({ kind: "review", source: poLines, config: weights, asOf: "today", vendor: "Acme" }, cx).values[0] // ["Business review: Acme", ""...]
  */
-export function buildReview(input: ReportInput, cx: Context): ReportSheet | CoreError {
+export function buildReview(input: ReportInput, cx: Context, tiers?: ReadonlyMap<string, string>): ReportSheet | CoreError {
   const vendor = input.vendor?.trim();
   if (!vendor) return new CoreError("bad_argument", "A business review is for one vendor: choose the vendor in the pane.", { arg: "vendor" });
   const weights = withPeriod(input.config);
@@ -114,12 +115,15 @@ export function buildReview(input: ReportInput, cx: Context): ReportSheet | Core
   const period = String(current[col("Period")]);
   const standing = typeof score === "number" ? standingOf(score, config.standings ?? DEFAULT_STANDINGS) : undefined;
 
+  const tier = (tiers ?? tiersOf(input, cx)).get(vendor.toLowerCase());
   const title: ResultGrid = [
     ["Vendor", vendor],
     ["Period", period],
     ["Score", typeof score === "number" ? score : "no score: no counted line this period"],
     ["Standing", standing?.name ?? ""],
     ["Action", standing?.action ?? ""],
+    // The relationship tier where the data gives a supply risk or a tier (the segments' Tier).
+    ...(tier ? [["Tier", tier]] : []),
   ];
   const drafts: Draft[] = [
     { title: `Business review: ${vendor}`, header: false, values: title, formats: ["text", "number"] },
@@ -178,4 +182,76 @@ function layout(drafts: readonly Draft[]): { values: ResultGrid; blocks: SheetBl
     blocks.push({ row, rows: values.length - row, columns, ...(d.title !== undefined ? { title: d.title } : {}), header: d.header, patterns: d.formats.map((f) => FORMAT_PATTERN[f]), ...(d.rowFormats ? { rowPatterns: d.rowFormats.map((r) => r?.map((f) => FORMAT_PATTERN[f])) } : {}) });
   }
   return { values, blocks };
+}
+
+/** The segments table (one row per vendor with a counted line, its Tier where the data gives a supply risk or tier); undefined for a problem. */
+function segmentsOf(input: ReportInput, cx: Context): ResultGrid | undefined {
+  const grid = bind(VENDORSEGMENTS, cx).call({ data: input.source, weights: withPeriod(input.config), as_of: input.asOf === "today" ? null : input.asOf });
+  return grid instanceof CoreError || !Array.isArray(grid) ? undefined : (grid as ResultGrid);
+}
+
+/** Each vendor's relationship tier (VENDORSEGMENTS' Tier) by lower-case name; empty when the data gives no risk or tier. */
+function tiersOf(input: ReportInput, cx: Context): Map<string, string> {
+  return columnByVendor(segmentsOf(input, cx), "Tier");
+}
+
+/** One column of a per-vendor table by lower-case vendor name, blank cells left out; empty for a problem. */
+function columnByVendor(grid: unknown, column: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (grid instanceof CoreError || !Array.isArray(grid)) return out;
+  const g = grid as ResultGrid;
+  const h = (g[0] ?? []).map(String);
+  const [v, c] = [h.indexOf("Vendor"), h.indexOf(column)];
+  if (v < 0 || c < 0) return out;
+  for (const r of g.slice(1)) if (r[c] !== "" && r[c] !== undefined) out.set(String(r[v]).toLowerCase(), String(r[c]));
+  return out;
+}
+
+/** At most this many review sheets for one group: beyond it a workbook of reviews is no longer read. */
+export const MAX_REVIEW_SHEETS = 25;
+
+/** Every vendor of a standing (in the current period) or of a relationship tier. */
+export interface ReviewGroup {
+  readonly by: "standing" | "tier";
+  readonly name: string;
+}
+
+/** One sheet of a group's reviews. */
+export interface ReviewPage {
+  readonly vendor: string;
+  readonly sheet: ReportSheet;
+}
+
+/**
+ * The reviews of every vendor in a group, one sheet each, by vendor name: the vendors whose
+ * standing in the current period is the group's (compared in any case), or whose relationship tier
+ * is. At most {@link MAX_REVIEW_SHEETS}; the notice says how many were left out.
+ *
+ * @example buildReviewPages({ ...input, group: { by: "standing", name: "Poor" } }, cx) // { pages: [{ vendor: "Birch", sheet }], notice: "" }
+ */
+export function buildReviewPages(input: ReportInput & { readonly group: ReviewGroup }, cx: Context): { pages: ReviewPage[]; notice: string } | CoreError {
+  const { group } = input;
+  const segments = segmentsOf(input, cx);
+  const tiers = columnByVendor(segments, "Tier");
+  let members: Map<string, string>;
+  if (group.by === "tier") members = tiers;
+  else {
+    const card = bind(VENDORSCORECARD, cx).call({ data: input.source, weights: withPeriod(input.config), as_of: input.asOf === "today" ? null : input.asOf });
+    if (card instanceof CoreError) return card;
+    members = columnByVendor(card, "Grade");
+  }
+  const vendors = [...columnByVendor(segments, "Vendor").values()].sort((a, b) => a.localeCompare(b)).filter((v) => members.get(v.toLowerCase())?.toLowerCase() === group.name.toLowerCase());
+  if (vendors.length === 0) {
+    const known = [...new Set(members.values())];
+    return new CoreError("no_data", `No vendor has the ${group.by} "${group.name}"${group.by === "standing" ? " this period" : ""}${known.length ? ` (the data has ${known.map((k) => `"${k}"`).join(", ")})` : group.by === "tier" ? ": the data gives no supply risk or tier" : ""}.`, { arg: "group" });
+  }
+  const shown = vendors.slice(0, MAX_REVIEW_SHEETS);
+  const pages: ReviewPage[] = [];
+  for (const vendor of shown) {
+    const sheet = buildReview({ ...input, vendor }, cx, tiers);
+    if (sheet instanceof CoreError) return sheet;
+    pages.push({ vendor, sheet });
+  }
+  const notice = vendors.length > shown.length ? `${vendors.length} vendors have the ${group.by} "${group.name}": the first ${MAX_REVIEW_SHEETS} by name have a review sheet, ${vendors.length - shown.length} do not.` : "";
+  return { pages, notice };
 }

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { ExcelHost } from "../../excel-addin/host";
 import { officeGlobals } from "../../doubles/excel/api";
 import { findSheet, setCell, type SheetModel, type WorkbookModel } from "../../doubles/excel/model";
-import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
-import { ATTENTION, AT, PERIOD_ROWS, REVIEW_VENDOR, REVIEW_WEIGHTS, TITLE_BLOCK, round4 } from "../helpers/review";
+import { SAMPLE_AS_OF, addCsvSheet, sampleWorkbook } from "../../preview/sample";
+import { ATTENTION, AT, PERIOD_ROWS, REVIEW_VENDOR, REVIEW_WEIGHTS, TITLE_BLOCK, round4, tieredCsv } from "../helpers/review";
 
 const load = (f: string) => readFileSync(join(__dirname, "..", "..", "samples", f), "utf8");
 const NOW = new Date("2025-04-01T08:00:00Z");
@@ -95,5 +95,83 @@ describe("the business review in Excel", () => {
     const r = await host.generate({ kind: "review", source: { type: "range", sheet: "PO lines", address: "A1:N41" }, config: REVIEW_WEIGHTS, calendar: [], asOf: SAMPLE_AS_OF, output: "Review" });
     expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/choose the vendor/) });
     expect(findSheet(wb, "Review")).toBeUndefined();
+  });
+});
+
+describe("business reviews for every vendor of a tier or standing in Excel", () => {
+  async function byGroup(group: { by: "standing" | "tier"; name: string }, csv?: string) {
+    const wb = sampleWorkbook(load("po-lines.csv"), load("tickets.csv"));
+    if (csv) addCsvSheet(wb, "Tiered", csv);
+    const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => NOW });
+    const source = csv ? { type: "range" as const, sheet: "Tiered", address: "A1:K33" } : { type: "range" as const, sheet: "PO lines", address: "A1:N41" };
+    const r = await host.generate({ kind: "review", source, group, config: REVIEW_WEIGHTS, calendar: [], asOf: SAMPLE_AS_OF, output: "Reviews" });
+    return { wb, host, r };
+  }
+
+  it("writes one sheet per vendor of the tier, at most 25, and says how many were left out", async () => {
+    const { wb, r } = await byGroup({ by: "tier", name: "Key" }, tieredCsv());
+    expect(r).toMatchObject({ ok: true, notice: '30 vendors have the tier "Key": the first 25 by name have a review sheet, 5 do not.' });
+    const reviews = wb.sheets.filter((s) => /^Vendor \d\d review$/.test(s.name));
+    expect(reviews.map((s) => s.name)).toEqual(Array.from({ length: 25 }, (_, i) => `Vendor ${String(i + 1).padStart(2, "0")} review`));
+    for (const s of reviews) {
+      // Each sheet its vendor's, with the tier in its title block and its own line chart over its own cells.
+      const vendor = s.name.replace(/ review$/, "");
+      expect(s.values.slice(1, 2)[0]!.slice(0, 2)).toEqual(["Vendor", vendor]);
+      expect(s.values.find((row) => row[0] === "Tier")!.slice(0, 2)).toEqual(["Tier", "Key"]);
+      expect(s.charts).toHaveLength(1);
+      const header = s.values.findIndex((row) => row[0] === "Period" && row[1] === "Start");
+      const score = s.values[header]!.indexOf("Score");
+      expect(s.charts[0]!).toMatchObject({ type: "LineMarkers", series: [{ values: { r0: header + 1, r1: header + 4, c0: score, c1: score } }] });
+      expect(s.values[header + 4]![score]).toBe(100);
+    }
+  });
+
+  it("writes the vendors of a standing this period; a refresh that finds none fails and keeps the sheets", async () => {
+    const { wb, host, r } = await byGroup({ by: "standing", name: "very poor" });
+    expect(r).toMatchObject({ ok: true });
+    const pages = () => wb.sheets.filter((s) => s.name.endsWith(" review")).map((s) => s.name);
+    // Delta Plastics alone scores under 30 in March (18.81).
+    expect(pages()).toEqual(["Delta Plastics review"]);
+    const good = findSheet(wb, "Delta Plastics review")!.values.map((row) => [...row]);
+    expect(good.find((row) => row[0] === "Standing")![1]).toBe("Very Poor");
+    // Its March lines all on time and in full at the contract price: it leaves Very Poor, and no vendor is left.
+    const po = findSheet(wb, "PO lines")!;
+    const h = po.values[0]!.map(String);
+    const [vendor, promised, delivered, ordered, received, rejected, unit, contract] = ["Vendor", "Promised Date", "Delivered Date", "Ordered Qty", "Received Qty", "Rejected Qty", "Unit Price", "Contract Price"].map((n) => h.indexOf(n)) as number[];
+    po.values.forEach((row, i) => {
+      if (i === 0 || row[vendor!] !== REVIEW_VENDOR) return;
+      setCell(po.values, i, delivered!, row[promised!]!, "");
+      setCell(po.values, i, received!, row[ordered!]!, "");
+      setCell(po.values, i, rejected!, 0, "");
+      setCell(po.values, i, unit!, row[contract!]!, "");
+    });
+    const failed = await host.refreshAll();
+    expect(failed).toMatchObject({ ok: false, message: expect.stringMatching(/No vendor has the standing "very poor" this period \(the data has "Excellent", "Average"\)/) });
+    expect(pages()).toEqual(["Delta Plastics review"]);
+    expect(findSheet(wb, "Delta Plastics review")!.values).toEqual(good);
+  });
+
+  it("refreshes as vendors move in and out of the tier: a vendor keeps its sheet, a newcomer gets one, a leaver's is deleted, and all go with the report", async () => {
+    const { wb, host, r } = await byGroup({ by: "tier", name: "Transactional" }, tieredCsv());
+    expect(r).toMatchObject({ ok: true });
+    const pages = () => wb.sheets.filter((s) => s.name.endsWith(" review")).map((s) => s.name);
+    expect(pages()).toEqual(["Vendor 31 review", "Vendor 32 review"]);
+    const kept = findSheet(wb, "Vendor 32 review")!.id;
+    const tiered = findSheet(wb, "Tiered")!;
+    const tier = tiered.values[0]!.indexOf("Tier");
+    setCell(tiered.values, 1, tier, "Transactional", "");
+    setCell(tiered.values, 31, tier, "Key", "");
+    expect(await host.refreshAll()).toMatchObject({ ok: true });
+    expect(pages().sort()).toEqual(["Vendor 01 review", "Vendor 32 review"]);
+    expect(findSheet(wb, "Vendor 32 review")!.id).toBe(kept);
+    const id = (await host.listReports())[0]!.id;
+    expect((await host.deleteReport(id, true)).ok).toBe(true);
+    expect(pages()).toEqual([]);
+  });
+
+  it("says which standings there are when no vendor has the one asked for, and writes nothing", async () => {
+    const { wb, r } = await byGroup({ by: "standing", name: "Gold" });
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/No vendor has the standing "Gold" this period \(the data has .*"Very Poor"/) });
+    expect(wb.sheets.filter((s) => s.name.endsWith(" review"))).toEqual([]);
   });
 });

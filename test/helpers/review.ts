@@ -13,6 +13,7 @@ import type { ResultGrid } from "../../core";
  *   Very Poor (block), change -1.19 (▼); on time 0.25, in full 0.5 and defect rate 0.051 miss their
  *   floors, price variance misses its target 0.
  * - 2024-12 has no line: Lines 0, no score, no arrow.
+ * The sample has a supply risk column, so the title block ends with the vendor's tier.
  */
 export const REVIEW_VENDOR = "Delta Plastics";
 
@@ -32,7 +33,7 @@ export const REVIEW_WEIGHTS: ResultGrid = [
 ];
 
 /** Rows (0-based) of the laid-out sheet. */
-export const AT = { title: 0, trendTitle: 7, trendHeader: 8, firstPeriod: 9, lastPeriod: 12, breakdownHeader: 15, attentionTitle: 21, attentionHeader: 22 } as const;
+export const AT = { title: 0, trendTitle: 8, trendHeader: 9, firstPeriod: 10, lastPeriod: 13, breakdownHeader: 16, attentionTitle: 22, attentionHeader: 23 } as const;
 
 export const TITLE_BLOCK = [
   ["Business review: Delta Plastics"],
@@ -41,6 +42,8 @@ export const TITLE_BLOCK = [
   ["Score", 18.8107],
   ["Standing", "Very Poor"],
   ["Action", "block"],
+  // The sample's supply risk puts Delta Plastics in the Key tier (VENDORSEGMENTS).
+  ["Tier", "Key"],
 ];
 
 /** Period, Lines, Score, Grade, Change and Trend of each row of the KPI-by-period table. */
@@ -60,3 +63,20 @@ export const ATTENTION = [
 
 /** A cell rounded as the expectations are written (4 decimals), text as is. */
 export const round4 = (v: unknown) => (typeof v === "number" ? Math.round(v * 10000) / 10000 : v);
+
+/**
+ * Purchase-order lines of 32 vendors with their relationship tier written in the data: Vendor 01
+ * to Vendor 30 are "Key", Vendor 31 and 32 "Transactional"; one March 2025 line each, on time and
+ * in full at the contract price.
+ */
+export function tieredLines(): string[][] {
+  const rows = [["PO Number", "Vendor", "Order Date", "Promised Date", "Delivered Date", "Ordered Qty", "Received Qty", "Rejected Qty", "Unit Price", "Contract Price", "Tier"]];
+  for (let i = 1; i <= 32; i++) {
+    const n = String(i).padStart(2, "0");
+    rows.push([`PO-${n}`, `Vendor ${n}`, "2025-03-01", "2025-03-10", "2025-03-10", "10", "10", "0", "5", "5", i <= 30 ? "Key" : "Transactional"]);
+  }
+  return rows;
+}
+
+/** Those lines as CSV text. */
+export const tieredCsv = () => tieredLines().map((r) => r.join(",")).join("\n");

@@ -1,6 +1,9 @@
 import { createCatalog, isCoreError, serialOf, type CellValue, type Range } from "../../core";
 import { buildReport, formatRows, headerRows, needsAttention, rowPatterns, titleRows, trendArrow, vendorsIn, type ReportSheet } from "../../core/report";
-import { AT, REVIEW_WEIGHTS } from "../helpers/review";
+import { REVIEW_WEIGHTS } from "../helpers/review";
+
+/** Rows of a review whose data gives no tier (the title block has no Tier row). */
+const AT = { trendTitle: 7, trendHeader: 8, lastPeriod: 12, breakdownHeader: 15, attentionTitle: 21, attentionHeader: 22 } as const;
 
 const AS_OF = serialOf(2025, 3, 31);
 const cx = createCatalog({ today: () => AS_OF }).context;
@@ -62,6 +65,14 @@ describe("the business review sheet", () => {
     expect(isCoreError(none) && none.message).toMatch(/choose the vendor/);
     const unknown = buildReport({ kind: "review", source: LINES, config: REVIEW_WEIGHTS, asOf: AS_OF, vendor: "Zed" }, cx);
     expect(isCoreError(unknown) && unknown.message).toMatch(/Zed/);
+  });
+
+  it("adds the vendor's tier to the title block when the data gives one", () => {
+    const tiered = LINES.map((r, i) => [...r, i === 0 ? "Tier" : "Strategic partner"]);
+    const r = buildReport({ kind: "review", source: tiered, config: REVIEW_WEIGHTS, asOf: AS_OF, vendor: "Acme" }, cx);
+    if (isCoreError(r)) throw r;
+    expect(r.values[6]!.slice(0, 2)).toEqual(["Tier", "Strategic partner"]);
+    expect(r.values[9]![0]).toBe("Period");
   });
 
   it("reviews by quarter when the weights name no period", () => {

@@ -2,7 +2,7 @@ import type { PanelRequest } from "../../panel/host";
 import { buildBundle, sampleSession } from "../../doubles/sheets/bundle";
 import type { FakeChart, FakeSheet, FakeSpreadsheet } from "../../doubles/sheets/spreadsheet";
 import { serial } from "../helpers/sheet";
-import { ATTENTION, AT, PERIOD_ROWS, REVIEW_VENDOR, REVIEW_WEIGHTS, TITLE_BLOCK, round4 } from "../helpers/review";
+import { ATTENTION, AT, PERIOD_ROWS, REVIEW_VENDOR, REVIEW_WEIGHTS, TITLE_BLOCK, round4, tieredLines } from "../helpers/review";
 
 let dir = "";
 beforeAll(() => (dir = buildBundle()), 60_000);
@@ -74,5 +74,28 @@ describe("the business review in Sheets", () => {
     expect((gas.vendorscoreRefreshAll!() as Result).ok).toBe(true);
     expect(grid(out)).toEqual(before);
     expect(out.getRange(1, 1).getNote()).toMatch(/refreshed/);
+  });
+});
+
+describe("business reviews for every vendor of a tier in Sheets", () => {
+  it("writes one sheet per vendor of the tier, at most 25, each with its line chart over its own cells, and says how many were left out", () => {
+    const { ss, gas } = sampleSession(dir, "America/New_York", tieredLines());
+    const request: PanelRequest = { kind: "review", source: { type: "range", sheet: "PO lines", address: "A:Z" }, group: { by: "tier", name: "Key" }, config: REVIEW_WEIGHTS, calendar: [], asOf: AS_OF, output: "Reviews" };
+    const r = gas.vendorscoreGenerate!(request) as Result & { notice?: string };
+    expect(r).toMatchObject({ ok: true, notice: '30 vendors have the tier "Key": the first 25 by name have a review sheet, 5 do not.' });
+    const reviews = ss.getSheets().filter((s) => / review$/.test(s.getName())) as FakeSheet[];
+    expect(reviews.map((s) => s.getName())).toEqual(Array.from({ length: 25 }, (_, i) => `Vendor ${String(i + 1).padStart(2, "0")} review`));
+    for (const out of reviews) {
+      const values = grid(out);
+      expect(values[1]!.slice(0, 2)).toEqual(["Vendor", out.getName().replace(/ review$/, "")]);
+      expect(values[6]!.slice(0, 2)).toEqual(["Tier", "Key"]);
+      const header = values.findIndex((row) => row[0] === "Period" && row[1] === "Start");
+      const score = (values[header] as string[]).indexOf("Score");
+      const charts = out.getCharts() as FakeChart[];
+      expect(charts).toHaveLength(1);
+      expect(charts[0]!.type).toBe("LINE");
+      expect(charts[0]!.ranges).toEqual([`${a1(header, 0)}:${a1(header + 4, 0)}`, `${a1(header, score)}:${a1(header + 4, score)}`]);
+      expect(out.getRange(header + 5, score + 1).getNumberFormats()[0]![0]).toBe("0.0");
+    }
   });
 });
