@@ -48,7 +48,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   // The calendar has no header row: its first row (workdays) is data like the others.
   const calendar = new ConfigTable("vs-calendar", "Business hours", validate, false);
   const check = new SourceCheck(() => config.get(), cx, () => updateAction());
-  const vendor = new VendorChoice(() => updateAction());
+  const vendor = new VendorChoice(() => config.get(), () => updateAction());
 
   const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
   const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed", "aria-label": "On a date" });
@@ -125,6 +125,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     const badDate = asOfFixed.checked && asOfDate.value === "";
     asOfDate.classList.toggle("vs-invalid", badDate);
     issues = found.length + (badDate ? 1 : 0);
+    vendor.configChanged();
     updateAction();
     if (found.length === 0) check.refreshSummary();
   }
@@ -269,7 +270,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     config.set(stored.config);
     check.setChoices(stored.choices);
     if (kindInfo(r.kind).calendar) calendar.set(r.calendar);
-    vendor.set(r.vendor);
+    vendor.set(r.vendor, r.group);
     setOutputName(r.output);
     if (typeof r.asOf === "number") {
       asOfFixed.checked = true;
@@ -347,12 +348,14 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       if (!source) return { ok: false, message: "Select the data with its header row, then Use selection; or pick a table or named range." };
       const survey = surveyChoice(kind);
       const subject = vendor.value();
+      const group = vendor.group();
       const request: PanelRequest = {
         ...(editing ? { id: editing.id } : {}),
         kind,
         source,
         ...(survey ? { survey } : {}),
         ...(subject ? { vendor: subject } : {}),
+        ...(group ? { group } : {}),
         // Mapping rows from the column form ride in the weights / policy range, so the stored definition keeps them.
         config: [...config.get(), ...check.rows()],
         calendar: kindInfo(kind).calendar ? calendar.get() : [],

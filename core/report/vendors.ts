@@ -4,6 +4,10 @@ import { normalizeHeader } from "../table/schema";
 import type { ConfigGrid } from "./definition";
 import type { ReportKind } from "./kinds";
 import { mappingForm } from "./mapping";
+import { standingsOf } from "./build";
+import { DEFAULT_STANDINGS } from "../score/standings";
+import { TIERS } from "../segment/tier";
+import type { ReviewGroup } from "./review";
 
 /**
  * The vendors a source names, for the pane's vendor choice: the distinct values of the column the
@@ -26,4 +30,15 @@ export function vendorsIn(kind: ReportKind, source: Range, mapping: ConfigGrid =
     if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
   }
   return [...seen.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * The groups a review can cover, one sheet per vendor: each standing of the weights (today's
+ * grades when they give none), highest first, then each relationship tier.
+ *
+ * @example reviewGroups("review", weights)[0] // { by: "standing", name: "A" }
+ */
+export function reviewGroups(kind: ReportKind, config: ConfigGrid): ReviewGroup[] {
+  const standings = [...(standingsOf(kind, config) ?? DEFAULT_STANDINGS)].sort((a, b) => b.min - a.min);
+  return [...standings.map((b): ReviewGroup => ({ by: "standing", name: b.name })), ...TIERS.map((t): ReviewGroup => ({ by: "tier", name: t }))];
 }

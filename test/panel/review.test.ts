@@ -24,7 +24,7 @@ async function chooseReview(page: Page): Promise<void> {
   await page.selectOption("#vs-kind", "review");
   await page.fill("#vs-asof-date", "2025-03-31");
   await page.check("#vs-asof-fixed");
-  await page.waitForFunction(() => (document.querySelector("#vs-vendor") as HTMLSelectElement | null)?.options.length === 6);
+  await page.waitForFunction(() => document.querySelectorAll('#vs-vendor optgroup[label="One vendor"] option').length === 5);
 }
 
 async function generate(page: Page): Promise<string> {
@@ -41,12 +41,16 @@ describe("the business review in the task pane", () => {
     const page = session.page;
     await chooseReview(page);
     expect(await page.isVisible("#vs-vendor")).toBe(true);
-    const options = await page.$$eval("#vs-vendor option", (os) => os.map((o) => o.textContent));
-    expect(options).toEqual(["(choose a vendor)", "Acme Metals", "Birch Logistics", "Cobalt Components", "Delta Plastics", "Evergreen Packaging"]);
+    const options = await page.$$eval("#vs-vendor optgroup", (gs) => gs.map((g) => [g.getAttribute("label"), ...Array.from(g.children).map((o) => o.textContent)]));
+    expect(options).toEqual([
+      ["One vendor", "Acme Metals", "Birch Logistics", "Cobalt Components", "Delta Plastics", "Evergreen Packaging"],
+      ["Every vendor of a standing", "Standing A", "Standing B", "Standing C", "Standing D"],
+      ["Every vendor of a tier", "Tier Strategic partner", "Tier Key", "Tier Transactional"],
+    ]);
     // No vendor yet: Generate waits and says why.
     expect(await page.getAttribute("#vs-generate", "aria-disabled")).toBe("true");
-    expect(await page.textContent("#vs-blocked")).toBe("Choose the vendor to review.");
-    await page.selectOption("#vs-vendor", "Delta Plastics");
+    expect(await page.textContent("#vs-blocked")).toBe("Choose the vendor to review, or a standing or tier.");
+    await page.selectOption("#vs-vendor", { label: "Delta Plastics" });
     expect(await page.getAttribute("#vs-generate", "aria-disabled")).toBeNull();
     expect(await generate(page)).toMatch(/Business review written to "Business review"/);
     const sheet = (await on(page)((p, n) => p.sheet(n), "Business review"))!;
@@ -54,12 +58,29 @@ describe("the business review in the task pane", () => {
     await page.screenshot({ path: join(ARTIFACTS, "review-generated.png"), fullPage: true });
     // The pane now edits the review: the vendor is still chosen, and Update writes the same sheet.
     expect(await page.textContent("#vs-editing")).toMatch(/Editing the report "Business review"/);
-    expect(await page.$eval("#vs-vendor", (s) => (s as HTMLSelectElement).value)).toBe("Delta Plastics");
-    await page.selectOption("#vs-vendor", "Acme Metals");
+    expect(await page.$eval("#vs-vendor", (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe("Delta Plastics");
+    await page.selectOption("#vs-vendor", { label: "Acme Metals" });
     expect(await generate(page)).toMatch(/written to "Business review"/);
     const again = (await on(page)((p, n) => p.sheet(n), "Business review"))!;
     expect(again.id).toBe(sheet.id);
     expect(again.values[1]!.slice(0, 2)).toEqual(["Vendor", "Acme Metals"]);
+  });
+
+  it("offers every vendor of a standing, named by the weights' standing rows, and writes one sheet per vendor", async () => {
+    const page = session.page;
+    await chooseReview(page);
+    // A standing row in the weights table names a standing the choice then offers.
+    await page.click("#vs-config-add");
+    const row = await page.$$eval("#vs-config input[data-row]", (es) => Math.max(...es.map((e) => Number(e.getAttribute("data-row")))));
+    const cell = (c: number) => `#vs-config input[data-row="${row}"][data-col="${c}"]`;
+    for (const [c, text] of [[1, "Everyone"], [2, "0"], [3, "100"], [0, "standing"]] as const) await page.fill(cell(c), text);
+    await page.waitForFunction(() => Array.from(document.querySelectorAll("#vs-vendor option")).some((o) => o.textContent === "Standing Everyone"));
+    await page.selectOption("#vs-vendor", { label: "Standing Everyone" });
+    expect(await generate(page)).toMatch(/written to 5 sheets, one per vendor of the standing "Everyone"/);
+    const names = await on(page)((p) => (p as unknown as { sheetNames(): string[] }).sheetNames(), undefined);
+    expect(names.filter((n) => n.endsWith(" review"))).toEqual(["Acme Metals review", "Birch Logistics review", "Cobalt Components review", "Delta Plastics review", "Evergreen Packaging review"]);
+    await page.screenshot({ path: join(ARTIFACTS, "review-by-standing.png"), fullPage: true });
+    expect(await page.$eval("#vs-vendor", (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe("Standing Everyone");
   });
 
   it("hides the vendor choice for kinds about every vendor", async () => {
@@ -80,7 +101,7 @@ describe("the vendor choice in the pane alone", () => {
     const page = session.page;
     await page.setViewportSize({ width, height: 600 });
     await chooseReview(page);
-    await page.selectOption("#vs-vendor", "Cobalt Components");
+    await page.selectOption("#vs-vendor", { label: "Tier Strategic partner" });
     await page.locator("#vs-vendor").evaluate((e) => e.scrollIntoView({ block: "center" }));
     await checkPaneState(page, dir, `review-vendor-${width}.png`);
   });
