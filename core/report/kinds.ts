@@ -293,7 +293,7 @@ export const KIND_INFO = {
   review: {
     kind: "review",
     label: "Business review",
-    summary: "one vendor's business review: title block, KPIs by period with arrows, score chart, breakdown, needs attention (needs --vendor)",
+    summary: "one vendor's KPIs by period (needs --vendor); the panes write the full review sheet",
     fn: VENDORTREND,
     source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
     config: TREND_WEIGHTS,
