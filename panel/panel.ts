@@ -6,7 +6,7 @@ import { button, el, isDisabled, messageBar, setDisabled, spinner, textField } f
 import { scheduleLabel, type EditableReport, type HostResult, type NamedSource, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
 import { renderReports } from "./reportsList";
 import { SourceCheck } from "./sourceCheck";
-import { VendorChoice } from "./vendorChoice";
+import { TicketChoice, VendorChoice } from "./vendorChoice";
 import { officeTheme, type PaneTheme } from "./theme";
 
 export interface PanelOptions {
@@ -48,7 +48,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   // The calendar has no header row: its first row (workdays) is data like the others.
   const calendar = new ConfigTable("vs-calendar", "Business hours", validate, false);
   const check = new SourceCheck(() => config.get(), cx, () => updateAction());
-  const vendor = new VendorChoice(() => config.get(), () => updateAction());
+  const tickets = new TicketChoice(() => host.getSelection());
+  const vendor = new VendorChoice(() => config.get(), () => updateAction(), tickets);
 
   const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
   const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed", "aria-label": "On a date" });
@@ -271,6 +272,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     check.setChoices(stored.choices);
     if (kindInfo(r.kind).calendar) calendar.set(r.calendar);
     vendor.set(r.vendor, r.group);
+    tickets.set(r.tickets, r.ticketsLabel);
     setOutputName(r.output);
     if (typeof r.asOf === "number") {
       asOfFixed.checked = true;
@@ -306,6 +308,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     named.disabled = sources.length === 0;
     namedSources = sources;
     renderSurvey();
+    tickets.setNamed(sources);
     schedule.value = current;
     await loadSource();
   }
@@ -349,6 +352,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       const survey = surveyChoice(kind);
       const subject = vendor.value();
       const group = vendor.group();
+      const ticketSource = subject || group ? tickets.value() : undefined;
       const request: PanelRequest = {
         ...(editing ? { id: editing.id } : {}),
         kind,
@@ -356,6 +360,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
         ...(survey ? { survey } : {}),
         ...(subject ? { vendor: subject } : {}),
         ...(group ? { group } : {}),
+        ...(ticketSource ? { tickets: ticketSource } : {}),
         // Mapping rows from the column form ride in the weights / policy range, so the stored definition keeps them.
         config: [...config.get(), ...check.rows()],
         calendar: kindInfo(kind).calendar ? calendar.get() : [],

@@ -1,6 +1,6 @@
 import { kindInfo, reviewGroups, vendorsIn, type ConfigGrid, type ReportKind, type ReviewGroup } from "../core/report";
-import { el } from "./dom";
-import type { SourceCells } from "./host";
+import { button, el } from "./dom";
+import type { NamedSource, PanelSource, SelectionInfo, SourceCells } from "./host";
 
 /**
  * Whom a report about one vendor is for (a business review): a labelled choice of the vendors the
@@ -17,10 +17,10 @@ export class VendorChoice {
   private wanted = "";
   private source: { cells: SourceCells; mapping: ConfigGrid } | undefined;
 
-  /** `config` gives the weights table as the pane shows it (its standing rows name the standings). */
-  constructor(private readonly config: () => ConfigGrid, private readonly changed: () => void) {
+  /** `config` gives the weights table as the pane shows it (its standing rows name the standings); `tickets` shows with the choice. */
+  constructor(private readonly config: () => ConfigGrid, private readonly changed: () => void, tickets?: TicketChoice) {
     this.select = el("select", { id: "vs-vendor" });
-    this.element = el("div", { id: "vs-vendor-row", hidden: "" }, el("label", { class: "vs-label", for: "vs-vendor", text: "Vendor" }), this.select);
+    this.element = el("div", { id: "vs-vendor-row", hidden: "" }, el("label", { class: "vs-label", for: "vs-vendor", text: "Vendor" }), this.select, ...(tickets ? [tickets.element] : []));
     this.select.addEventListener("change", () => {
       this.wanted = this.select.value;
       this.changed();
@@ -99,4 +99,63 @@ const isGroup = (v: string) => v.startsWith("standing:") || v.startsWith("tier:"
 function parseGroup(v: string): ReviewGroup {
   const [by, ...name] = v.split(":");
   return { by: by as ReviewGroup["by"], name: name.join(":") };
+}
+
+/**
+ * The optional ticket source of a business review (its SLA part): none, a table or named range,
+ * or a range taken from the selection, shown with the vendor choice and stored with the report.
+ */
+export class TicketChoice {
+  readonly element: HTMLElement;
+  private readonly select: HTMLSelectElement;
+  private range: { source: PanelSource; label: string } | null = null;
+  private named: readonly NamedSource[] = [];
+
+  constructor(selection: () => Promise<SelectionInfo>) {
+    this.select = el("select", { id: "vs-tickets" });
+    const use = button("subtle", { id: "vs-tickets-use-selection", size: "small" }, "Use selection");
+    this.element = el("div", { id: "vs-tickets-row" },
+      el("div", { class: "vs-choice" }, el("label", { for: "vs-tickets", text: "Tickets for SLA (optional)" }), use),
+      el("div", { class: "vs-indent" }, this.select));
+    use.addEventListener("click", () =>
+      void selection().then((s) => {
+        if (!s.address) return;
+        this.range = { source: { type: "range", sheet: s.sheet, address: s.local }, label: `${s.address} (${s.rows} × ${s.columns})` };
+        this.render("range");
+      }),
+    );
+    this.render("");
+  }
+
+  /** The workbook's tables and named ranges, as the pane lists them. */
+  setNamed(sources: readonly NamedSource[]): void {
+    this.named = sources;
+    this.render(this.select.value);
+  }
+
+  /** A stored report's ticket source, chosen again when the pane edits it. */
+  set(source: PanelSource | undefined, label = ""): void {
+    if (source?.type === "range") {
+      this.range = { source, label };
+      this.render("range");
+    } else if (source?.type === "named") {
+      if (!this.named.some((s) => s.name === source.name)) this.named = [...this.named, { name: source.name, type: "named range" }];
+      this.render(`name:${source.name}`);
+    } else this.render("");
+  }
+
+  value(): PanelSource | undefined {
+    const v = this.element.hidden ? "" : this.select.value;
+    if (v === "range") return this.range?.source;
+    return v.startsWith("name:") ? { type: "named", name: v.slice(5) } : undefined;
+  }
+
+  private render(keep: string): void {
+    this.select.replaceChildren(
+      el("option", { value: "", text: "None" }),
+      ...(this.range ? [el("option", { value: "range", text: this.range.label })] : []),
+      ...this.named.map((s) => el("option", { value: `name:${s.name}`, text: `${s.name} (${s.type})` })),
+    );
+    this.select.value = Array.from(this.select.options).some((o) => o.value === keep) ? keep : "";
+  }
 }

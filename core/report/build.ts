@@ -21,6 +21,8 @@ export interface ReportInput {
   readonly asOf: AsOfRule;
   /** The vendor a report about one vendor is for (a business review). */
   readonly vendor?: string;
+  /** Tickets for a business review's SLA part; read at every refresh like the source. */
+  readonly tickets?: Range;
   /** Every vendor of a standing or tier, one review sheet each (a business review). */
   readonly group?: ReviewGroup;
 }

@@ -11,6 +11,8 @@ import type { ConfigGrid } from "./definition";
 import { FORMAT_PATTERN, type ColumnFormat } from "./format";
 import type { ReportInput } from "./build";
 import type { ChartSpec, ReportSheet, SheetBlock } from "./sheet";
+import { reviewSla, type ReviewPeriod } from "./review-sla";
+import type { Range } from "../cell/types";
 
 /** Every column a business review shows, with its format: the trend's, the breakdown's and the attention list's. */
 export const REVIEW_COLUMNS = {
@@ -18,6 +20,8 @@ export const REVIEW_COLUMNS = {
   "Defect rate": "percent", "Price variance": "percent", "Lead time (days)": "number", Score: "number", Grade: "text", Change: "number", Trend: "text",
   KPI: "text", Value: "number", Target: "number", Floor: "number", Weight: "number", "KPI score": "number", Contribution: "number",
   "Weight share": "percent", Note: "text", Misses: "text",
+  "Tickets opened": "integer", Met: "integer", Breached: "integer", Compliance: "percent", Priority: "text", Breaches: "integer",
+  Ticket: "text", "Elapsed (h)": "hours", "Target (h)": "hours",
 } as const satisfies Record<string, ColumnFormat>;
 
 /** The arrow a period's change gets: up, down, level; none when the change is undefined. */
@@ -142,6 +146,7 @@ export function buildReview(input: ReportInput, cx: Context, tiers?: ReadonlyMap
       ? { title: "Needs attention", header: true, values: attention, formats: af, rowFormats: kpiRowFormats(attention, af) }
       : { title: "Needs attention", header: false, values: [["Every KPI meets its target this period."]], formats: ["text"] });
   }
+  if (input.tickets) drafts.push(...slaDrafts(input.tickets, vendor, grid, asOf, cx));
   const laid = layout(drafts);
   const trendAt = laid.blocks[1]!;
   const chart: ChartSpec = {
@@ -165,6 +170,22 @@ export function buildReview(input: ReportInput, cx: Context, tiers?: ReadonlyMap
     charts: [chart],
     blocks: laid.blocks,
   };
+}
+
+/** The SLA blocks of a review: compliance this period and the last, this period's breaches by priority, open tickets at risk. */
+function slaDrafts(tickets: Range, vendor: string, trend: ResultGrid, asOf: number | null, cx: Context): Draft[] {
+  const h = trend[0]!.map(String);
+  const periods = trend.slice(1).slice(-2).map((r): ReviewPeriod => ({ label: String(r[h.indexOf("Period")]), start: Number(r[h.indexOf("Start")]), end: Number(r[h.indexOf("End")]) }));
+  const sla = reviewSla(tickets, vendor, periods, asOf, cx);
+  if (sla instanceof CoreError) return [{ title: "SLA", header: false, values: [[sla.message]], formats: ["text"] }];
+  const current = periods[periods.length - 1]!.label;
+  const table = (title: string, values: ResultGrid, none: string): Draft =>
+    values.length > 1 ? { title, header: true, values, formats: formatsOf(values[0]!) } : { title, header: false, values: [[none]], formats: ["text"] };
+  return [
+    table("SLA compliance", sla.compliance, ""),
+    table(`Breaches by priority, ${current}`, sla.byPriority, "No ticket opened this period breached its target."),
+    table("Open tickets at risk", sla.atRisk, "No open ticket is at risk."),
+  ];
 }
 
 /** Places drafts down column A, one blank row between them, every row padded to the widest block. */

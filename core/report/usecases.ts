@@ -162,9 +162,10 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
     throw new Failure(`The source ${describeSource(def.source)} is a sheet vendorscore writes, not data: pick the range the report is made from.`);
   }
   const values = yield* readAll(extent);
-  if (def.group) return yield* producePages(state, def, env, values, def.group, extent.sheetId);
-  const survey = def.survey ? yield* readSurveySource(state, def, def.survey, isNew) : undefined;
-  const report = buildReport({ kind: def.kind, source: values, ...(survey ? { survey } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf, ...(def.vendor ? { vendor: def.vendor } : {}) }, env.cx);
+  const tickets = def.tickets ? yield* readOtherSource(state, def, def.tickets, isNew, "tickets") : undefined;
+  if (def.group) return yield* producePages(state, def, env, values, def.group, extent.sheetId, tickets);
+  const survey = def.survey ? yield* readOtherSource(state, def, def.survey, isNew) : undefined;
+  const report = buildReport({ kind: def.kind, source: values, ...(survey ? { survey } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf, ...(def.vendor ? { vendor: def.vendor } : {}), ...(tickets ? { tickets } : {}) }, env.cx);
   if (report instanceof CoreError) throw new Failure(`${label} from ${describeSource(def.source)}: ${report.message}`);
 
   let target = def.outputId ? state.sheets.find((s) => s.id === def.outputId) : undefined;
@@ -199,10 +200,10 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
  * sheet from one refresh to the next; a vendor new to the group gets a new sheet, and the sheet of
  * a vendor no longer in it is deleted (it carries this report's marker, so it is the report's).
  */
-function* producePages(state: State, def: ReportDefinition, env: ReportEnv, values: CellValue[][], group: NonNullable<ReportDefinition["group"]>, sourceSheet: string): Flow<{ def: ReportDefinition; message: string; notice: string }> {
+function* producePages(state: State, def: ReportDefinition, env: ReportEnv, values: CellValue[][], group: NonNullable<ReportDefinition["group"]>, sourceSheet: string, tickets: CellValue[][] | undefined): Flow<{ def: ReportDefinition; message: string; notice: string }> {
   const info = kindInfo(def.kind);
   if (!info.pages) throw new Failure(`${info.label} cannot be written per ${group.by}.`);
-  const built = info.pages({ kind: def.kind, source: values, config: def.config, calendar: def.calendar, asOf: def.asOf, group }, env.cx);
+  const built = info.pages({ kind: def.kind, source: values, ...(tickets ? { tickets } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf, group }, env.cx);
   if (built instanceof CoreError) throw new Failure(`${info.label} from ${describeSource(def.source)}: ${built.message}`);
   const old = def.pages ?? [];
   for (const p of old) {
@@ -242,12 +243,12 @@ function* producePages(state: State, def: ReportDefinition, env: ReportEnv, valu
   return { def: saved, message: `${info.label} written to ${pages.length} sheet${pages.length === 1 ? "" : "s"}, one per vendor of the ${group.by} "${group.name}" (${pages.map((p) => `"${p.output}"`).join(", ")}).`, notice: notices.join(" ") };
 }
 
-/** A report's survey source, read as its main source is: refused when gone, or when it is a sheet vendorscore writes. */
-function* readSurveySource(state: State, def: ReportDefinition, source: ReportSource, isNew: boolean): Flow<CellValue[][]> {
+/** A report's second source (a survey, tickets), read as its main source is: refused when gone, or when it is a sheet vendorscore writes. */
+function* readOtherSource(state: State, def: ReportDefinition, source: ReportSource, isNew: boolean, what: "survey" | "tickets" = "survey"): Flow<CellValue[][]> {
   const extent = yield* ask((wb) => wb.locate(source));
   const label = describeSource(source);
-  if (!extent) throw new Failure(isNew ? `The survey ${label} was not found.` : `The survey ${label} of "${def.output}" no longer exists (renamed or deleted?): pick the survey again and generate.`);
-  if (reportSheetIds(state).has(extent.sheetId)) throw new Failure(`The survey ${label} is a sheet vendorscore writes, not answers: pick the survey's range.`);
+  if (!extent) throw new Failure(isNew ? `The ${what} ${label} was not found.` : `The ${what} ${label} of "${def.output}" no longer exists (renamed or deleted?): pick the ${what} again and generate.`);
+  if (reportSheetIds(state).has(extent.sheetId)) throw new Failure(`The ${what} ${label} is a sheet vendorscore writes, not ${what === "survey" ? "answers" : "tickets"}: pick the ${what === "survey" ? "survey's" : "tickets'"} range.`);
   return yield* readAll(extent);
 }
 
@@ -277,8 +278,8 @@ function* recordFailure(state: State, def: ReportDefinition, env: ReportEnv, mes
 
 /** A stored report with what the pane now shows: its source, survey (or none), tables and as-of rule. */
 function edited(def: ReportDefinition, request: ReportRequest): ReportDefinition {
-  const { survey: _, vendor: __, group: ___, ...rest } = def;
-  return { ...rest, source: request.source, ...(request.survey ? { survey: request.survey } : {}), ...(request.vendor ? { vendor: request.vendor } : {}), ...(request.group ? { group: request.group } : {}), config: request.config, calendar: request.calendar, asOf: request.asOf };
+  const { survey: _, vendor: __, group: ___, tickets: ____, ...rest } = def;
+  return { ...rest, source: request.source, ...(request.tickets ? { tickets: request.tickets } : {}), ...(request.survey ? { survey: request.survey } : {}), ...(request.vendor ? { vendor: request.vendor } : {}), ...(request.group ? { group: request.group } : {}), config: request.config, calendar: request.calendar, asOf: request.asOf };
 }
 
 /**

@@ -175,3 +175,34 @@ describe("business reviews for every vendor of a tier or standing in Excel", () 
     expect(wb.sheets.filter((s) => s.name.endsWith(" review"))).toEqual([]);
   });
 });
+
+describe("the business review's SLA part in Excel", () => {
+  /**
+   * Delta Plastics' six sample tickets, all opened in March 2025, under the default policy (P1 4 h
+   * round the clock, P2 8 h, P3 24 h, P4 40 h in business hours, Mon-Fri 09:00-17:00), as of 31 March:
+   * INC-2008 (P3, 21.75 business hours), INC-2023 (P3, 8 h) and INC-2028 (P4, opened and resolved on
+   * a Sunday, 0 h) met; INC-2013 (P1, 50 h) and INC-2018 (P1, 41.9 h) breached, and INC-2003 (P2,
+   * still open after more than 8 business hours) too. Compliance 3 / 6 = 50%; none in February.
+   */
+  it("adds compliance this period and the last, this period's breaches by priority and open tickets at risk", async () => {
+    const wb = sampleWorkbook(load("po-lines.csv"), load("tickets.csv"));
+    const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => NOW });
+    const r = await host.generate({ kind: "review", source: { type: "range", sheet: "PO lines", address: "A1:N41" }, tickets: { type: "range", sheet: "Tickets", address: "A:F" }, vendor: REVIEW_VENDOR, config: REVIEW_WEIGHTS, calendar: [], asOf: SAMPLE_AS_OF, output: "Review" });
+    expect(r).toMatchObject({ ok: true });
+    const out = findSheet(wb, "Review")!;
+    const at = (title: string) => out.values.findIndex((row) => row[0] === title);
+    const c = at("SLA compliance");
+    expect(out.values.slice(c + 1, c + 4).map((row) => row.slice(0, 5))).toEqual([
+      ["Period", "Tickets opened", "Met", "Breached", "Compliance"],
+      ["2025-02", 0, 0, 0, ""],
+      ["2025-03", 6, 3, 3, 0.5],
+    ]);
+    expect(out.formats[c + 3]!.slice(0, 5)).toEqual(["General", "0", "0", "0", "0.0%"]);
+    const b = at("Breaches by priority, 2025-03");
+    expect(out.values.slice(b + 1, b + 4).map((row) => row.slice(0, 2))).toEqual([["Priority", "Breaches"], ["P1", 2], ["P2", 1]]);
+    expect(out.values[at("Open tickets at risk") + 1]![0]).toBe("No open ticket is at risk.");
+    // The ticket source is stored with the report: a refresh reads it again.
+    expect((await host.refreshAll()).ok).toBe(true);
+    expect(out.values[c + 3]![4]).toBe(0.5);
+  });
+});

@@ -52,13 +52,18 @@ describe("the business review in the task pane", () => {
     expect(await page.textContent("#vs-blocked")).toBe("Choose the vendor to review, or a standing or tier.");
     await page.selectOption("#vs-vendor", { label: "Delta Plastics" });
     expect(await page.getAttribute("#vs-generate", "aria-disabled")).toBeNull();
+    // The tickets table gives the review its SLA part.
+    await page.selectOption("#vs-tickets", { label: "TicketsTable (table)" });
     expect(await generate(page)).toMatch(/Business review written to "Business review"/);
     const sheet = (await on(page)((p, n) => p.sheet(n), "Business review"))!;
     expect(sheet.values.slice(0, 3).map((r) => r.slice(0, 2))).toEqual([["Business review: Delta Plastics", ""], ["Vendor", "Delta Plastics"], ["Period", "2025-Q1"]]);
+    const sla = sheet.values.findIndex((r) => r[0] === "SLA compliance");
+    expect(sheet.values[sla + 3]!.slice(0, 5)).toEqual(["2025-Q1", 6, 3, 3, 0.5]);
     await page.screenshot({ path: join(ARTIFACTS, "review-generated.png"), fullPage: true });
     // The pane now edits the review: the vendor is still chosen, and Update writes the same sheet.
     expect(await page.textContent("#vs-editing")).toMatch(/Editing the report "Business review"/);
     expect(await page.$eval("#vs-vendor", (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe("Delta Plastics");
+    expect(await page.$eval("#vs-tickets", (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe("TicketsTable (table)");
     await page.selectOption("#vs-vendor", { label: "Acme Metals" });
     expect(await generate(page)).toMatch(/written to "Business review"/);
     const again = (await on(page)((p, n) => p.sheet(n), "Business review"))!;

@@ -119,3 +119,27 @@ describe("the vendors a source names", () => {
     expect(vendorsIn("review", [["Company", "Qty"], ["Cobalt", 1]])).toEqual([]);
   });
 });
+
+describe("the review's SLA part", () => {
+  const tickets = [["Ticket", "Vendor", "Priority", "Opened", "Resolved"], ["T1", "Birch", "P1", d(3, 3) + 0.4, d(3, 3) + 0.45]] as CellValue[][];
+
+  it("says so when the tickets name no ticket of the vendor, and the rest of the review stands", () => {
+    const r = buildReport({ kind: "review", source: LINES, tickets, config: REVIEW_WEIGHTS, asOf: AS_OF, vendor: "Acme" }, cx);
+    if (isCoreError(r)) throw r;
+    const at = r.values.findIndex((row) => row[0] === "SLA");
+    expect(r.values[at + 1]![0]).toBe('The tickets name no ticket of "Acme".');
+    expect(r.values.some((row) => row[0] === "Needs attention")).toBe(true);
+  });
+
+  it("counts a ticket resolved inside its target as met, in the period it was opened", () => {
+    // P1: 4 hours round the clock; opened 09:36, resolved 10:48 on 3 March.
+    const r = buildReport({ kind: "review", source: LINES, tickets, config: REVIEW_WEIGHTS, asOf: AS_OF, vendor: "Birch" }, cx);
+    expect(isCoreError(r)).toBe(true); // Birch has no purchase-order line: the review names the vendor it cannot find
+    const mine = tickets.map((row, i) => (i === 0 ? row : [row[0], "Acme", ...row.slice(2)]));
+    const ok = buildReport({ kind: "review", source: LINES, tickets: mine, config: REVIEW_WEIGHTS, asOf: AS_OF, vendor: "Acme" }, cx);
+    if (isCoreError(ok)) throw ok;
+    const at = ok.values.findIndex((row) => row[0] === "SLA compliance");
+    expect(ok.values[at + 3]!.slice(0, 5)).toEqual(["2025-03", 1, 1, 0, 1]);
+    expect(ok.values[ok.values.findIndex((row) => row[0] === "Breaches by priority, 2025-03") + 1]![0]).toBe("No ticket opened this period breached its target.");
+  });
+});

@@ -1,5 +1,6 @@
 import type { PanelRequest } from "../../panel/host";
 import { buildBundle, sampleSession } from "../../doubles/sheets/bundle";
+import { instantIn, sampleCsv, typed } from "../../doubles/sheets/sample";
 import type { FakeChart, FakeSheet, FakeSpreadsheet } from "../../doubles/sheets/spreadsheet";
 import { serial } from "../helpers/sheet";
 import { ATTENTION, AT, PERIOD_ROWS, REVIEW_VENDOR, REVIEW_WEIGHTS, TITLE_BLOCK, round4, tieredLines } from "../helpers/review";
@@ -97,5 +98,22 @@ describe("business reviews for every vendor of a tier in Sheets", () => {
       expect(charts[0]!.ranges).toEqual([`${a1(header, 0)}:${a1(header + 4, 0)}`, `${a1(header, score)}:${a1(header + 4, score)}`]);
       expect(out.getRange(header + 5, score + 1).getNumberFormats()[0]![0]).toBe("0.0");
     }
+  });
+});
+
+describe("the business review's SLA part in Sheets", () => {
+  it("adds Delta Plastics' compliance this period and the last and its breaches by priority (hand-worked in the Excel test)", () => {
+    const { ss, gas } = sampleSession(dir, "America/New_York");
+    const grid = typed(sampleCsv("tickets"), (w) => instantIn("America/New_York", w));
+    ss.insertSheet("Tickets").getRange(1, 1, grid.length, grid[0]!.length).setValues(grid);
+    const request: PanelRequest = { kind: "review", source: { type: "range", sheet: "PO lines", address: "A:Z" }, tickets: { type: "range", sheet: "Tickets", address: "A:F" }, vendor: REVIEW_VENDOR, config: REVIEW_WEIGHTS, calendar: [], asOf: AS_OF, output: "Review" };
+    expect(gas.vendorscoreGenerate!(request) as Result).toMatchObject({ ok: true });
+    const out = ss.getSheetByName("Review") as FakeSheet;
+    const values = out.getDataRange().getValues();
+    const c = values.findIndex((row) => row[0] === "SLA compliance");
+    expect(values.slice(c + 2, c + 4).map((row) => row.slice(0, 5))).toEqual([["2025-02", 0, 0, 0, ""], ["2025-03", 6, 3, 3, 0.5]]);
+    expect(out.getRange(c + 4, 5).getNumberFormats()[0]![0]).toBe("0.0%");
+    const b = values.findIndex((row) => row[0] === "Breaches by priority, 2025-03");
+    expect(values.slice(b + 2, b + 4).map((row) => row.slice(0, 2))).toEqual([["P1", 2], ["P2", 1]]);
   });
 });
