@@ -187,7 +187,10 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
   // Each block carries its rows' values and number formats.
   const formatBytes = report.patterns.reduce((n, p) => n + p.length + 3, 0);
   yield* ask((wb) => wb.writeReport(sheetId, report, writeBlocks(report.values, MAX_BLOCK_BYTES, formatBytes)));
-  const saved = stamp({ ...def, output: target.name }, env.now(), { output: target.name, outputId: sheetId, summary: report.summary });
+  // A report that was by group and is now for one vendor: its other sheets go.
+  const { pages: former, ...single } = def;
+  if (former) yield* dropSheets(state, def, former.map((p) => p.outputId), [sheetId]);
+  const saved = stamp({ ...single, output: target.name }, env.now(), { output: target.name, outputId: sheetId, summary: report.summary });
   yield* ask((wb) => wb.putDefinition(saved.id, JSON.stringify(saved)));
   replace(state, saved);
   const rows = report.values.length - 1;
@@ -211,6 +214,10 @@ function* producePages(state: State, def: ReportDefinition, env: ReportEnv, valu
     if (sheet && sheet.marker !== def.id) throw new Failure(`The sheet "${quote(sheet.name)}" this report names does not carry its vendorscore marker (was the registry edited?): nothing was written. Delete this report or generate it again.`);
     if (sheet && sheet.id === sourceSheet) throw new Failure(`The sheet "${quote(sheet.name)}" is this report's own output, so it cannot also be its source.`);
   }
+  // First the sheets of vendors that left the group, and the one sheet of this report before it
+  // was by group, so their names are free for the sheets made below.
+  const stays = (p: { vendor: string }) => built.pages.some((x) => x.vendor.toLowerCase() === p.vendor.toLowerCase());
+  yield* dropSheets(state, def, [...old.map((p) => p.outputId), def.outputId], old.filter(stays).map((p) => p.outputId));
   const pages: { vendor: string; output: string; outputId: string }[] = [];
   const notices = built.notice ? [built.notice] : [];
   for (const page of built.pages) {
@@ -227,20 +234,23 @@ function* producePages(state: State, def: ReportDefinition, env: ReportEnv, valu
     yield* ask((wb) => wb.writeReport(id, page.sheet, writeBlocks(page.sheet.values, MAX_BLOCK_BYTES, formatBytes)));
     pages.push({ vendor: page.vendor, output: target.name, outputId: id });
   }
-  for (const p of old) {
-    if (pages.some((x) => x.outputId === p.outputId)) continue;
-    const sheet = state.sheets.find((s) => s.id === p.outputId && s.marker === def.id);
-    if (sheet) {
-      yield* ask((wb) => wb.deleteSheet(sheet.id));
-      state.sheets.splice(state.sheets.indexOf(sheet), 1);
-    }
-  }
   const first = pages[0]!;
   const summary = `${pages.length} vendor${pages.length === 1 ? "" : "s"} of ${group.by} ${group.name}`;
   const saved = stamp({ ...def, pages }, env.now(), { output: first.output, outputId: first.outputId, summary });
   yield* ask((wb) => wb.putDefinition(saved.id, JSON.stringify(saved)));
   replace(state, saved);
   return { def: saved, message: `${info.label} written to ${pages.length} sheet${pages.length === 1 ? "" : "s"}, one per vendor of the ${group.by} "${group.name}" (${pages.map((p) => `"${p.output}"`).join(", ")}).`, notice: notices.join(" ") };
+}
+
+/** Deletes the sheets of `ids` not in `keep` that carry the report's own marker (a sheet it no longer writes). */
+function* dropSheets(state: State, def: ReportDefinition, ids: readonly string[], keep: readonly string[]): Flow<void> {
+  for (const id of ids) {
+    if (!id || keep.includes(id)) continue;
+    const sheet = state.sheets.find((s) => s.id === id && s.marker === def.id);
+    if (!sheet) continue;
+    yield* ask((wb) => wb.deleteSheet(sheet.id));
+    state.sheets.splice(state.sheets.indexOf(sheet), 1);
+  }
 }
 
 /** A report's second source (a survey, tickets), read as its main source is: refused when gone, or when it is a sheet vendorscore writes. */

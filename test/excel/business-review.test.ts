@@ -169,6 +169,20 @@ describe("business reviews for every vendor of a tier or standing in Excel", () 
     expect(pages()).toEqual([]);
   });
 
+  it("switching a report between one vendor and a group leaves no sheet of it behind", async () => {
+    const { wb, host, r } = await byGroup({ by: "tier", name: "Transactional" }, tieredCsv());
+    const marked = () => wb.sheets.filter((s) => s.customProperties?.["vendorscore.report"]?.startsWith(`${r.reportId}@`)).map((s) => s.name);
+    expect(marked()).toEqual(["Vendor 31 review", "Vendor 32 review"]);
+    const base = { id: r.reportId!, kind: "review" as const, source: { type: "range" as const, sheet: "Tiered", address: "A1:K33" }, config: REVIEW_WEIGHTS, calendar: [], asOf: SAMPLE_AS_OF, output: "Reviews" };
+    expect(await host.generate({ ...base, vendor: "Vendor 05" })).toMatchObject({ ok: true });
+    // The report's first sheet now holds Vendor 05's review; the other is gone.
+    expect(marked()).toEqual(["Vendor 31 review"]);
+    expect(findSheet(wb, "Vendor 31 review")!.values[1]!.slice(0, 2)).toEqual(["Vendor", "Vendor 05"]);
+    expect(await host.generate({ ...base, group: { by: "tier", name: "Transactional" } })).toMatchObject({ ok: true });
+    expect(marked().sort()).toEqual(["Vendor 31 review", "Vendor 32 review"]);
+    expect(findSheet(wb, "Vendor 31 review")!.values[1]!.slice(0, 2)).toEqual(["Vendor", "Vendor 31"]);
+  });
+
   it("says which standings there are when no vendor has the one asked for, and writes nothing", async () => {
     const { wb, r } = await byGroup({ by: "standing", name: "Gold" });
     expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/No vendor has the standing "Gold" this period \(the data has .*"Very Poor"/) });
