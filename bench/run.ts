@@ -5,14 +5,15 @@
  * limits the sizes for a quick run; BENCH_SECTIONS=long-cells (any of po, periods, formulas, calls, sla, long-cells)
  * runs only those sections and prints them without writing the results files.
  * The command-line row runs the whole `vendorscore scorecard` process on a CSV file of
- * BENCH_CLI_LINES lines (default 1,000,000); BENCH_CLI_ONLY=1 runs only that row and writes
- * bench/results/cli.json and cli.md instead.
+ * BENCH_CLI_LINES lines (default 1,000,000) with each engine, and on a Parquet file of
+ * BENCH_PARQUET_LINES lines (default 10,000,000; 0 leaves it out); BENCH_CLI_ONLY=1 runs only
+ * those rows and writes bench/results/cli.json and cli.md instead.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { createCatalog, fingerprint, isCoreError, parseDate, parseNumber, ParseCache, readCalendar, readPolicy, sameContent, serialOf, type Catalog, type FunctionName, type Range, type ResultGrid } from "../core";
-import { cliSuite } from "./cli";
+import { cliSuite, parquetSuite } from "./cli";
 import { DuckEngine } from "./duckdb";
 import { PO_AS_OF, poRange, riskRange, TICKET_LOG_AS_OF, ticketLogRange, ticketRange, TICKETS_OPEN_FROM } from "./generate";
 import { hyperFormulaKpis } from "./hyperformula";
@@ -173,26 +174,17 @@ function periodSuite(lines: number): void {
   if (card[0]!.at(-1) !== "Overall" || card.length < 2) fail("the monthly scorecard lacks its period columns or its vendors");
   const heat = table("VENDORTRENDS", range, undefined, MONTHLY, REVIEW_AS_OF);
   if (heat[0]!.length !== 13) fail("VENDORTRENDS should spill 12 monthly columns");
-  // The three calls take turns, round after round, so a busy machine slows them alike; each is cold.
-  const calls = {
-    snapshot: () => table("VENDORSCORECARD", range, undefined, REVIEW_AS_OF),
-    monthly: () => table("VENDORSCORECARD", range, MONTHLY, REVIEW_AS_OF),
-    trends: () => table("VENDORTRENDS", range, undefined, MONTHLY, REVIEW_AS_OF),
-  };
-  const times: Record<keyof typeof calls, number[]> = { snapshot: [], monthly: [], trends: [] };
-  const rounds = repsFor(lines) + 2;
-  for (let i = 0; i <= rounds; i++) {
-    for (const k of Object.keys(calls) as (keyof typeof calls)[]) {
-      parseCache.clear();
-      const t = performance.now();
-      calls[k]();
-      // The first round warms up.
-      if (i > 0) times[k].push(performance.now() - t);
-    }
-  }
-  const snapshot = add({ suite: "periods", lines, engine: "core VENDORSCORECARD cold (snapshot)", ms: median(times.snapshot) });
-  const monthly = add({ suite: "periods", lines, engine: "core VENDORSCORECARD cold, period month (12 periods)", ms: median(times.monthly), note: `${card.length - 1} vendors in the month` });
-  const trends = add({ suite: "periods", lines, engine: "core VENDORTRENDS cold, 12 months", ms: median(times.trends), note: `${heat.length - 1} vendors` });
+  const ms = interleaved(
+    {
+      snapshot: () => table("VENDORSCORECARD", range, undefined, REVIEW_AS_OF),
+      monthly: () => table("VENDORSCORECARD", range, MONTHLY, REVIEW_AS_OF),
+      trends: () => table("VENDORTRENDS", range, undefined, MONTHLY, REVIEW_AS_OF),
+    },
+    repsFor(lines) + 2,
+  );
+  const snapshot = add({ suite: "periods", lines, engine: "core VENDORSCORECARD cold (snapshot)", ms: ms.snapshot });
+  const monthly = add({ suite: "periods", lines, engine: "core VENDORSCORECARD cold, period month (12 periods)", ms: ms.monthly, note: `${card.length - 1} vendors in the month` });
+  const trends = add({ suite: "periods", lines, engine: "core VENDORTRENDS cold, 12 months", ms: ms.trends, note: `${heat.length - 1} vendors` });
   if (lines === Math.max(...sizes)) {
     goal(`monthly VENDORSCORECARD / snapshot, cold, at ${lines} lines`, monthly.ms / snapshot.ms, "<=", 1.5);
     goal(`VENDORTRENDS / snapshot VENDORSCORECARD, cold, at ${lines} lines`, trends.ms / snapshot.ms, "<=", 1.5);
@@ -343,15 +335,25 @@ function markdown(m: ReturnType<typeof machine>): string {
   return lines.join("\n");
 }
 
-/** The whole command-line process on a CSV file beside DuckDB reading the same file, as one row each and their ratio. */
+/** The whole command-line process on a CSV file with each engine beside DuckDB reading the same file, one row each and their ratios; then a Parquet file. */
 async function cliRow(duck: DuckEngine): Promise<void> {
   const lines = Number(process.env.BENCH_CLI_LINES ?? 1_000_000);
   const f = await cliSuite(lines, duck);
   const file = `${f.fileMB.toFixed(0)} MB CSV`;
-  add({ suite: "cli", lines, engine: "vendorscore scorecard process (start, read CSV, compute, write)", ms: f.cliMs, ...(f.cliPeakMB === undefined ? {} : { peakMB: f.cliPeakMB }), note: `${file}; peak = max RSS` });
+  const peak = (p: number | undefined) => (p === undefined ? {} : { peakMB: p });
+  add({ suite: "cli", lines, engine: "vendorscore scorecard process, JS engine (start, read CSV, compute, write)", ms: f.cli.js.ms, ...peak(f.cli.js.peakMB), note: `${file}; peak = max RSS` });
+  add({ suite: "cli", lines, engine: "vendorscore scorecard process, DuckDB engine (start, DuckDB reads the CSV and runs the compiled query, write)", ms: f.cli.duckdb.ms, ...peak(f.cli.duckdb.peakMB), note: `${file}; peak = max RSS` });
   add({ suite: "cli", lines, engine: "DuckDB read_csv + GROUP BY (in process)", ms: f.duckMs, note: file });
-  goal(`vendorscore process vs DuckDB read_csv + GROUP BY at ${lines} lines (x slower)`, f.cliMs / f.duckMs, "<=", 4);
-  if (f.cliPeakMB !== undefined) goal(`vendorscore process peak RSS at ${lines} lines (MB)`, f.cliPeakMB, "<", 1024);
+  goal(`vendorscore process, JS engine vs DuckDB read_csv + GROUP BY at ${lines} lines (x slower)`, f.cli.js.ms / f.duckMs, "<=", 4);
+  goal(`vendorscore process, DuckDB engine vs DuckDB read_csv + GROUP BY at ${lines} lines (x slower)`, f.cli.duckdb.ms / f.duckMs, "<=", 2);
+  if (f.cli.js.peakMB !== undefined) goal(`vendorscore process, JS engine peak RSS at ${lines} lines (MB)`, f.cli.js.peakMB, "<", 1024);
+  if (f.cli.duckdb.peakMB !== undefined) goal(`vendorscore process, DuckDB engine peak RSS at ${lines} lines (MB)`, f.cli.duckdb.peakMB, "<", 500);
+  const parquetLines = Number(process.env.BENCH_PARQUET_LINES ?? 10_000_000);
+  if (parquetLines > 0) {
+    const p = await parquetSuite(parquetLines, duck);
+    add({ suite: "cli", lines: parquetLines, engine: "vendorscore scorecard process on Parquet, DuckDB engine", ms: p.ms, ...peak(p.peakMB), note: `${p.fileMB.toFixed(0)} MB Parquet; peak = max RSS` });
+    if (p.peakMB !== undefined) goal(`vendorscore process on Parquet peak RSS at ${parquetLines} lines (MB)`, p.peakMB, "<", 500);
+  }
 }
 
 /** The default scored KPIs as rows, so that the formula rows below add to them rather than replace them. */
@@ -377,23 +379,34 @@ function formulaSuite(lines: number): void {
   const yieldOf = catalog.VENDORKPI.fn(range, plain[1]![0], "First-pass yield", PO_AS_OF, FORMULAS);
   if (typeof yieldOf !== "number") fail("the formula KPI has no value for the first vendor");
   // The two calls take turns, round after round, so a busy machine slows them alike; each is cold.
-  const calls = {
-    plain: () => table("VENDORSCORECARD", range, BUILT_IN, PO_AS_OF),
-    formulas: () => table("VENDORSCORECARD", range, FORMULAS, PO_AS_OF),
-  };
-  const times: Record<keyof typeof calls, number[]> = { plain: [], formulas: [] };
-  const rounds = repsFor(lines) + 2;
+  const ms = interleaved(
+    {
+      plain: () => table("VENDORSCORECARD", range, BUILT_IN, PO_AS_OF),
+      formulas: () => table("VENDORSCORECARD", range, FORMULAS, PO_AS_OF),
+    },
+    repsFor(lines) + 2,
+  );
+  const base = add({ suite: "formulas", lines, engine: "core VENDORSCORECARD cold, four built-in KPIs", ms: ms.plain });
+  const own = add({ suite: "formulas", lines, engine: "core VENDORSCORECARD cold, the same and three formula KPIs", ms: ms.formulas, note: "sum ratio, median, guarded mean" });
+  if (lines === Math.max(...sizes)) goal(`scorecard with three formula KPIs / without, cold, at ${lines} lines`, own.ms / base.ms, "<=", 1.5);
+}
+
+/**
+ * Cold calls taking turns, round after round, so that a busy machine slows them alike; the first
+ * round warms up. The median time of each call.
+ */
+function interleaved<K extends string>(calls: Record<K, () => unknown>, rounds: number): Record<K, number> {
+  const keys = Object.keys(calls) as K[];
+  const times = new Map<K, number[]>(keys.map((k) => [k, []]));
   for (let i = 0; i <= rounds; i++) {
-    for (const k of Object.keys(calls) as (keyof typeof calls)[]) {
+    for (const k of keys) {
       parseCache.clear();
       const t = performance.now();
       calls[k]();
-      if (i > 0) times[k].push(performance.now() - t);
+      if (i > 0) times.get(k)!.push(performance.now() - t);
     }
   }
-  const base = add({ suite: "formulas", lines, engine: "core VENDORSCORECARD cold, four built-in KPIs", ms: median(times.plain) });
-  const own = add({ suite: "formulas", lines, engine: "core VENDORSCORECARD cold, the same and three formula KPIs", ms: median(times.formulas), note: "sum ratio, median, guarded mean" });
-  if (lines === Math.max(...sizes)) goal(`scorecard with three formula KPIs / without, cold, at ${lines} lines`, own.ms / base.ms, "<=", 1.5);
+  return Object.fromEntries(keys.map((k) => [k, median(times.get(k)!)])) as Record<K, number>;
 }
 
 async function main(): Promise<void> {

@@ -6,6 +6,8 @@ export interface CsvOptions {
   readonly name: string;
   /** The header's row (1-based, blank lines not counted) when --header-row gives it. */
   readonly headerRow?: number | undefined;
+  /** Rows of any width (config rows: a policy row with a vendor has a fifth cell); no header is looked for. */
+  readonly ragged?: boolean | undefined;
   /** The text's length when known (a file's size in bytes is near it): the table is sized from the first chunk's rows. */
   readonly size?: number | undefined;
   /** Called after each chunk with the characters read so far. */
@@ -226,16 +228,21 @@ class Parser {
     const { starts, ends, escaped } = this;
     const filled = (i: number) => (escaped?.[i] !== undefined ? escaped[i] !== "" : ends[i]! > starts[i]!);
     if (count === 1 && !filled(0)) return; // a blank line
+    if (!this.options.ragged) this.checkWidth(count, filled);
+    if (escaped === undefined) this.table.addFields(buf, starts, ends, count);
+    else this.table.addRow(Array.from({ length: count }, (_, i) => escaped[i] ?? buf.slice(starts[i]!, ends[i]!)));
+  }
+
+  /** Finds the header row, then stops at a row with more filled fields than it has. */
+  private checkWidth(count: number, filled: (i: number) => boolean): void {
     if (this.width === 0) {
       const header = this.options.headerRow === undefined ? filledCount(count, filled) >= 2 : this.table.rows + 1 === this.options.headerRow;
       if (header) this.width = count;
-    } else if (count > this.width) {
-      for (let i = this.width; i < count; i++) {
-        if (filled(i)) this.fail(`${count} fields where the header has ${this.width}; a value holding the delimiter must be quoted`);
-      }
+      return;
     }
-    if (escaped === undefined) this.table.addFields(buf, starts, ends, count);
-    else this.table.addRow(Array.from({ length: count }, (_, i) => escaped[i] ?? buf.slice(starts[i]!, ends[i]!)));
+    for (let i = this.width; i < count; i++) {
+      if (filled(i)) this.fail(`${count} fields where the header has ${this.width}; a value holding the delimiter must be quoted`);
+    }
   }
 
   private fail(what: string): never {

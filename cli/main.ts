@@ -5,12 +5,16 @@ import { bind, createCatalog, dateToSerial, isCoreError, type Range, type Result
 import { KIND_INFO, REPORT_KINDS, kindInfo, reportKind, type ReportKindInfo } from "../core/report";
 import { EXIT_OUTPUT, EXIT_USAGE, OutputError, UsageError, systemReason } from "./errors";
 import { readRange, readTable, type Progress, type ReadOptions } from "./read";
+import { chooseEngine, isParquet, scorecardOnDuckDb } from "./engine";
 import { asOfText, dateOrder, headerRow, settingRows } from "./settings";
+import { sqlText } from "./sql";
 import { render, writeAtomic, writeStdout, type Format } from "./write";
 import { listed } from "./xlsx-read";
 
 /** Config file options, each filling the catalog parameter a report's record names. */
-const FILE_OPTIONS = ["weights", "policy", "calendar", "risk"] as const;
+const FILE_OPTIONS = ["weights", "policy", "calendar", "risk", "lines", "survey"] as const;
+/** The file options whose rows are config rows of any width, not a table under a header. */
+const CONFIG_ROWS = new Set(["weights", "policy", "calendar"]);
 /** Value options and the catalog parameter each fills, where a report's function has it. */
 const VALUE_OPTIONS = { vendor: "vendor", "at-risk": "at_risk" } as const;
 
@@ -20,9 +24,11 @@ const needsVendor = (r: ReportKindInfo) => r.fn.params.some((p) => p.name === "v
 /** The parameter that takes setting rows: the report's config table (weights, policy), or its settings range (quality). */
 const settingsParam = (r: ReportKindInfo): string | undefined => r.config?.param ?? Object.values(r.files).find((p) => p === "settings");
 
-const HELP = `vendorscore: vendor scorecards, SLA status and segments from CSV or XLSX files.
+const HELP = `vendorscore: vendor scorecards, SLA status and segments from CSV, XLSX or Parquet files.
 
 Usage: vendorscore <report> <data file> [options]
+       vendorscore sql --dialect D --table T (--columns a,b,c | --sample FILE) [--weights FILE] [--as-of DATE]
+                       [--line-order COLUMN]
 
 Reports:
 ${REPORT_KINDS.map((k) => `  ${k.padEnd(10)} ${KIND_INFO[k].summary}`).join("\n")}
@@ -31,7 +37,10 @@ Options:
   --weights FILE      weights / settings / mapping rows (scorecard, breakdown, segments, quality)
   --policy FILE       SLA policy rows: priority, resolution h, [response h], [business|24x7]
   --calendar FILE     business hours rows: workdays, hours, holiday
-  --risk FILE         two columns vendor, supply risk (segments)
+  --risk FILE         two columns vendor, supply risk, or a risk register (segments)
+  --lines FILE        purchase-order lines, for spend in each contract's term (contracts)
+  --survey FILE       survey answers whose criteria the weights rows score (scorecard,
+                      breakdown, quality)
   --vendor NAME       the vendor (breakdown)
   --as-of DATE        judge the data at this date, e.g. 2025-03-31 (default: today); follows --date-order
   --at-risk SHARE     share of an SLA target after which an open ticket is at risk (default 0.75)
@@ -43,8 +52,17 @@ Options:
   --sheet NAME        the sheet to read in an .xlsx data file, in any case (default: the first)
   --out FILE          write here (.csv, .xlsx or .json); default: standard output
   --format FMT        csv, json or xlsx (default: from --out, else csv)
+  --engine ENGINE     duckdb or js: who computes the scorecard (default: duckdb for Parquet and
+                      for CSV over 50 MB, else js); duckdb falls back to js, with a note, when a
+                      column it needs does not read as a date or number there
   --quiet             no progress messages on standard error
   --help              this text
+
+sql prints the scorecard as one query for a warehouse table: --dialect duckdb, postgres, bigquery,
+snowflake or spark; --columns names the table's columns, or --sample reads them from an export's
+header row. Without --as-of the query judges against the database's current date. --line-order
+names a column giving the lines' order (a line number): a vendor written several ways is then
+shown by its first spelling, as in the sheet, not by its smallest.
 
 Config files are CSV or XLSX with the same rows as the ranges the spreadsheet functions take;
 --date-order, --decimal and --header-row add their setting rows to the weights or policy rows.
@@ -59,6 +77,9 @@ Examples:
   vendorscore scorecard export.csv --date-order DMY --decimal comma --as-of 31/03/2025
   vendorscore breakdown po_lines.xlsx --vendor "Acme" --weights weights.csv --format json
   vendorscore sla tickets.csv --policy policy.csv --calendar calendar.csv > sla.csv
+  vendorscore contracts contracts.csv --lines po_lines.csv --as-of 2025-03-31 --out contracts.xlsx
+  vendorscore scorecard po_lines.parquet --weights weights.csv --out scorecard.xlsx
+  vendorscore sql --dialect bigquery --table analytics.po_lines --sample export.csv --weights weights.csv
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -69,8 +90,24 @@ async function main(argv: string[]): Promise<void> {
   }
   const [reportName, dataFile, ...extra] = positionals;
   if (!reportName) throw new UsageError("no report given: vendorscore <report> <data file>; see --help.");
+  const order = dateOrder(values["date-order"]);
+  const settings = settingRows({ dateOrder: values["date-order"], decimal: values.decimal, headerRow: values["header-row"] });
+  const asOf = values["as-of"] === undefined ? undefined : asOfText(values["as-of"], order);
+  const note = (m: string) => process.stderr.write(`vendorscore: note: ${m}\n`);
+  if (reportName.toLowerCase() === "sql") {
+    if (dataFile !== undefined) throw new UsageError(`unexpected argument "${dataFile}": sql reads no data file; see --help.`);
+    const weights = values.weights === undefined ? undefined : await readConfig("weights", values.weights, { progress: () => {}, note, encoding: values.encoding });
+    const query = await sqlText(
+      { dialect: values.dialect, table: values.table, columns: values.columns, sample: values.sample, lineOrder: values["line-order"], weights: weights || settings.length ? [...(weights ?? []), ...settings] : undefined, asOf },
+      { progress: () => {}, note, sheet: values.sheet, encoding: values.encoding },
+    );
+    if (values.out === undefined) await writeStdout(query);
+    else writeAtomic(values.out, Buffer.from(query));
+    return;
+  }
+  for (const o of ["dialect", "table", "columns", "sample", "line-order"] as const) if (values[o] !== undefined) throw new UsageError(`--${o} belongs to the sql command; see --help.`);
   const kind = reportKind(reportName.toLowerCase());
-  if (!kind) throw new UsageError(`unknown report "${reportName}": use one of ${REPORT_KINDS.join(", ")}.`);
+  if (!kind) throw new UsageError(`unknown report "${reportName}": use one of ${REPORT_KINDS.join(", ")}, or sql.`);
   const report = kindInfo(kind);
   if (!dataFile) throw new UsageError(`no data file: vendorscore ${kind} <data file.csv|.xlsx>.`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"; see --help.`);
@@ -80,27 +117,42 @@ async function main(argv: string[]): Promise<void> {
     if (values[c] !== undefined && !files.includes(c)) throw new UsageError(`--${c} does not apply to the ${kind} report (it takes ${files.map((x) => `--${x}`).join(", ") || "no config file"}).`);
   }
   const format = outputFormat(values.format, values.out);
-  const order = dateOrder(values["date-order"]);
-  const settings = settingRows({ dateOrder: values["date-order"], decimal: values.decimal, headerRow: values["header-row"] });
   const settingsTo = settingsParam(report);
   if (settings.length && !settingsTo) throw new UsageError(`--date-order, --decimal and --header-row do not apply to the ${kind} report.`);
-  const asOf = values["as-of"] === undefined ? undefined : asOfText(values["as-of"], order);
   if (values.out !== undefined) checkOutFolder(values.out);
+  if (!fs.existsSync(dataFile)) throw new UsageError(`${dataFile}: no such file.`);
+  const engine = chooseEngine(values.engine, dataFile, kind);
 
-  const big = fs.existsSync(dataFile) && fs.statSync(dataFile).size > 5 * 1024 * 1024;
+  const big = fs.statSync(dataFile).size > 5 * 1024 * 1024;
   const progress: Progress = values.quiet || !big ? () => {} : (m) => process.stderr.write(`vendorscore: ${m}\n`);
-  const note = (m: string) => process.stderr.write(`vendorscore: note: ${m}\n`);
   const started = Date.now();
-  progress(`reading ${dataFile}`);
-  const read: ReadOptions = { progress, note, sheet: values.sheet, encoding: values.encoding, headerRow: values["header-row"] === undefined ? undefined : headerRow(values["header-row"]) };
-  const data = await readTable(dataFile, read);
-  // The report's function, its parameters filled by name: the data, config files, then values.
-  const args: Record<string, unknown> = { [report.source.param]: data.range };
+  // The config files and settings first: the DuckDB engine takes them without reading the data here.
+  const args: Record<string, unknown> = {};
   for (const [option, param] of Object.entries(report.files)) {
     const file = values[option as (typeof FILE_OPTIONS)[number]];
     if (file !== undefined) args[param] = await readConfig(option, file, { progress: () => {}, note, encoding: values.encoding });
   }
   if (settingsTo && settings.length) args[settingsTo] = [...((args[settingsTo] as Range | undefined) ?? []), ...settings];
+  const today = dateToSerial(new Date());
+
+  if (engine === "duckdb") {
+    // Options that change how the JS engine reads the file's text have no DuckDB counterpart.
+    const jsOnly = (["encoding", "header-row", "decimal", "sheet"] as const).find((o) => values[o] !== undefined);
+    progress(`scoring ${dataFile} with DuckDB`);
+    const outcome = jsOnly ? { fallback: `--${jsOnly} is read by the JS engine only` } : await scorecardOnDuckDb(dataFile, args.weights as Range | undefined, asOf ?? today);
+    if ("grid" in outcome) {
+      await output(outcome.grid);
+      return;
+    }
+    if (isParquet(dataFile)) throw new UsageError(`${dataFile}: ${outcome.fallback}; a Parquet file is read by DuckDB only, so write the column as DATE, TIMESTAMP or a number type.`);
+    note(`the DuckDB engine cannot read ${path.basename(dataFile)} as the JS engine does: ${outcome.fallback}. Running the JS engine instead.`);
+  }
+
+  progress(`reading ${dataFile}`);
+  const read: ReadOptions = { progress, note, sheet: values.sheet, encoding: values.encoding, headerRow: values["header-row"] === undefined ? undefined : headerRow(values["header-row"]) };
+  const data = await readTable(dataFile, read);
+  // The report's function, its parameters filled by name: the data, config files, then values.
+  args[report.source.param] = data.range;
   if (asOf !== undefined && report.fn.params.some((p) => p.name === "as_of")) args.as_of = asOf;
   for (const [option, param] of Object.entries(VALUE_OPTIONS)) {
     const v = values[option as keyof typeof VALUE_OPTIONS];
@@ -108,18 +160,21 @@ async function main(argv: string[]): Promise<void> {
   }
 
   progress(`computing ${kind} over ${(data.range.length - 1).toLocaleString("en-US")} rows`);
-  const { context } = createCatalog({ today: () => dateToSerial(new Date()) });
+  const { context } = createCatalog({ today: () => today });
   const result = bind(report.fn, context).call(args);
   if (isCoreError(result)) {
     const sheets = result.kind === "bad_header" && data.sheets ? ` (sheet "${data.sheet}" was read; the workbook's sheets are ${listed(data.sheets)}: pick one with --sheet)` : "";
     throw new UsageError(`${kind}: ${result.code} ${result.message}${sheets}`);
   }
-  const grid = (Array.isArray(result) ? result : [[result]]) as ResultGrid;
-  progress(`writing ${grid.length - 1} rows to ${values.out ?? "standard output"}`);
-  const bytes = await render(grid, format, kind, report.defaultOutput, report.fn.dateColumns ?? []);
-  if (values.out === undefined) await writeStdout(bytes);
-  else writeAtomic(values.out, bytes);
-  progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await output((Array.isArray(result) ? result : [[result]]) as ResultGrid);
+
+  async function output(grid: ResultGrid): Promise<void> {
+    progress(`writing ${grid.length - 1} rows to ${values.out ?? "standard output"}`);
+    const bytes = await render(grid, format, kind!, report.defaultOutput, report.fn.dateColumns ?? [], args.weights as Range | undefined);
+    if (values.out === undefined) await writeStdout(bytes);
+    else writeAtomic(values.out, bytes);
+    progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
 }
 
 function parse(argv: string[]) {
@@ -132,6 +187,8 @@ function parse(argv: string[]) {
         policy: { type: "string" },
         calendar: { type: "string" },
         risk: { type: "string" },
+        lines: { type: "string" },
+        survey: { type: "string" },
         vendor: { type: "string" },
         "as-of": { type: "string" },
         "at-risk": { type: "string" },
@@ -142,6 +199,12 @@ function parse(argv: string[]) {
         sheet: { type: "string" },
         out: { type: "string", short: "o" },
         format: { type: "string" },
+        engine: { type: "string" },
+        dialect: { type: "string" },
+        table: { type: "string" },
+        columns: { type: "string" },
+        sample: { type: "string" },
+        "line-order": { type: "string" },
         quiet: { type: "boolean", short: "q" },
         help: { type: "boolean", short: "h" },
       },
@@ -169,7 +232,7 @@ function checkOutFolder(out: string): void {
 
 async function readConfig(name: string, file: string, options: ReadOptions): Promise<Range> {
   try {
-    return await readRange(file, options);
+    return await readRange(file, { ...options, parquet: false, ragged: CONFIG_ROWS.has(name) });
   } catch (e) {
     if (e instanceof UsageError) throw new UsageError(`--${name} ${e.message}`);
     throw e;

@@ -16,6 +16,10 @@ export interface ReadOptions {
   readonly encoding?: string | undefined;
   /** The header's row when --header-row gives it (1-based): rows wider than the header are checked from there. */
   readonly headerRow?: number | undefined;
+  /** Rows of any width: a config file's rows (weights, policy, calendar) are not a table under a header. */
+  readonly ragged?: boolean;
+  /** False for a config file, which cannot be Parquet. */
+  readonly parquet?: boolean;
 }
 
 /**
@@ -34,7 +38,7 @@ export async function readTable(file: string, options: ReadOptions): Promise<{ r
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx") return readXlsx(file, options.progress, options.sheet);
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return { range: await readCsv(file, options) };
-  throw new UsageError(`${file}: unknown file type "${ext || "(none)"}"; give a .csv or .xlsx file.`);
+  throw new UsageError(`${file}: unknown file type "${ext || "(none)"}"; give a .csv or .xlsx file${options.parquet === false ? "" : " (or a .parquet file for the scorecard)"}.`);
 }
 
 async function readCsv(file: string, options: ReadOptions): Promise<Range> {
@@ -67,6 +71,7 @@ async function parseCsv(file: string, decoding: Decoding, options: ReadOptions):
     name,
     size,
     headerRow: options.headerRow,
+    ragged: options.ragged,
     read: (chars, rows) => {
       const done = chars / Math.max(1, size);
       if (done >= nextProgress && done < 1) {

@@ -4,7 +4,8 @@
 // Compiling on load instead costs about half a second per run. The bundle lives in .cache/ of this
 // checkout, not node_modules/.cache: node_modules may be shared by several checkouts (linked),
 // and a bundle belongs to the sources it was built from. Without esbuild (an install without dev
-// dependencies) the entry is compiled on load by @swc-node/register as before.
+// dependencies) the entry is compiled on load by @swc-node/register as before. An installed package
+// has no TypeScript sources: it runs the bundle `npm pack` built into dist/package/cli.js.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -36,8 +37,9 @@ function build() {
     platform: "node",
     target: "node20",
     format: "cjs",
-    // Everything in one file but exceljs, which loads from node_modules only when an .xlsx file is read or written.
-    external: ["exceljs"],
+    // Everything in one file but exceljs, which loads from node_modules only when an .xlsx file is read or written,
+    // and DuckDB, a native module loaded only by the DuckDB engine.
+    external: ["exceljs", "@duckdb/node-api"],
     metafile: true,
     write: false,
     logLevel: "silent",
@@ -58,19 +60,22 @@ function build() {
   fs.renameSync(inputsFile + tmp, inputsFile);
 }
 
-let built = fresh();
-if (!built) {
-  try {
-    build();
-    built = true;
-  } catch {
-    built = false;
+function run() {
+  // An installed package: no sources, the bundle built when it was packed.
+  if (!fs.existsSync(path.join(__dirname, "main.ts"))) return require(path.join(root, "dist", "package", "cli.js"));
+  let built = fresh();
+  if (!built) {
+    try {
+      build();
+      built = true;
+    } catch {
+      built = false;
+    }
   }
-}
-if (built) {
-  require(bundle);
-} else {
+  if (built) return require(bundle);
   process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT || path.join(root, "tsconfig.json");
   require("@swc-node/register");
-  require("./main.ts");
+  return require("./main.ts");
 }
+
+run();

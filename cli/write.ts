@@ -1,8 +1,8 @@
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { formatSerial, type ResultCell, type ResultGrid } from "../core";
-import type { ConfigGrid, ReportKind } from "../core/report";
+import { formatSerial, type Range, type ResultCell, type ResultGrid } from "../core";
+import type { ReportKind } from "../core/report";
 import { OutputError, systemReason } from "./errors";
 
 export type Format = "csv" | "json" | "xlsx";
@@ -53,7 +53,7 @@ export function toJson(grid: ResultGrid, dateColumns: readonly string[]): string
 }
 
 /** The output in the chosen format, as the bytes to write; `weights` (the weights rows given) colour an XLSX scorecard by its standings. */
-export async function render(grid: ResultGrid, format: Format, kind: ReportKind, sheetName: string, dateColumns: readonly string[], weights?: ConfigGrid): Promise<string | Buffer> {
+export async function render(grid: ResultGrid, format: Format, kind: ReportKind, sheetName: string, dateColumns: readonly string[], weights?: Range): Promise<string | Buffer> {
   if (format === "csv") return toCsv(grid, dateColumns);
   if (format === "json") return toJson(grid, dateColumns);
   const { toXlsx } = await import("./xlsx-write");

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import type { ResultCell, ResultGrid } from "../core";
-import { describe, HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, standingsOf, type ConfigGrid, type ReportKind } from "../core/report";
+import type { Range, ResultCell, ResultGrid } from "../core";
+import { describe, HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, standingsOf, type ReportKind } from "../core/report";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -25,7 +25,7 @@ function shownLength(v: ResultCell, pattern: string): number {
  * conditional formats. Empty cells are
  * left empty and text is written as it is: an XLSX string cell is never a formula.
  */
-export async function toXlsx(result: ResultGrid, kind: ReportKind, sheetName: string, weights?: ConfigGrid): Promise<Buffer> {
+export async function toXlsx(result: ResultGrid, kind: ReportKind, sheetName: string, weights?: Range): Promise<Buffer> {
   const sheet = describe(kind, result, standingsOf(kind, weights));
   const grid = sheet.values;
   const wb = new ExcelJS.Workbook();

@@ -1,5 +1,5 @@
 import type { ConfigGrid, ConfigIssue } from "../core/report";
-import { button, el } from "./dom";
+import { button, el, textField, type TextField } from "./dom";
 import { keyTip, wordFor } from "./words";
 
 /**
@@ -41,7 +41,10 @@ export class ConfigTable {
   showIssues(issues: readonly ConfigIssue[]): void {
     this.body.querySelectorAll(".vs-issue-row").forEach((n) => n.remove());
     for (const tr of Array.from(this.body.rows)) tr.classList.remove("vs-invalid");
-    for (const input of Array.from(this.body.querySelectorAll("input[aria-invalid]"))) input.removeAttribute("aria-invalid");
+    for (const cell of Array.from(this.body.querySelectorAll<TextField>("fluent-text-input.vs-invalid-cell"))) {
+      cell.classList.remove("vs-invalid-cell");
+      cell.control?.removeAttribute("aria-invalid");
+    }
     const first = issues[0];
     this.note.hidden = !first;
     this.note.textContent = first?.message ?? "";
@@ -65,12 +68,13 @@ export class ConfigTable {
    * the message gives ("formula at 14") when the user steps into the cell.
    */
   private markCell(tr: HTMLTableRowElement, issue: ConfigIssue): void {
-    const input = issue.column >= 0 ? tr.cells[issue.column]?.querySelector("input") : null;
-    if (!input) return;
-    input.setAttribute("aria-invalid", "true");
+    const cell = issue.column >= 0 ? tr.cells[issue.column]?.querySelector<TextField>("fluent-text-input") : null;
+    if (!cell) return;
+    cell.classList.add("vs-invalid-cell");
+    cell.control?.setAttribute("aria-invalid", "true");
     const at = issue.position;
     if (at === undefined) return;
-    input.addEventListener("focus", () => input.setSelectionRange(at - 1, Math.min(at, input.value.length)), { once: true });
+    cell.addEventListener("focusin", () => cell.control?.setSelectionRange(at - 1, Math.min(at, cell.value.length)), { once: true });
   }
 
   private noteRow(tr: HTMLTableRowElement): Node {
@@ -99,7 +103,8 @@ export class ConfigTable {
             return;
           }
           const label = c === 0 ? `${columnName(0)}, row ${r + 1}` : `${columnName(c)}, ${rowLabel}`;
-          const input = el("input", { type: "text", size: "1", value, "aria-label": label, "data-row": String(r), "data-col": String(c) });
+          // The label is the component's own, tied to its input; shown to screen readers only, the column header and row name show it to the eye.
+          const input = textField(label, { size: "1", value, class: "vs-cell", "data-row": String(r), "data-col": String(c) });
           // At least as wide as its text, so the table gives the column room for it ("business", "09:00-17:00").
           input.style.minWidth = `calc(${Math.max(value.length, 2)}ch + 10px)`;
           input.addEventListener("input", () => {

@@ -2,7 +2,7 @@ import { createCatalog, dateToSerial, serialOf } from "../core";
 import { PANE_KINDS, cleanSheetName, kindInfo, splitMapping, takesSurvey, validateConfig, type AsOfRule, type ReportKind } from "../core/report";
 import { ConfigTable } from "./configTable";
 import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
-import { button, el, isDisabled, messageBar, setDisabled, spinner, textField } from "./dom";
+import { button, Dropdown, el, isDisabled, messageBar, RadioGroup, setDisabled, spinner, textField } from "./dom";
 import { scheduleLabel, type EditableReport, type HostResult, type NamedSource, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
 import { renderReports } from "./reportsList";
 import { SourceCheck } from "./sourceCheck";
@@ -33,16 +33,16 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const named = el("input", { type: "radio", name: "vs-source", id: "vs-source-named", value: "named" });
   const address = el("span", { id: "vs-selection", class: "vs-address", text: "…" });
   const useSelection = button("subtle", { id: "vs-use-selection", size: "small" }, "Use selection");
-  const namedSelect = el("select", { id: "vs-named", "aria-label": "Table or named range" });
+  const namedSelect = new Dropdown("Table or named range", { id: "vs-named" });
   // An optional survey (for the kinds whose function takes one): none, a table or named range, or a range taken from the selection.
-  const surveySelect = el("select", { id: "vs-survey", "aria-label": "Survey answers" });
+  const surveySelect = new Dropdown("Survey (optional)", { id: "vs-survey" });
   const surveyUseSelection = button("subtle", { id: "vs-survey-use-selection", size: "small" }, "Use selection");
   const surveyRow = el("div", { id: "vs-survey-row" },
     el("div", { class: "vs-choice" }, el("label", { for: "vs-survey", text: "Survey (optional)" }), surveyUseSelection),
-    el("div", { class: "vs-indent" }, surveySelect));
+    el("div", { class: "vs-indent" }, surveySelect.element));
 
-  const kindSelect = el("select", { id: "vs-kind" });
-  for (const k of PANE_KINDS) kindSelect.append(el("option", { value: k, text: kindInfo(k).label }));
+  const kindSelect = new Dropdown("Report type", { id: "vs-kind" });
+  kindSelect.setChoices(PANE_KINDS.map((k) => ({ value: k, text: kindInfo(k).label })));
   const hint = el("p", { class: "vs-hint", id: "vs-hint" });
   const config = new ConfigTable("vs-config", "Weights", validate);
   // The calendar has no header row: its first row (workdays) is data like the others.
@@ -51,8 +51,9 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   const tickets = new TicketChoice(() => host.getSelection());
   const vendor = new VendorChoice(() => config.get(), () => updateAction(), tickets);
 
-  const asOfToday = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-today", value: "today", checked: "" });
-  const asOfFixed = el("input", { type: "radio", name: "vs-asof", id: "vs-asof-fixed", value: "fixed", "aria-label": "On a date" });
+  const asOfRule = new RadioGroup("vs-asof-legend", "today", { id: "vs-asof", name: "vs-asof" },
+    { id: "vs-asof-today", value: "today", label: "Today" },
+    { id: "vs-asof-fixed", value: "fixed", label: "On a date" });
   const asOfDate = el("input", { type: "date", id: "vs-asof-date", "aria-label": "As-of date" });
   const output = textField("Output sheet", { id: "vs-output", maxlength: "31", class: "vs-field" });
   const generate = button("primary", { id: "vs-generate", class: "vs-primary" }, "Generate");
@@ -64,8 +65,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
 
   const reports = el("ul", { id: "vs-reports", class: "vs-reports" });
   const refreshAll = button("secondary", { id: "vs-refresh-all" }, "Refresh all");
-  const schedule = el("select", { id: "vs-schedule" });
-  for (const s of host.schedules) schedule.append(el("option", { value: s, text: scheduleLabel(s) }));
+  const schedule = new Dropdown("Auto-refresh", { id: "vs-schedule" });
+  schedule.setChoices(host.schedules.map((s) => ({ value: s, text: scheduleLabel(s) })));
 
   root.classList.add("vs-panel");
   root.replaceChildren(
@@ -73,25 +74,25 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       el("h2", { text: "Source" }),
       el("div", { class: "vs-choice" }, selection, el("label", { for: "vs-source-selection" }, "Range ", address), useSelection),
       el("div", { class: "vs-choice" }, named, el("label", { for: "vs-source-named", text: "Table or named range" })),
-      el("div", { class: "vs-indent" }, namedSelect),
+      el("div", { class: "vs-indent" }, namedSelect.element),
       surveyRow),
     // In the order of the work: source, report kind, its settings, the columns it reads, as of, output.
     el("section", {},
       el("h2", { text: "Report" }),
       el("div", { class: "vs-row" }, editingNote, newReport),
       el("label", { class: "vs-label", for: "vs-kind", text: "Report type" }),
-      kindSelect, hint, vendor.element, config.element, calendar.element, check.element,
+      kindSelect.element, hint, vendor.element, config.element, calendar.element, check.element,
       el("fieldset", { class: "vs-asof" },
-        el("legend", { class: "vs-label", text: "As of" }),
-        el("div", { class: "vs-choice" }, asOfToday, el("label", { for: "vs-asof-today", text: "Today" })),
-        el("div", { class: "vs-choice" }, asOfFixed, asOfDate)),
+        el("legend", { class: "vs-label", id: "vs-asof-legend", text: "As of" }),
+        asOfRule.element,
+        el("div", { class: "vs-indent" }, asOfDate)),
       output),
     // The primary action, pinned to the bottom of the pane: in view whatever is scrolled.
     el("div", { class: "vs-action-bar" }, generate, progress, blocked, message),
     el("section", {},
       el("h2", { text: "Reports in this workbook" }),
       reports,
-      el("div", { class: "vs-row vs-refresh" }, refreshAll, el("label", { class: "vs-label", for: "vs-schedule", text: "Auto-refresh" }), schedule)),
+      el("div", { class: "vs-row vs-refresh" }, refreshAll, el("label", { class: "vs-label", for: "vs-schedule", text: "Auto-refresh" }), schedule.element)),
   );
 
   // The source is what the pane shows: a range taken from the selection when the user says so
@@ -123,7 +124,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     const found = validateConfig(kind, config.get(), kindInfo(kind).calendar ? calendar.get() : [], cx);
     config.showIssues(found.filter((i) => i.table === "config"));
     calendar.showIssues(found.filter((i) => i.table === "calendar"));
-    const badDate = asOfFixed.checked && asOfDate.value === "";
+    const badDate = asOfRule.value === "fixed" && asOfDate.value === "";
     asOfDate.classList.toggle("vs-invalid", badDate);
     issues = found.length + (badDate ? 1 : 0);
     vendor.configChanged();
@@ -149,12 +150,11 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   let surveyRange: { source: PanelSource; label: string } | null = null;
   let namedSources: readonly NamedSource[] = [];
   function renderSurvey(keep = surveySelect.value): void {
-    surveySelect.replaceChildren(
-      el("option", { value: "", text: "None" }),
-      ...(surveyRange ? [el("option", { value: "range", text: surveyRange.label })] : []),
-      ...namedSources.map((s) => el("option", { value: `name:${s.name}`, text: `${s.name} (${s.type})` })),
-    );
-    surveySelect.value = Array.from(surveySelect.options).some((o) => o.value === keep) ? keep : "";
+    surveySelect.setChoices([
+      { value: "", text: "None" },
+      ...(surveyRange ? [{ value: "range", text: surveyRange.label }] : []),
+      ...namedSources.map((s) => ({ value: `name:${s.name}`, text: `${s.name} (${s.type})` })),
+    ], keep);
   }
 
   function surveyChoice(kind: ReportKind): PanelSource | undefined {
@@ -184,7 +184,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   }
 
   function asOf(): AsOfRule {
-    if (!asOfFixed.checked) return "today";
+    if (asOfRule.value !== "fixed") return "today";
     const [y, m, d] = asOfDate.value.split("-").map(Number);
     return serialOf(y!, m!, d!);
   }
@@ -275,10 +275,10 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     tickets.set(r.tickets, r.ticketsLabel);
     setOutputName(r.output);
     if (typeof r.asOf === "number") {
-      asOfFixed.checked = true;
+      asOfRule.value = "fixed";
       const d = new Date(Math.round((r.asOf - 25569) * 86_400_000));
       asOfDate.value = d.toISOString().slice(0, 10);
-    } else asOfToday.checked = true;
+    } else asOfRule.value = "today";
     if (r.source.type === "named") {
       named.checked = true;
       namedSelect.value = r.source.name;
@@ -301,10 +301,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   async function refresh(): Promise<void> {
     const [list, sources, current] = await Promise.all([host.listReports(), host.listSources(), host.getSchedule()]);
     renderReports(reports, list as ReportStatus[], formatTime, actions, editing?.id ?? "");
-    const keep = namedSelect.value;
-    namedSelect.replaceChildren(...(sources.length ? sources.map((s) => el("option", { value: s.name, text: `${s.name} (${s.type})` })) : [el("option", { value: "", text: `None in this ${host.hostName === "Excel" ? "workbook" : "spreadsheet"}` })]));
+    namedSelect.setChoices(sources.length ? sources.map((s) => ({ value: s.name, text: `${s.name} (${s.type})` })) : [{ value: "", text: `None in this ${host.hostName === "Excel" ? "workbook" : "spreadsheet"}` }]);
     namedSelect.disabled = sources.length === 0;
-    if (sources.some((s) => s.name === keep)) namedSelect.value = keep;
     named.disabled = sources.length === 0;
     namedSources = sources;
     renderSurvey();
@@ -313,11 +311,10 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     await loadSource();
   }
 
-  kindSelect.addEventListener("change", () => setKind(kindSelect.value as ReportKind));
-  asOfFixed.addEventListener("change", validate);
-  asOfToday.addEventListener("change", validate);
+  kindSelect.onChange(() => setKind(kindSelect.value as ReportKind));
+  asOfRule.element.addEventListener("change", validate);
   asOfDate.addEventListener("input", () => {
-    asOfFixed.checked = true;
+    asOfRule.value = "fixed";
     validate();
   });
   /** Another source is another context: the last message goes with the old one. */
@@ -325,7 +322,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     clearMessage();
     void loadSource();
   }
-  namedSelect.addEventListener("change", () => {
+  namedSelect.onChange(() => {
     named.checked = true;
     sourceChanged();
   });
@@ -383,7 +380,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     });
   }
   refreshAll.addEventListener("click", () => void busy(refreshAll, () => host.refreshAll()));
-  schedule.addEventListener("change", () => void host.setSchedule(schedule.value as Schedule).then(show));
+  schedule.onChange(() => void host.setSchedule(schedule.value as Schedule).then(show));
 
   kindSelect.value = PANE_KINDS[0]!;
   setEditing(null);

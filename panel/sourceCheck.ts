@@ -1,6 +1,6 @@
 import { NOT_USED, type CellValue, type Context } from "../core";
 import { mappingForm, sourceSummary, type ConfigGrid, type MappingForm, type ReportKind } from "../core/report";
-import { el } from "./dom";
+import { Dropdown, el } from "./dom";
 import type { SourceCells } from "./host";
 
 /**
@@ -94,21 +94,23 @@ export class SourceCheck {
     if (missing || form.problem) this.columns.open = true;
     this.body.replaceChildren(
       ...form.fields.map((f) => {
-        const select = el("select", { id: `vs-map-${f.field}`, "data-field": f.field, "aria-label": `Column for ${f.label}` });
-        if (f.required && f.chosen === "") select.append(el("option", { value: "", text: "(choose a column)" }));
-        if (!f.required) select.append(el("option", { value: NOT_USED, text: NOT_USED }));
-        for (const h of form.headers) select.append(el("option", { value: h, text: h }));
-        select.value = f.chosen === "" ? (f.required ? "" : NOT_USED) : f.chosen;
+        const id = `vs-map-${f.field}`;
+        const select = new Dropdown(`Column for ${f.label}`, { id, "data-field": f.field });
+        select.setChoices([
+          ...(f.required && f.chosen === "" ? [{ value: "", text: "(choose a column)" }] : []),
+          ...(f.required ? [] : [{ value: NOT_USED, text: NOT_USED }]),
+          ...form.headers.map((h) => ({ value: h, text: h })),
+        ], f.chosen === "" ? (f.required ? "" : NOT_USED) : f.chosen);
         const changed = f.chosen !== f.detected;
         if (changed) {
-          select.classList.add("vs-mapped");
-          select.title = f.detected ? `Detected: ${f.detected}` : "Not detected";
+          select.element.classList.add("vs-mapped");
+          select.element.title = f.detected ? `Detected: ${f.detected}` : "Not detected";
         }
-        select.addEventListener("change", () => {
+        select.onChange(() => {
           this.choices.set(f.field, select.value);
           this.render();
         });
-        return el("tr", changed ? { class: "vs-changed" } : {}, el("th", {}, el("label", { for: select.id, text: f.label, title: `Field key: ${f.field} (a mapping row starts with it)` })), el("td", {}, select));
+        return el("tr", changed ? { class: "vs-changed" } : {}, el("th", {}, el("label", { for: id, text: f.label, title: `Field key: ${f.field} (a mapping row starts with it)` })), el("td", {}, select.element));
       }),
     );
     this.refreshSummary();

@@ -62,7 +62,7 @@ export function takesSurvey(kind: ReportKind): boolean {
 }
 
 /** The standings a report's weights table gives, for its row colours; undefined for a kind without weights, or weights without standings. */
-export function standingsOf(kind: ReportKind, weights: ConfigGrid | undefined): readonly Standing[] | undefined {
+export function standingsOf(kind: ReportKind, weights: Range | undefined): readonly Standing[] | undefined {
   if (kindInfo(kind).config?.param !== "weights" || !weights || weights.length === 0) return undefined;
   const config = readScoreConfig(weights);
   return config instanceof CoreError ? undefined : config.standings;

@@ -193,7 +193,7 @@ export const KIND_INFO = {
     fn: VENDORSCORECARD,
     source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
     config: WEIGHTS,
-    files: { weights: "weights" },
+    files: { weights: "weights", survey: "survey" },
     columns: KPI_COLUMNS,
     scale: { column: "Score", higherIsBetter: true },
     red: { column: "Grade", equals: "D" },
@@ -208,7 +208,7 @@ export const KIND_INFO = {
     fn: VENDORBREAKDOWN,
     source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
     config: WEIGHTS,
-    files: { weights: "weights" },
+    files: { weights: "weights", survey: "survey" },
     columns: {
       KPI: "text", Value: "number", Target: "number", Floor: "number", Weight: "number", "KPI score": "number",
       Contribution: "number", "Weight share": "percent", Note: "text",
@@ -269,7 +269,7 @@ export const KIND_INFO = {
     summary: "what the scorecard will count: matched columns, blanks, placeholders",
     fn: VENDORDATAQUALITY,
     source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
-    files: { weights: "settings" },
+    files: { weights: "settings", survey: "survey" },
     columns: {
       Field: "text", Header: "text", "Matched by": "text", Values: "integer", Blank: "integer", Placeholders: "integer",
       Unparseable: "integer", Note: "text",
@@ -312,7 +312,7 @@ export const KIND_INFO = {
     fn: CONTRACTSTATUS,
     source: { param: "contracts", schema: CONTRACT_SCHEMA, hint: "Contracts with a header row (vendor, start, end, notice days, value, auto renew)." },
     config: { param: "settings", label: "Settings", defaults: [["setting", "value"]] },
-    files: { weights: "settings" },
+    files: { weights: "settings", lines: "data" },
     columns: {
       Contract: "text", Vendor: "text", Start: "date", End: "date", "Notice by": "date", "Days to notice": "integer", Status: "text",
       "Auto renew": "text", Value: "currency", "Spend in term": "currency", Utilisation: "percent",

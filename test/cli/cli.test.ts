@@ -32,6 +32,33 @@ const fifteen = (v: unknown) => (typeof v === "number" ? Number(v.toPrecision(15
 const asText = (grid: ResultGrid): string[][] => grid.map((row) => row.map((v) => String(fifteen(v))));
 
 describe("vendorscore CLI", () => {
+  it("reads config rows of any width: a policy row with a vendor in its fifth cell needs no header row", () => {
+    const tickets = file("per-vendor.csv", "Ticket,Vendor,Priority,Opened,Resolved\nT1,Acme,P1,2025-03-03 09:00,2025-03-03 12:00\nT2,Beta,P1,2025-03-03 09:00,2025-03-03 12:00\n");
+    const policy = file("per-vendor-policy.csv", "P1,4,,business\nP1,2,,business,Acme\n");
+    const r = run("sla", tickets, "--policy", policy, "--as-of", "2025-03-10", "--format", "json");
+    expect(r.stderr).toBe("");
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows.map((x) => [x.Vendor, x["Target (h)"], x.Status])).toEqual([["Acme", 2, "breached"], ["Beta", 4, "met"]]);
+  });
+
+  it("fills CONTRACTSTATUS's data from --lines and the scorecard's survey from --survey, as the functions take them", () => {
+    const read = (name: string) => csvRange(fs.readFileSync(sample(name), "utf8"));
+    const contracts = run("contracts", sample("contracts.csv"), "--lines", sample("po-lines.csv"), "--as-of", "2025-02-20", "--format", "json");
+    expect(contracts.stderr).toBe("");
+    const expected = catalog.CONTRACTSTATUS.call({ contracts: read("contracts.csv"), data: read("po-lines.csv"), as_of: "2025-02-20" }) as ResultGrid;
+    const spend = expected[0]!.indexOf("Spend in term");
+    const rows = JSON.parse(contracts.stdout) as Record<string, unknown>[];
+    expect(rows.map((r) => r["Spend in term"])).toEqual(expected.slice(1).map((r) => fifteen(r[spend])));
+    expect(rows.some((r) => typeof r["Spend in term"] === "number" && r["Spend in term"] > 0)).toBe(true);
+
+    const weights = file("survey-weights.csv", "kpi,weight\non_time,1\nResponsiveness,1\n");
+    const card = run("scorecard", sample("po-lines.csv"), "--survey", sample("survey.csv"), "--weights", weights, "--as-of", "2025-03-31");
+    expect(card.stderr).toBe("");
+    const scored = catalog.VENDORSCORECARD.call({ data: read("po-lines.csv"), weights: csvRange(fs.readFileSync(weights, "utf8")), as_of: "2025-03-31", survey: read("survey.csv") }) as ResultGrid;
+    expect(csvRange(card.stdout)).toEqual(asText(scored));
+    expect(run("sla", sample("tickets.csv"), "--survey", sample("survey.csv")).stderr).toMatch(/--survey does not apply to the sla report/);
+  });
+
   it("writes the same scorecard as VENDORSCORECARD for a CSV file, as CSV on standard output", () => {
     const { code, stdout, stderr } = run("scorecard", sample("po-lines.csv"), "--as-of", "2025-04-10");
     expect(stderr).toBe("");

@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { CoreError, isCoreError } from "../../core";
 import { buildReport, kindInfo, parseDefinition, type ReportKind, type ReportSheet } from "../../core/report";
 import { catalog } from "../helpers/sheet";
+import { choose, configCell } from "../helpers/fluent";
 import { findSheet, readValues, usedRect } from "../../doubles/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
 import { ARTIFACTS, PO_CSV, TICKETS_CSV, previewPages } from "../helpers/preview-page";
@@ -59,7 +60,7 @@ const syncLog = () => page.evaluate(() => [...(globalThis as never as { vsPrevie
 async function fillForm(kind: ReportKind, output: string): Promise<void> {
   // A new report each time: after Generate the pane edits the report it made.
   if (await page.isVisible("#vs-new-report")) await page.click("#vs-new-report");
-  await page.selectOption("#vs-kind", kind);
+  await choose(page, "#vs-kind", kind);
   await page.fill("#vs-asof-date", "2025-03-31");
   await page.check("#vs-asof-fixed");
   await page.fill("#vs-output input", output);
@@ -126,7 +127,7 @@ describe("generating reports from the task pane", () => {
 
   it("writes SLA status from a table picked by name: hours and percent formats, breached rows red, breaches charted by vendor", async () => {
     await page.check("#vs-source-named");
-    await page.selectOption("#vs-named", "TicketsTable");
+    await choose(page, "#vs-named", "TicketsTable");
     await fillForm("sla", "SLA status");
     expect(await generate()).toMatch(/SLA status written to "SLA status"/);
     await page.screenshot({ path: join(ARTIFACTS, "excel-sla.png") });
@@ -145,7 +146,7 @@ describe("generating reports from the task pane", () => {
 
   it("writes vendor segments from the POLines table", async () => {
     await page.check("#vs-source-named");
-    await page.selectOption("#vs-named", "POLines");
+    await choose(page, "#vs-named", "POLines");
     await fillForm("segments", "Segments");
     expect(await generate()).toMatch(/Vendor segments written to "Segments" \(5 rows\)/);
     const want = expected("segments", sampleGrid("PO lines"));
@@ -210,12 +211,12 @@ describe("bad input through the pane changes nothing", () => {
   });
 
   it("a weights table with text in a number column is flagged on its row and blocks Generate", async () => {
-    await page.fill('#vs-config input[aria-label="Weight, In full"]', "lots");
+    await configCell(page, "Weight, In full").fill("lots");
     await expect(page.isDisabled("#vs-generate")).resolves.toBe(true);
     expect(await page.textContent(".vs-issue-row")).toMatch(/Weights row 3 \(in_full\): the weight "lots" is not a number/);
-    expect(await page.getAttribute('#vs-config input[aria-label="Weight, In full"] >> xpath=ancestor::tr', "class")).toMatch(/vs-invalid/);
+    expect(await page.locator("#vs-config tr", { has: page.getByRole("textbox", { name: "Weight, In full", exact: true }) }).getAttribute("class")).toMatch(/vs-invalid/);
     await page.screenshot({ path: join(ARTIFACTS, "excel-bad-weights.png") });
-    await page.fill('#vs-config input[aria-label="Weight, In full"]', "20");
+    await configCell(page, "Weight, In full").fill("20");
     await expect(page.isDisabled("#vs-generate")).resolves.toBe(false);
   });
 
@@ -261,7 +262,7 @@ describe("scheduled refresh", () => {
     await select("PO lines", "A1:N41");
     await fillForm("scorecard", "Scorecard");
     await generate();
-    await page.selectOption("#vs-schedule", "15min");
+    await choose(page, "#vs-schedule", "15min");
     await page.waitForFunction(() => /every 15 minutes/.test(document.querySelector("#vs-message")?.textContent ?? ""));
     const settings = (await registry()).find((r) => r[0] === "settings")!;
     expect(JSON.parse(String(settings[1]))).toEqual({ schedule: "15min" });

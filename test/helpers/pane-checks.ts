@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 export interface PaneLayout {
   /** The page or the pane scrolls sideways. */
   readonly overflow: boolean;
-  /** Labels, headers, inputs, selects and buttons whose text does not fit (scrollWidth > clientWidth, or a select's chosen text wider than its box). */
+  /** Labels, headers, inputs, selects, dropdowns (and the button showing their choice) and buttons whose text does not fit (scrollWidth > clientWidth, or a select's chosen text wider than its box). */
   readonly clipped: string[];
   /** The primary action lies wholly inside the window. */
   readonly actionInView: boolean;
@@ -24,12 +24,17 @@ export function paneLayout(page: Page): Promise<PaneLayout> {
     const clipped: string[] = [];
     const app = document.querySelector("#app")!;
     const edge = app.getBoundingClientRect();
-    for (const e of Array.from(app.querySelectorAll("label, legend, summary, th, td, h2, p, li, strong, span, input, fluent-button")).filter(shown)) {
+    for (const e of Array.from(app.querySelectorAll("label, legend, summary, th, td, h2, p, li, strong, span, input, fluent-button, fluent-dropdown, fluent-dropdown > button")).filter(shown)) {
       if (e instanceof HTMLInputElement && (e.type === "radio" || e.type === "checkbox")) continue;
       // Inline boxes have no scroll width of their own: they must stay inside the pane.
       const inline = getComputedStyle(e).display === "inline";
       const r = e.getBoundingClientRect();
       if ((!inline && e.scrollWidth > e.clientWidth + 1) || r.right > edge.right + 1 || r.left < edge.left - 1) clipped.push(name(e));
+    }
+    // Fluent text fields keep their input in their shadow root: its text must fit it as well.
+    for (const f of Array.from(app.querySelectorAll("fluent-text-input")).filter(shown)) {
+      const input = f.shadowRoot?.querySelector("input");
+      if (input && input.scrollWidth > input.clientWidth + 1) clipped.push(`fluent-text-input${f.id ? `#${f.id}` : ""} "${input.value}"`);
     }
     const canvas = document.createElement("canvas").getContext("2d")!;
     for (const s of Array.from(app.querySelectorAll("select")).filter(shown)) {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { CoreError, isCoreError } from "../../core";
 import { catalog } from "../helpers/sheet";
+import { choose, configCell } from "../helpers/fluent";
 import { KIND_INFO, buildReport, parseDefinition, type ReportKind } from "../../core/report";
 import { findSheet, readValues, usedRect } from "../../doubles/excel/model";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../preview/sample";
@@ -43,7 +44,7 @@ async function useRange(sheet: string, address: string): Promise<void> {
 
 /** The form as the analyst sees it: field -> the option shown. */
 const formValues = () =>
-  page.$$eval("#vs-mapping select", (ss) => Object.fromEntries((ss as HTMLSelectElement[]).map((s) => [s.dataset["field"], s.selectedOptions[0]?.textContent ?? ""])));
+  page.$$eval("#vs-mapping fluent-dropdown", (ds) => Object.fromEntries((ds as HTMLElement[]).map((d) => [d.dataset["field"], Array.from(d.querySelectorAll("fluent-option")).find((o) => (o as HTMLElement & { selected: boolean }).selected)?.textContent ?? ""])));
 
 const qualityLines = () => page.$$eval("#vs-quality li", (lis) => lis.map((li) => li.textContent ?? ""));
 
@@ -73,22 +74,22 @@ describe("the column form before Generate", () => {
       status: "Status", compliance: "Compliance", supply_risk: "Supply Risk", profit_impact: "(not used)", tier: "(not used)",
     });
     // Every header of the source is offered, plus "(not used)" for an optional field; the required vendor cannot be dropped.
-    const options = await page.$$eval("#vs-map-promised option", (os) => os.map((o) => o.textContent));
+    const options = await page.$$eval("#vs-map-promised fluent-option", (os) => os.map((o) => o.textContent));
     expect(options).toEqual(["(not used)", "PO Number", "Vendor", "Order Date", "Promised Date", "Delivered Date", "Ordered Qty", "Received Qty", "Rejected Qty", "Unit Price", "Contract Price", "Amount", "Status", "Compliance", "Supply Risk"]);
-    expect(await page.$$eval("#vs-map-vendor option", (os) => os.map((o) => o.textContent))).not.toContain("(not used)");
+    expect(await page.$$eval("#vs-map-vendor fluent-option", (os) => os.map((o) => o.textContent))).not.toContain("(not used)");
     await page.screenshot({ path: join(ARTIFACTS, "panel-mapping-form.png") });
   });
 
   it("shows the detected ticket columns for SLA status", async () => {
     await useRange("Tickets", "A1:F31");
-    await page.selectOption("#vs-kind", "sla");
+    await choose(page, "#vs-kind", "sla");
     expect(await formValues()).toEqual({ vendor: "Vendor", ticket: "Ticket", priority: "Priority", opened: "Opened", responded: "Responded", resolved: "Resolved", updated: "(not used)", status: "(not used)", paused_hours: "(not used)" });
     expect(await qualityLines()).toEqual(["30 rows under the header", "Not found: Updated, Status, Paused hours"]);
   });
 
   it("stores a changed dropdown as a mapping row in the report definition, and the report reads that column", async () => {
     await useRange("PO lines", "A1:N41");
-    await page.selectOption("#vs-map-delivered", "Order Date");
+    await choose(page, "#vs-map-delivered", "Order Date");
     // The core gives the column to the mapping, so order_date no longer has one: the form shows it.
     expect(await formValues()).toMatchObject({ delivered: "Order Date", order_date: "(not used)", promised: "Promised Date" });
     expect(await page.getAttribute("#vs-map-delivered", "title")).toBe("Detected: Delivered Date");
@@ -114,15 +115,15 @@ describe("the column form before Generate", () => {
 
   it("editing a stored report shows its mapping rows in the column form, where they can be undone", async () => {
     await useRange("PO lines", "A1:N41");
-    await page.selectOption("#vs-map-delivered", "Order Date");
+    await choose(page, "#vs-map-delivered", "Order Date");
     await page.fill("#vs-output input", "Mapped");
     expect(await generate()).toMatch(/written to "Mapped"/);
     const id = String((await preview((p) => p.sheet("vendorscore")))!.values[2]![0]);
     await page.click(`#vs-reports li[data-report="${id}"] [data-action="edit"]`);
-    await page.waitForFunction(() => (document.querySelector("#vs-map-delivered") as HTMLSelectElement | null)?.value === "Order Date");
+    await page.waitForFunction(() => document.querySelector("#vs-map-delivered > button")?.textContent?.trim() === "Order Date");
     // The mapping row is in the form, not in the weights table.
     expect(await page.$$eval("#vs-config input", (is) => (is as HTMLInputElement[]).some((i) => i.value === "Order Date"))).toBe(false);
-    await page.selectOption("#vs-map-delivered", "Delivered Date");
+    await choose(page, "#vs-map-delivered", "Delivered Date");
     expect(await generate()).toMatch(/written to "Mapped"/);
     const def = parseDefinition((await preview((p) => p.sheet("vendorscore")))!.values[2]![1]);
     expect(!isCoreError(def) && def.config).toEqual(KIND_INFO.scorecard.config.defaults);
@@ -130,9 +131,9 @@ describe("the column form before Generate", () => {
 
   it("drops a choice set back to the detected column, so generation gets no mapping row", async () => {
     await useRange("PO lines", "A1:N41");
-    await page.selectOption("#vs-map-compliance", "(not used)");
+    await choose(page, "#vs-map-compliance", "(not used)");
     expect(await formValues()).toMatchObject({ compliance: "(not used)" });
-    await page.selectOption("#vs-map-compliance", "Compliance");
+    await choose(page, "#vs-map-compliance", "Compliance");
     await page.fill("#vs-output input", "Plain");
     expect(await generate()).toMatch(/written to "Plain"/);
     const def = parseDefinition((await preview((p) => p.sheet("vendorscore")))!.values[2]![1]);
@@ -170,7 +171,7 @@ describe("the data-quality summary before Generate", () => {
   it("follows the form: a field set to (not used) is listed as not found and its cells are no longer counted", async () => {
     await preview((p, [csv]) => p.addSheetFromCsv("Export", csv!), [EXPORT]);
     await useRange("Export", "A1:F6");
-    await page.selectOption("#vs-map-delivered", "(not used)");
+    await choose(page, "#vs-map-delivered", "(not used)");
     const lines = await qualityLines();
     expect(lines[2]).toBe("Not found: Delivered date, Received qty, Rejected qty, Unit price, Contract price, Amount, Order date, Compliance, Supply risk, Profit impact, Tier");
     expect(lines.join("\n")).not.toMatch(/placeholder/);
@@ -181,8 +182,8 @@ describe("the data-quality summary before Generate", () => {
     await useRange("Export", "A1:F6");
     await page.click("#vs-config-add");
     const last = await page.$$eval("#vs-config tbody tr", (trs) => trs.length);
-    await page.fill(`#vs-config input[aria-label="KPI, row ${last}"]`, "date_order");
-    await page.fill(`#vs-config input[aria-label="Weight, row ${last}"]`, "DMY");
+    await configCell(page, `KPI, row ${last}`).fill("date_order");
+    await configCell(page, `Weight, row ${last}`).fill("DMY");
     await page.waitForFunction(() => /read as DMY/.test(document.querySelector("#vs-quality")?.textContent ?? ""));
   });
 

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { ARTIFACTS, ROOT, previewPages } from "../helpers/preview-page";
 import { seriousViolations } from "../helpers/pane-checks";
+import { choose, configCell } from "../helpers/fluent";
 
 // Reports as a user meets them in the real task pane (the preview: the pane's bundle on the
 // in-memory workbook, which refuses requests over 5 MB as Excel on the web does).
@@ -48,7 +49,7 @@ async function asOf(): Promise<void> {
   await page.check("#vs-asof-fixed");
 }
 
-const weightCell = '#vs-config input[aria-label="Weight, On time"]';
+const weightCell = (page: Page) => configCell(page, "Weight, On time");
 
 describe("reports you can trust, in the task pane", () => {
   it("generate, change a weight, generate again: the same sheet changes and one report is stored", async () => {
@@ -59,7 +60,7 @@ describe("reports you can trust, in the task pane", () => {
     // Generate moved the focus to the new sheet; the pane still shows (and uses) the data.
     expect(await page.textContent("#vs-selection")).toMatch(/'PO lines'!A1:N41/);
     expect(await page.textContent("#vs-editing")).toMatch(/Editing the report "Scorecard"/);
-    await page.fill(weightCell, "5");
+    await weightCell(page).fill("5");
     expect(await generate()).toMatch(/written to "Scorecard" \(5 rows\)/);
     const second = (await sheet("Scorecard"))!;
     expect(second.id).toBe(first.id);
@@ -74,7 +75,7 @@ describe("reports you can trust, in the task pane", () => {
     await asOf();
     await generate();
     const scorecard = (await sheet("Scorecard"))!;
-    await page.selectOption("#vs-kind", "segments");
+    await choose(page, "#vs-kind", "segments");
     expect(await page.isVisible("#vs-editing")).toBe(false);
     expect(await generate()).toMatch(/Vendor segments written to "Segments"/);
     expect((await sheet("Scorecard"))!.values).toEqual(scorecard.values);
@@ -187,12 +188,12 @@ describe("reports you can trust, in the task pane", () => {
 
   it("shows config header rows as fixed labels, lets every data row go, and names mapping fields in words", async () => {
     expect(await page.$$eval("#vs-config tr.vs-head th", (ths) => ths.map((t) => t.textContent))).toEqual(["KPI", "Weight", "Target", "Floor", "Formula", "Remove"]);
-    expect(await page.$$eval("#vs-config tr.vs-head input", (is) => is.length)).toBe(0);
-    await page.selectOption("#vs-kind", "sla");
+    expect(await page.$$eval("#vs-config tr.vs-head :is(input, fluent-text-input)", (is) => is.length)).toBe(0);
+    await choose(page, "#vs-kind", "sla");
     // The calendar has no header: its first row (workdays) is data and can be removed.
     expect(await page.$$eval("#vs-calendar tr.vs-head", (trs) => trs.length)).toBe(0);
     expect(await page.$$eval("#vs-calendar tr", (trs) => trs.map((tr) => tr.querySelectorAll(".vs-del").length))).toEqual([1, 1]);
-    await page.selectOption("#vs-kind", "scorecard");
+    await choose(page, "#vs-kind", "scorecard");
     await page.waitForSelector('label[for="vs-map-ordered_qty"]', { state: "attached" });
     expect(await page.textContent('label[for="vs-map-ordered_qty"]')).toBe("Ordered qty");
     expect(await page.getAttribute('label[for="vs-map-ordered_qty"]', "title")).toMatch(/ordered_qty/);
@@ -251,7 +252,7 @@ describe("reports you can trust, in the task pane", () => {
 
   it.each(["empty", "source chosen", "sla settings", "blocked", "success"])("has no serious or critical accessibility violation (axe-core): %s", async (state) => {
     if (state !== "empty") await useSelection("PO lines", "A1:N41");
-    if (state === "sla settings") await page.selectOption("#vs-kind", "sla");
+    if (state === "sla settings") await choose(page, "#vs-kind", "sla");
     if (state === "blocked") await useSelection("PO lines", "A2:N41");
     if (state === "success") {
       await asOf();
@@ -259,6 +260,31 @@ describe("reports you can trust, in the task pane", () => {
     }
     const violations = await seriousViolations(page);
     expect(violations).toEqual([]);
+  });
+
+  it("picks As of with a click or the arrow keys, and blocks Generate on a date not given", async () => {
+    await useSelection("PO lines", "A1:N41");
+    const checked = () => page.$$eval("#vs-asof fluent-radio", (rs) => rs.map((r) => [r.id, (r as HTMLElement & { checked: boolean }).checked, r.getAttribute("aria-checked")]));
+    expect(await checked()).toEqual([["vs-asof-today", true, "true"], ["vs-asof-fixed", false, "false"]]);
+    await page.click("#vs-asof-fixed-label");
+    expect(await checked()).toEqual([["vs-asof-today", false, "false"], ["vs-asof-fixed", true, "true"]]);
+    expect(await page.isDisabled("#vs-generate")).toBe(true);
+    expect(await page.textContent("#vs-blocked")).toBe("Fix the highlighted entry above to generate.");
+    await page.keyboard.press("ArrowUp");
+    expect(await checked()).toEqual([["vs-asof-today", true, "true"], ["vs-asof-fixed", false, "false"]]);
+    expect(await page.isDisabled("#vs-generate")).toBe(false);
+    await page.fill("#vs-asof-date", "2025-03-31");
+    expect(await checked()).toEqual([["vs-asof-today", false, "false"], ["vs-asof-fixed", true, "true"]]);
+    expect(await page.isDisabled("#vs-generate")).toBe(false);
+  });
+
+  it("picks the report type from the keyboard, as a Fluent dropdown does", async () => {
+    await page.focus("#vs-kind > button");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector("#vs-config legend")?.textContent === "SLA policy");
+    expect((await page.textContent("#vs-kind > button"))?.trim()).toBe("SLA status");
   });
 
   it("runs Generate with Enter in the output name", async () => {
@@ -290,7 +316,7 @@ describe("what a report counts, in the reports list", () => {
     const before = await names();
     const rows = csv.trim().split(/\r?\n/).length;
     await useSelection("Agreements", `A1:G${rows}`);
-    await page.selectOption("#vs-kind", "contracts");
+    await choose(page, "#vs-kind", "contracts");
     await page.fill("#vs-asof-date", "2025-02-20");
     await page.check("#vs-asof-fixed");
     expect(await generate()).toMatch(/written to/);

@@ -6,6 +6,7 @@ import type { World } from "../../doubles/sheets/services";
 import type { FakeSheet } from "../../doubles/sheets/spreadsheet";
 import { instantIn, sampleCsv, typed } from "../../doubles/sheets/sample";
 import { checkPaneState } from "../helpers/pane-checks";
+import { choose, configCell } from "../helpers/fluent";
 
 const ZONE = "Australia/Sydney";
 const ARTIFACTS = join(__dirname, "..", "..", "test-artifacts", "sheets-sidebar");
@@ -69,20 +70,20 @@ describe("the sidebar (built Sidebar.html in headless Chromium)", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
 
     // Before Generate: the column form prefilled with what the core detected, and what will be counted.
-    await page.waitForSelector("#vs-mapping select", { state: "attached" });
-    const form = await page.$$eval("#vs-mapping select", (ss) => Object.fromEntries((ss as HTMLSelectElement[]).map((s) => [s.dataset["field"], s.selectedOptions[0]?.textContent ?? ""])));
+    await page.waitForSelector("#vs-mapping fluent-dropdown > button", { state: "attached" });
+    const form = await page.$$eval("#vs-mapping fluent-dropdown", (ds) => Object.fromEntries((ds as HTMLElement[]).map((d) => [d.dataset["field"], Array.from(d.querySelectorAll("fluent-option")).find((o) => (o as HTMLElement & { selected: boolean }).selected)?.textContent ?? ""])));
     expect(form).toMatchObject({ vendor: "Vendor", promised: "Promised Date", delivered: "Delivered Date", ordered_qty: "Ordered Qty" });
     await page.waitForFunction(() => document.querySelector("#vs-quality")?.textContent?.includes("Counted"));
     expect(await page.textContent("#vs-quality")).toMatch(/Counted: 39 of 40 lines \(5 vendors\)Skipped: 1 cancelled/); // the sample has one cancelled line
     expect(calls).toContain("vendorscoreReadSource");
 
-    await page.fill('#vs-config input[aria-label="Weight, On time"]', "abc");
+    await configCell(page, "Weight, On time").fill("abc");
     await page.waitForSelector(".vs-issue-row");
     expect(await page.textContent(".vs-issue-row")).toMatch(/"abc" is not a number/);
     expect(await page.isDisabled("#vs-generate")).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, "1-bad-weight.png"), fullPage: true });
 
-    await page.fill('#vs-config input[aria-label="Weight, On time"]', "2");
+    await configCell(page, "Weight, On time").fill("2");
     expect(await page.isDisabled("#vs-generate")).toBe(false);
     await page.fill("#vs-asof-date", "2025-03-31");
     await page.click("#vs-generate");
@@ -109,10 +110,10 @@ describe("the sidebar (built Sidebar.html in headless Chromium)", () => {
     expect(await page.textContent("#vs-blocked")).toMatch(/The source cannot be used: No vendor column/);
     await page.screenshot({ path: join(ARTIFACTS, "3-source-error.png"), fullPage: true });
 
-    const options = await page.$$eval("#vs-schedule option", (os) => os.map((o) => (o as HTMLOptionElement).value));
+    const options = await page.$$eval("#vs-schedule fluent-option", (os) => os.map((o) => o.getAttribute("value")));
     expect(options.slice(0, 3)).toEqual(["off", "hourly", "daily@0"]);
     expect(options).not.toContain("15min");
-    await page.selectOption("#vs-schedule", "daily@6");
+    await choose(page, "#vs-schedule", "daily@6");
     await page.waitForFunction(() => document.querySelector("#vs-message")?.textContent?.includes("Scheduled refresh is on"));
     expect(await page.textContent("#vs-message")).toContain("Every day, 06:00-07:00");
     expect(world.triggers.map((t) => t.spec)).toEqual([{ everyDays: 1, atHour: 6, timezone: ZONE }]);
@@ -157,19 +158,19 @@ describe("the sidebar at 300 x 600, in Google Workspace's look", () => {
     for (const kind of ["scorecard", "sla", "segments"]) {
       if (kind === "sla") await use(tickets, `A1:${String.fromCharCode(64 + rows[0]!.length)}${rows.length}`);
       else await use(po, "A1:N41");
-      await page.selectOption("#vs-kind", kind);
+      await choose(page, "#vs-kind", kind);
       await page.waitForFunction(() => document.querySelector("#vs-blocked")!.hasAttribute("hidden"));
       await show("#vs-config");
       await shot(`3-${kind}-settings`);
     }
 
-    await page.selectOption("#vs-kind", "scorecard");
-    await page.fill('#vs-config input[aria-label="Weight, Defect rate"]', "lots");
+    await choose(page, "#vs-kind", "scorecard");
+    await configCell(page, "Weight, Defect rate").fill("lots");
     expect(await page.isDisabled("#vs-generate")).toBe(true);
     expect(await page.textContent("#vs-blocked")).toBe("Fix the highlighted entry above to generate.");
     await show("#vs-config");
     await shot("4-blocked");
-    await page.fill('#vs-config input[aria-label="Weight, Defect rate"]', "25");
+    await configCell(page, "Weight, Defect rate").fill("25");
 
     await page.fill("#vs-asof-date", "2025-03-31");
     await page.click("#vs-generate");
