@@ -1,5 +1,5 @@
 import { kindInfo, reviewGroups, vendorsIn, type ConfigGrid, type ReportKind, type ReviewGroup } from "../core/report";
-import { button, el } from "./dom";
+import { Dropdown, button, el } from "./dom";
 import type { NamedSource, PanelSource, SelectionInfo, SourceCells } from "./host";
 
 /**
@@ -11,7 +11,7 @@ import type { NamedSource, PanelSource, SelectionInfo, SourceCells } from "./hos
  */
 export class VendorChoice {
   readonly element: HTMLElement;
-  private readonly select: HTMLSelectElement;
+  private readonly select: Dropdown;
   private vendors: readonly string[] = [];
   private kind: ReportKind | undefined;
   private wanted = "";
@@ -19,9 +19,9 @@ export class VendorChoice {
 
   /** `config` gives the weights table as the pane shows it (its standing rows name the standings); `tickets` shows with the choice. */
   constructor(private readonly config: () => ConfigGrid, private readonly changed: () => void, tickets?: TicketChoice) {
-    this.select = el("select", { id: "vs-vendor" });
-    this.element = el("div", { id: "vs-vendor-row", hidden: "" }, el("label", { class: "vs-label", for: "vs-vendor", text: "Vendor" }), this.select, ...(tickets ? [tickets.element] : []));
-    this.select.addEventListener("change", () => {
+    this.select = new Dropdown("Vendor", { id: "vs-vendor" });
+    this.element = el("div", { id: "vs-vendor-row", hidden: "" }, el("label", { class: "vs-label", for: "vs-vendor", text: "Vendor" }), this.select.element, ...(tickets ? [tickets.element] : []));
+    this.select.onChange(() => {
       this.wanted = this.select.value;
       this.changed();
     });
@@ -80,15 +80,13 @@ export class VendorChoice {
     const vendors = this.wanted.startsWith(VENDOR) && !this.vendors.includes(this.wanted.slice(VENDOR.length)) ? [this.wanted.slice(VENDOR.length), ...this.vendors] : this.vendors;
     const groups = this.kind && this.needed() ? reviewGroups(this.kind, this.config()) : [];
     if (isGroup(this.wanted) && !groups.some((g) => groupValue(g) === this.wanted)) groups.push(parseGroup(this.wanted));
-    this.select.replaceChildren(
-      el("option", { value: "", text: vendors.length ? "(choose a vendor)" : "(no vendor in the source)" }),
-      ...(vendors.length ? [el("optgroup", { label: "One vendor" }, ...vendors.map((v) => el("option", { value: VENDOR + v, text: v })))] : []),
-      ...(["standing", "tier"] as const).map((by) =>
-        el("optgroup", { label: by === "standing" ? "Every vendor of a standing" : "Every vendor of a tier" },
-          ...groups.filter((g) => g.by === by).map((g) => el("option", { value: groupValue(g), text: `${by === "standing" ? "Standing" : "Tier"} ${g.name}` })))),
-    );
-    const values = Array.from(this.select.options).map((o) => o.value);
-    this.select.value = values.includes(this.wanted) ? this.wanted : "";
+    // The vendors, then each group, named for what it covers ("Standing Poor", "Tier Key").
+    const choices = [
+      { value: "", text: vendors.length ? "(choose a vendor)" : "(no vendor in the source)" },
+      ...vendors.map((v) => ({ value: VENDOR + v, text: v })),
+      ...groups.map((g) => ({ value: groupValue(g), text: `${g.by === "standing" ? "Standing" : "Tier"} ${g.name}` })),
+    ];
+    this.select.setChoices(choices, choices.some((c) => c.value === this.wanted) ? this.wanted : "");
   }
 }
 
@@ -107,16 +105,16 @@ function parseGroup(v: string): ReviewGroup {
  */
 export class TicketChoice {
   readonly element: HTMLElement;
-  private readonly select: HTMLSelectElement;
+  private readonly select: Dropdown;
   private range: { source: PanelSource; label: string } | null = null;
   private named: readonly NamedSource[] = [];
 
   constructor(selection: () => Promise<SelectionInfo>) {
-    this.select = el("select", { id: "vs-tickets" });
+    this.select = new Dropdown("Tickets for SLA (optional)", { id: "vs-tickets" });
     const use = button("subtle", { id: "vs-tickets-use-selection", size: "small" }, "Use selection");
     this.element = el("div", { id: "vs-tickets-row" },
       el("div", { class: "vs-choice" }, el("label", { for: "vs-tickets", text: "Tickets for SLA (optional)" }), use),
-      el("div", { class: "vs-indent" }, this.select));
+      el("div", { class: "vs-indent" }, this.select.element));
     use.addEventListener("click", () =>
       void selection().then((s) => {
         if (!s.address) return;
@@ -151,11 +149,11 @@ export class TicketChoice {
   }
 
   private render(keep: string): void {
-    this.select.replaceChildren(
-      el("option", { value: "", text: "None" }),
-      ...(this.range ? [el("option", { value: "range", text: this.range.label })] : []),
-      ...this.named.map((s) => el("option", { value: `name:${s.name}`, text: `${s.name} (${s.type})` })),
-    );
-    this.select.value = Array.from(this.select.options).some((o) => o.value === keep) ? keep : "";
+    const choices = [
+      { value: "", text: "None" },
+      ...(this.range ? [{ value: "range", text: this.range.label }] : []),
+      ...this.named.map((s) => ({ value: `name:${s.name}`, text: `${s.name} (${s.type})` })),
+    ];
+    this.select.setChoices(choices, choices.some((c) => c.value === keep) ? keep : "");
   }
 }
