@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, helperBlocks, type ChartSpec, type ReportSheet, safeText } from "../core/report";
+import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, chartRows, formatRows, headerRows, helperBlocks, titleRows, type ChartSpec, type ReportSheet, safeText } from "../core/report";
 import { blockAddress, columnLetter } from "./address";
 
 export const CHART_NAME = "vendorscore chart";
@@ -35,19 +35,21 @@ export function writeRows(sheet: Excel.Worksheet, report: ReportSheet, start: nu
   const cols = report.values[0]?.length ?? 0;
   if (count <= 0 || cols === 0) return;
   sheet.getRange(blockAddress(start, 0, count, cols)).values = report.values.slice(start, start + count).map((row) => row.map(safeText)) as unknown[][];
-  const first = Math.max(start, 1);
-  const n = start + count - first;
-  if (n > 0) sheet.getRange(blockAddress(first, 0, n, cols)).numberFormat = new Array(n).fill(report.patterns) as unknown[][];
+  const f = formatRows(report, start, count);
+  if (f.rows.length > 0) sheet.getRange(blockAddress(f.first, 0, f.rows.length, cols)).numberFormat = f.rows;
 }
 
 export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void {
   const rows = report.values.length;
   const cols = report.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
-  const header = sheet.getRange(blockAddress(0, 0, 1, cols));
-  header.format.font.bold = true;
-  header.format.font.color = HEADER_TEXT;
-  header.format.fill.color = HEADER_FILL;
+  for (const h of headerRows(report)) {
+    const header = sheet.getRange(blockAddress(h.row, 0, 1, h.columns));
+    header.format.font.bold = true;
+    header.format.font.color = HEADER_TEXT;
+    header.format.fill.color = HEADER_FILL;
+  }
+  for (const t of titleRows(report)) sheet.getRange(blockAddress(t, 0, 1, 1)).format.font.bold = true;
 
   const dataRows = rows - 1;
   if (dataRows > 0) {
@@ -87,8 +89,9 @@ export function finishReport(sheet: Excel.Worksheet, report: ReportSheet): void 
   let top = 1;
   report.charts.forEach((spec, i) => {
     const h = helpers.find((b) => b.chart === i);
+    const at = h ? { header: 0, count: h.values.length - 1 } : chartRows(report, spec);
     const grid = h ? h.values : report.values;
-    drawChart(sheet, spec, i, { column: h ? h.column : 0, rows: grid.length, headers: (grid[0] ?? []).map(String) }, `${columnLetter(cols + 1)}${top + 1}`);
+    drawChart(sheet, spec, i, { column: h ? h.column : 0, header: at.header, count: at.count, headers: (grid[at.header] ?? []).map(String) }, `${columnLetter(cols + 1)}${top + 1}`);
     top += CHART_ROWS;
   });
   sheet.freezePanes.freezeRows(1);
@@ -106,19 +109,19 @@ const AUTOFIT_ROWS = 1000;
 /** Rows a chart takes, so the next one starts below it. */
 const CHART_ROWS = 20;
 
-const EXCEL_TYPE = { bar: "BarClustered", combo: "ColumnClustered", scatter: "XYScatter" } as const;
+const EXCEL_TYPE = { bar: "BarClustered", combo: "ColumnClustered", scatter: "XYScatter", line: "LineMarkers" } as const;
 
 /**
  * One chart whose series read columns of a block on the sheet (the table, or a helper block):
- * `data.column` is the block's first sheet column, `data.rows` its rows with the header row
- * `data.headers`. Each
+ * `data.column` is the block's first sheet column, `data.header` its header row (whose cells are
+ * `data.headers`) and `data.count` its data rows below. Each
  * series is set from its own column (`setValues`, `setXAxisValues`), so the columns need not be
  * next to each other and nothing is copied beside the table.
  */
-function drawChart(sheet: Excel.Worksheet, spec: ChartSpec, index: number, data: { column: number; rows: number; headers: readonly string[] }, anchor: string): void {
-  const n = data.rows - 1;
+function drawChart(sheet: Excel.Worksheet, spec: ChartSpec, index: number, data: { column: number; header: number; count: number; headers: readonly string[] }, anchor: string): void {
+  const n = data.count;
   if (n < 1 || spec.series.length === 0) return;
-  const column = (c: number) => sheet.getRange(blockAddress(1, data.column + c, n, 1));
+  const column = (c: number) => sheet.getRange(blockAddress(data.header + 1, data.column + c, n, 1));
   const first = spec.series[0]!;
   const chart = sheet.charts.add(EXCEL_TYPE[spec.type], column(first.column), "Columns");
   chart.name = chartName(index);

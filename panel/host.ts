@@ -82,6 +82,12 @@ export interface PanelRequest {
   readonly source: PanelSource;
   /** Survey answers, for a kind whose function takes a survey; read at every refresh like the source. */
   readonly survey?: PanelSource;
+  /** Tickets for a business review's SLA part; read at every refresh like the source. */
+  readonly tickets?: PanelSource;
+  /** The vendor, for a kind about one vendor (a business review). */
+  readonly vendor?: string;
+  /** Or every vendor of a standing or tier, one sheet each. */
+  readonly group?: { readonly by: "standing" | "tier"; readonly name: string };
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -97,6 +103,10 @@ export interface EditableReport {
   readonly sourceLabel: string;
   readonly survey?: PanelSource;
   readonly surveyLabel?: string;
+  readonly tickets?: PanelSource;
+  readonly ticketsLabel?: string;
+  readonly vendor?: string;
+  readonly group?: { readonly by: "standing" | "tier"; readonly name: string };
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -113,9 +123,9 @@ export interface HostResult {
 }
 
 /** A stored definition as the pane edits it. */
-export function editable(def: { id: string; kind: ReportKind; source: StoredSource; survey?: StoredSource | undefined; config: ConfigGrid; calendar: ConfigGrid; asOf: AsOfRule; output: string }, label: string): EditableReport {
+export function editable(def: { id: string; kind: ReportKind; source: StoredSource; survey?: StoredSource | undefined; tickets?: StoredSource | undefined; vendor?: string | undefined; group?: { by: "standing" | "tier"; name: string } | undefined; config: ConfigGrid; calendar: ConfigGrid; asOf: AsOfRule; output: string }, label: string): EditableReport {
   const survey = def.survey ? { survey: panelSource(def.survey), surveyLabel: describeSource(def.survey) } : {};
-  return { id: def.id, kind: def.kind, source: panelSource(def.source), sourceLabel: label, ...survey, config: def.config, calendar: def.calendar, asOf: def.asOf, output: def.output };
+  return { id: def.id, kind: def.kind, source: panelSource(def.source), sourceLabel: label, ...survey, ...(def.tickets ? { tickets: panelSource(def.tickets), ticketsLabel: describeSource(def.tickets) } : {}), ...(def.vendor ? { vendor: def.vendor } : {}), ...(def.group ? { group: def.group } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf, output: def.output };
 }
 
 type StoredSource = { sheet: string; address: string } | { name: string };
@@ -131,8 +141,8 @@ export function reportSource(s: PanelSource): StoredSource {
 
 /** The pane's form as the generate use case takes it: the source and the survey in their stored form. */
 export function reportRequest(request: PanelRequest): ReportRequest {
-  const { survey, ...rest } = request;
-  return { ...rest, source: reportSource(request.source), ...(survey ? { survey: reportSource(survey) } : {}) };
+  const { survey, tickets, ...rest } = request;
+  return { ...rest, source: reportSource(request.source), ...(survey ? { survey: reportSource(survey) } : {}), ...(tickets ? { tickets: reportSource(tickets) } : {}) };
 }
 
 /** A report use case's answer as the pane shows it. */

@@ -6,6 +6,7 @@ import { button, Dropdown, el, isDisabled, messageBar, RadioGroup, setDisabled, 
 import { scheduleLabel, type EditableReport, type HostResult, type NamedSource, type PanelHost, type PanelRequest, type PanelSource, type ReportStatus, type Schedule, type SourceCells } from "./host";
 import { renderReports } from "./reportsList";
 import { SourceCheck } from "./sourceCheck";
+import { TicketChoice, VendorChoice } from "./vendorChoice";
 import { officeTheme, type PaneTheme } from "./theme";
 
 export interface PanelOptions {
@@ -47,6 +48,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   // The calendar has no header row: its first row (workdays) is data like the others.
   const calendar = new ConfigTable("vs-calendar", "Business hours", validate, false);
   const check = new SourceCheck(() => config.get(), cx, () => updateAction());
+  const tickets = new TicketChoice(() => host.getSelection());
+  const vendor = new VendorChoice(() => config.get(), () => updateAction(), tickets);
 
   const asOfRule = new RadioGroup("vs-asof-legend", "today", { id: "vs-asof", name: "vs-asof" },
     { id: "vs-asof-today", value: "today", label: "Today" },
@@ -78,7 +81,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       el("h2", { text: "Report" }),
       el("div", { class: "vs-row" }, editingNote, newReport),
       el("label", { class: "vs-label", for: "vs-kind", text: "Report type" }),
-      kindSelect.element, hint, config.element, calendar.element, check.element,
+      kindSelect.element, hint, vendor.element, config.element, calendar.element, check.element,
       el("fieldset", { class: "vs-asof" },
         el("legend", { class: "vs-label", id: "vs-asof-legend", text: "As of" }),
         asOfRule.element,
@@ -124,13 +127,14 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     const badDate = asOfRule.value === "fixed" && asOfDate.value === "";
     asOfDate.classList.toggle("vs-invalid", badDate);
     issues = found.length + (badDate ? 1 : 0);
+    vendor.configChanged();
     updateAction();
     if (found.length === 0) check.refreshSummary();
   }
 
   /** Generate is blocked, with the reason beside it, while a config row or the source has a problem. */
   function updateAction(): void {
-    const reason = issues > 0 ? "Fix the highlighted entry above to generate." : check.problem() ? `The source cannot be used: ${check.problem()}` : "";
+    const reason = issues > 0 ? "Fix the highlighted entry above to generate." : check.problem() ? `The source cannot be used: ${check.problem()}` : vendor.problem();
     setDisabled(generate, reason !== "");
     blocked.hidden = reason === "";
     blocked.textContent = reason;
@@ -167,6 +171,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     const info = kindInfo(kind);
     surveyRow.hidden = !takesSurvey(kind);
     check.setKind(kind);
+    vendor.setKind(kind);
     hint.textContent = info.source.hint;
     config.element.hidden = !info.config;
     config.element.querySelector("legend")!.textContent = info.config?.label ?? "";
@@ -237,7 +242,10 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     } catch (e) {
       cells = { ok: false, message: `The source could not be read: ${e instanceof Error ? e.message : String(e)}` };
     }
-    if (seq === reads) check.setSource(cells);
+    if (seq !== reads) return;
+    check.setSource(cells);
+    vendor.setSource(cells, check.rows());
+    updateAction();
   }
 
   const actions = {
@@ -263,6 +271,8 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     config.set(stored.config);
     check.setChoices(stored.choices);
     if (kindInfo(r.kind).calendar) calendar.set(r.calendar);
+    vendor.set(r.vendor, r.group);
+    tickets.set(r.tickets, r.ticketsLabel);
     setOutputName(r.output);
     if (typeof r.asOf === "number") {
       asOfRule.value = "fixed";
@@ -296,6 +306,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
     named.disabled = sources.length === 0;
     namedSources = sources;
     renderSurvey();
+    tickets.setNamed(sources);
     schedule.value = current;
     await loadSource();
   }
@@ -336,11 +347,17 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
       const source = sourceChoice();
       if (!source) return { ok: false, message: "Select the data with its header row, then Use selection; or pick a table or named range." };
       const survey = surveyChoice(kind);
+      const subject = vendor.value();
+      const group = vendor.group();
+      const ticketSource = subject || group ? tickets.value() : undefined;
       const request: PanelRequest = {
         ...(editing ? { id: editing.id } : {}),
         kind,
         source,
         ...(survey ? { survey } : {}),
+        ...(subject ? { vendor: subject } : {}),
+        ...(group ? { group } : {}),
+        ...(ticketSource ? { tickets: ticketSource } : {}),
         // Mapping rows from the column form ride in the weights / policy range, so the stored definition keeps them.
         config: [...config.get(), ...check.rows()],
         calendar: kindInfo(kind).calendar ? calendar.get() : [],

@@ -79,9 +79,39 @@ export function gridHtml(s: SheetModel, selection: { r0: number; c0: number; r1:
   return h;
 }
 
-/** Each chart as an SVG bar chart of its first series (category or point label, value). */
+/** A line chart of one series: a point per category with a value, a category without one left as a gap in the line. */
+function lineSvg(title: string, points: [string, number | undefined][]): string {
+  const w = 360, h = 200, left = 40, bottom = 170, top = 30;
+  const values = points.flatMap(([, v]) => (v === undefined ? [] : [v]));
+  const max = Math.max(1, ...values), min = Math.min(0, ...values);
+  const x = (i: number) => left + (points.length < 2 ? 0 : (i * (w - left - 20)) / (points.length - 1));
+  const y = (v: number) => bottom - ((v - min) / (max - min)) * (bottom - top);
+  const runs: string[] = [];
+  let run: string[] = [];
+  points.forEach(([, v], i) => {
+    if (v === undefined) {
+      if (run.length) runs.push(run.join(" "));
+      run = [];
+    } else run.push(`${x(i)},${y(v)}`);
+  });
+  if (run.length) runs.push(run.join(" "));
+  const lines = runs.map((r) => `<polyline points="${r}" fill="none" stroke="#1F4E78" stroke-width="2"/>`).join("");
+  const dots = points.map(([k, v], i) => `${v === undefined ? "" : `<circle cx="${x(i)}" cy="${y(v)}" r="3" fill="#1F4E78"/><text x="${x(i)}" y="${y(v) - 6}" text-anchor="middle">${formatCell(v, "0.0")}</text>`}<text x="${x(i)}" y="${bottom + 18}" text-anchor="middle">${esc(k)}</text>`).join("");
+  return `<svg width="${w}" height="${h}" role="img" aria-label="${esc(title)}"><text x="${w / 2}" y="18" text-anchor="middle" font-weight="600">${esc(title)}</text><line x1="${left}" y1="${bottom}" x2="${w - 10}" y2="${bottom}" stroke="#999"/>${lines}${dots}</svg>`;
+}
+
+/** Each chart as an SVG: a line chart as a line, any other as bars of its first series (category or point label, value). */
 export function chartsHtml(s: SheetModel): string {
   return s.charts.map((ch) => {
+    if (ch.type.startsWith("Line") && ch.series[0]) {
+      const series = ch.series[0];
+      const points: [string, number | undefined][] = [];
+      for (let i = 0; i <= series.values.r1 - series.values.r0; i++) {
+        const v = getCell(s.values, series.values.r0 + i, series.values.c0, "");
+        points.push([series.xValues ? String(getCell(s.values, series.xValues.r0 + i, series.xValues.c0, "")) : String(i + 1), typeof v === "number" ? v : undefined]);
+      }
+      return `<figure class="chart" data-chart="${esc(ch.name)}">${lineSvg(ch.title, points)}</figure>`;
+    }
     const data: [string, number][] = [];
     const series = ch.series[0];
     if (series) {

@@ -7,6 +7,7 @@ import type { Standing } from "../score/standings";
 import { FORMAT_PATTERN, type ColumnFormat } from "./format";
 import type { AsOfRule, ConfigGrid } from "./definition";
 import { kindInfo, type ReportKind } from "./kinds";
+import type { ReviewGroup } from "./review";
 import type { FillRule, ReportSheet } from "./sheet";
 
 /** What a report is run on: its kind, the source's cells and the pane's tables. */
@@ -18,6 +19,12 @@ export interface ReportInput {
   readonly config: ConfigGrid;
   readonly calendar?: ConfigGrid;
   readonly asOf: AsOfRule;
+  /** The vendor a report about one vendor is for (a business review). */
+  readonly vendor?: string;
+  /** Tickets for a business review's SLA part; read at every refresh like the source. */
+  readonly tickets?: Range;
+  /** Every vendor of a standing or tier, one review sheet each (a business review). */
+  readonly group?: ReviewGroup;
 }
 
 /**
@@ -33,6 +40,7 @@ export function buildReport(input: ReportInput, cx: Context): ReportSheet | Core
   if (source.length === 0 || source.every((row) => row.every((c) => isBlank(c as CellValue)))) {
     return new CoreError("empty_range", "The source range is empty: select the data including its header row, or pick a table.", { arg: info.source.param });
   }
+  if (info.compose) return info.compose(input, cx);
   const args: Record<string, unknown> = { [info.source.param]: source, as_of: input.asOf === "today" ? null : input.asOf };
   if (info.config && input.config.length) args[info.config.param] = input.config;
   if (info.calendar && input.calendar?.length) args[info.calendar.param] = input.calendar;

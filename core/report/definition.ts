@@ -25,6 +25,14 @@ export const ReportDefinitionSchema = z.object({
   source: Source,
   /** Survey answers whose criteria the weights may score, read at every refresh like the source; absent: none. */
   survey: z.optional(Source),
+  /** Tickets for a business review's SLA part, read at every refresh like the source; absent: none. */
+  tickets: z.optional(Source),
+  /** The vendor a report about one vendor is for (a business review); absent for the other kinds. */
+  vendor: z.optional(z.string().check(z.minLength(1))),
+  /** Every vendor of a standing (this period) or a relationship tier, one sheet each, in place of one vendor (a business review). */
+  group: z.optional(z.object({ by: z.enum(["standing", "tier"]), name: z.string().check(z.minLength(1)) })),
+  /** The sheets of a group's report, one per vendor, as last written; the first is also `output`. */
+  pages: z.optional(z.array(z.object({ vendor: z.string(), output: z.string(), outputId: z.string() }))),
   /** Weights (scorecard, segments) or policy (SLA), as the cells of the pane's table. */
   config: Grid,
   /** The SLA calendar; empty for the other kinds. */

@@ -15,14 +15,18 @@ import { VENDORDATAQUALITY } from "../catalog/quality";
 import { VENDORBREAKDOWN, VENDORSCORECARD } from "../catalog/scorecard";
 import { VENDORSEGMENTS } from "../catalog/segment";
 import { SLASTATUS } from "../catalog/sla";
-import { VENDORTRENDS } from "../catalog/trend";
+import { VENDORTREND, VENDORTRENDS } from "../catalog/trend";
 import type { FunctionDef } from "../catalog/types";
 import { DEFAULT_SCORED, KPIS } from "../kpi/defs";
 import { DEFAULT_POLICY } from "../sla/policy";
 import type { Standing } from "../score/standings";
 import { PO_SCHEMA, TICKET_SCHEMA, type Schema } from "../table/schema";
 import type { ColumnFormat } from "./format";
-import { AMBER_FILL, GRADE_COLORS, GREY_FILL, type ChartSpec } from "./sheet";
+import type { ReportInput } from "./build";
+import { REVIEW_COLUMNS, buildReview, buildReviewPages, type ReviewGroup, type ReviewPage } from "./review";
+import { AMBER_FILL, GRADE_COLORS, GREY_FILL, type ChartSpec, type ReportSheet } from "./sheet";
+import type { Context } from "../catalog/types";
+import type { CoreError } from "../cell/error";
 
 /** A config table the pane edits, stored with the report in its `config` or `calendar` slot. */
 export interface ConfigTable {
@@ -63,6 +67,15 @@ export interface ReportKindInfo {
   readonly count?: { readonly column: string; readonly equals: string };
   /** The charts drawn from a result grid (none when its columns are missing), with the weights' standings where given. */
   readonly charts?: (values: ResultGrid, standings?: readonly Standing[]) => readonly ChartSpec[];
+  /**
+   * For a kind whose sheet is made of several functions' results (a business review), what builds
+   * it in place of the one function's table; `fn` then names the function whose source it reads.
+   */
+  readonly compose?: (input: ReportInput, cx: Context) => ReportSheet | CoreError;
+  /** For a kind that can write one sheet per vendor of a group (a business review by standing or tier): those sheets. */
+  readonly pages?: (input: ReportInput & { readonly group: ReviewGroup }, cx: Context) => { pages: ReviewPage[]; notice: string } | CoreError;
+  /** The report is about one vendor, chosen in the pane and stored with it. */
+  readonly subject?: "vendor";
   /** Default name of the sheet a report is written to. */
   readonly defaultOutput: string;
   /** Offered in the task pane and sidebar (a report needing a vendor is for the command line). */
@@ -275,6 +288,21 @@ export const KIND_INFO = {
     columns: { Vendor: "text", "*": "number" },
     scale: { column: "*", higherIsBetter: true },
     defaultOutput: "Trends",
+    pane: true,
+  },
+  review: {
+    kind: "review",
+    label: "Business review",
+    summary: "one vendor's KPIs by period (needs --vendor); the panes write the full review sheet",
+    fn: VENDORTREND,
+    source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
+    config: TREND_WEIGHTS,
+    files: { weights: "weights" },
+    columns: REVIEW_COLUMNS,
+    compose: buildReview,
+    pages: buildReviewPages,
+    subject: "vendor",
+    defaultOutput: "Business review",
     pane: true,
   },
   contracts: {

@@ -63,6 +63,12 @@ export interface ReportRequest {
   readonly source: ReportSource;
   /** Survey answers for the kinds whose function takes a survey ({@link takesSurvey}). */
   readonly survey?: ReportSource;
+  /** Tickets for a business review's SLA part. */
+  readonly tickets?: ReportSource;
+  /** The vendor, for a kind about one vendor (a business review). */
+  readonly vendor?: string;
+  /** Every vendor of a standing or tier, one sheet each (a business review). */
+  readonly group?: { readonly by: "standing" | "tier"; readonly name: string };
   readonly config: ConfigGrid;
   readonly calendar: ConfigGrid;
   readonly asOf: AsOfRule;
@@ -71,7 +77,7 @@ export interface ReportRequest {
 
 /** A fresh definition; `lastRefresh` is filled when it is first written. */
 export function newDefinition(id: string, req: ReportRequest): ReportDefinition {
-  return { version: DEFINITION_VERSION, id, kind: req.kind, source: req.source, ...(req.survey ? { survey: req.survey } : {}), config: req.config, calendar: req.calendar, asOf: req.asOf, output: req.output, outputId: "", lastRefresh: "", lastError: "" };
+  return { version: DEFINITION_VERSION, id, kind: req.kind, source: req.source, ...(req.survey ? { survey: req.survey } : {}), ...(req.vendor ? { vendor: req.vendor } : {}), ...(req.tickets ? { tickets: req.tickets } : {}), ...(req.group ? { group: req.group } : {}), config: req.config, calendar: req.calendar, asOf: req.asOf, output: req.output, outputId: "", lastRefresh: "", lastError: "" };
 }
 
 /** The definition after a refresh: a success clears the error (and records its summary), a failure keeps the last good time and summary. */

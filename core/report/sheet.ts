@@ -23,8 +23,8 @@ export interface ChartSeries {
  * per vendor). Either way, nothing a chart reads is shown beside the table.
  */
 export interface ChartSpec {
-  /** `bar`: horizontal bars in row order; `combo`: bars and lines over the categories; `scatter`: x by y. */
-  readonly type: "bar" | "combo" | "scatter";
+  /** `bar`: horizontal bars in row order; `combo`: bars and lines over the categories; `scatter`: x by y; `line`: a line over the categories. */
+  readonly type: "bar" | "combo" | "scatter" | "line";
   readonly title: string;
   /** The category column (bar, combo) or the x column (scatter). */
   readonly categories: number;
@@ -33,6 +33,64 @@ export interface ChartSpec {
   readonly axes?: { readonly x?: string; readonly y?: string; readonly y2?: string };
   /** Header row then data rows, when the chart reads a derived table rather than the report's. */
   readonly helper?: ResultGrid;
+  /**
+   * On a sheet of blocks, the table the chart reads: its header row (0-based in `values`) and its
+   * data rows. Absent: the report's one table, header in row 0 and every row below.
+   */
+  readonly rows?: { readonly header: number; readonly count: number };
+}
+
+/**
+ * One block of a sheet made of several (a business review: title block, tables): where it
+ * starts, how many rows it has, its own title line and header row, and its columns' number
+ * formats below the header. A single-table report has no blocks: its one table starts in row 0.
+ */
+export interface SheetBlock {
+  /** First row (0-based in `values`): the title line when there is one, else the header row. */
+  readonly row: number;
+  /** Rows, title line and header row included. */
+  readonly rows: number;
+  /** Columns the block spans from column A. */
+  readonly columns: number;
+  /** A bold line above the block ("Needs attention"). */
+  readonly title?: string;
+  /** Whether the block's first row after its title is a header row (styled as the table headers). */
+  readonly header: boolean;
+  /** Per column, the number format of the rows below the header. */
+  readonly patterns: readonly string[];
+  /** Per row below the header, where a row's numbers are its own kind (a KPI's value, target and floor): that row's formats in place of `patterns`. */
+  readonly rowPatterns?: readonly (readonly string[] | undefined)[];
+}
+
+/**
+ * The number formats of one row of a report: none for a header or title row, else the formats of
+ * the table (or, on a sheet of blocks, of the block) holding it, padded to the sheet's width.
+ *
+ * @example rowPatterns(scorecard, 0) // undefined (the header)
+ */
+export function rowPatterns(report: Pick<ReportSheet, "patterns" | "blocks">, row: number): readonly string[] | undefined {
+  if (!report.blocks) return row === 0 ? undefined : report.patterns;
+  const b = report.blocks.find((x) => row >= x.row && row < x.row + x.rows);
+  const firstData = b ? b.row + (b.title ? 1 : 0) + (b.header ? 1 : 0) : Infinity;
+  if (!b || row < firstData) return undefined;
+  const own = b.rowPatterns?.[row - firstData] ?? b.patterns;
+  return report.patterns.map((general, c) => own[c] ?? general);
+}
+
+/** Rows a report styles as table headers: row 0, or each block's header row. */
+export function headerRows(report: Pick<ReportSheet, "blocks" | "values">): { row: number; columns: number }[] {
+  if (!report.blocks) return [{ row: 0, columns: report.values[0]?.length ?? 0 }];
+  return report.blocks.filter((b) => b.header).map((b) => ({ row: b.row + (b.title ? 1 : 0), columns: b.columns }));
+}
+
+/** Rows a report sets in bold as block titles (none for a single table). */
+export function titleRows(report: Pick<ReportSheet, "blocks">): number[] {
+  return (report.blocks ?? []).filter((b) => b.title !== undefined).map((b) => b.row);
+}
+
+/** The rows a chart reads: its header row and data rows (the whole table when the chart names none). */
+export function chartRows(report: Pick<ReportSheet, "values">, spec: ChartSpec): { header: number; count: number } {
+  return spec.rows ?? { header: 0, count: report.values.length - 1 };
 }
 
 /**
@@ -67,6 +125,11 @@ export interface ReportSheet {
   readonly summary: string;
   /** The charts drawn beside the table, in order (none for a report without one). */
   readonly charts: readonly ChartSpec[];
+  /**
+   * A sheet made of blocks (title block, tables) laid out down column A, `values` holding them all,
+   * each block's own formats; rules (colour scale, red rows) do not apply. Absent: one table.
+   */
+  readonly blocks?: readonly SheetBlock[];
 }
 
 /** A row fill by the value of one column, as a conditional rule. */
@@ -115,4 +178,18 @@ export function helperBlocks(report: Pick<ReportSheet, "values" | "charts">): He
     column += (chart.helper[0]?.length ?? 0) + 1;
   });
   return blocks;
+}
+
+/**
+ * The number formats of rows `[start, start + count)` of a report, as a host writes them with the
+ * values: from `first` on, one pattern per column. A single table skips its header row (row 0);
+ * a sheet of blocks gives every row, title and header rows "General".
+ *
+ * @example formatRows(scorecard, 0, 3) // { first: 1, rows: [patterns, patterns] }
+ */
+export function formatRows(report: Pick<ReportSheet, "patterns" | "blocks">, start: number, count: number): { first: number; rows: string[][] } {
+  const first = report.blocks ? start : Math.max(start, 1);
+  const rows: string[][] = [];
+  for (let r = first; r < start + count; r++) rows.push([...(rowPatterns(report, r) ?? report.patterns.map(() => "General"))]);
+  return { first, rows };
 }

@@ -5,7 +5,7 @@ import { MAX_BLOCK_BYTES, readBlockRows, rowBytes, writeBlocks } from "./blocks"
 import { buildReport } from "./build";
 import { describeSource, parseDefinition, type AsOfRule, type ConfigGrid, type ReportDefinition, type ReportSource } from "./definition";
 import { kindInfo, type ReportKind } from "./kinds";
-import { chooseOutput, isStale, newDefinition, stamp, staleSourceMessage, type ReportRequest } from "./plan";
+import { chooseOutput, cleanSheetName, isStale, newDefinition, stamp, staleSourceMessage, type ReportRequest } from "./plan";
 
 export type { ReportRequest };
 import { ask, type Flow, type SheetEntry, type SourceExtent } from "./workbook";
@@ -162,8 +162,10 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
     throw new Failure(`The source ${describeSource(def.source)} is a sheet vendorscore writes, not data: pick the range the report is made from.`);
   }
   const values = yield* readAll(extent);
-  const survey = def.survey ? yield* readSurveySource(state, def, def.survey, isNew) : undefined;
-  const report = buildReport({ kind: def.kind, source: values, ...(survey ? { survey } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf }, env.cx);
+  const tickets = def.tickets ? yield* readOtherSource(state, def, def.tickets, isNew, "tickets") : undefined;
+  if (def.group) return yield* producePages(state, def, env, values, def.group, extent.sheetId, tickets);
+  const survey = def.survey ? yield* readOtherSource(state, def, def.survey, isNew) : undefined;
+  const report = buildReport({ kind: def.kind, source: values, ...(survey ? { survey } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf, ...(def.vendor ? { vendor: def.vendor } : {}), ...(tickets ? { tickets } : {}) }, env.cx);
   if (report instanceof CoreError) throw new Failure(`${label} from ${describeSource(def.source)}: ${report.message}`);
 
   let target = def.outputId ? state.sheets.find((s) => s.id === def.outputId) : undefined;
@@ -185,19 +187,78 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
   // Each block carries its rows' values and number formats.
   const formatBytes = report.patterns.reduce((n, p) => n + p.length + 3, 0);
   yield* ask((wb) => wb.writeReport(sheetId, report, writeBlocks(report.values, MAX_BLOCK_BYTES, formatBytes)));
-  const saved = stamp({ ...def, output: target.name }, env.now(), { output: target.name, outputId: sheetId, summary: report.summary });
+  // A report that was by group and is now for one vendor: its other sheets go.
+  const { pages: former, ...single } = def;
+  if (former) yield* dropSheets(state, def, former.map((p) => p.outputId), [sheetId]);
+  const saved = stamp({ ...single, output: target.name }, env.now(), { output: target.name, outputId: sheetId, summary: report.summary });
   yield* ask((wb) => wb.putDefinition(saved.id, JSON.stringify(saved)));
   replace(state, saved);
   const rows = report.values.length - 1;
   return { def: saved, message: `${label} written to "${target.name}" (${rows} row${rows === 1 ? "" : "s"}).`, notice };
 }
 
-/** A report's survey source, read as its main source is: refused when gone, or when it is a sheet vendorscore writes. */
-function* readSurveySource(state: State, def: ReportDefinition, source: ReportSource, isNew: boolean): Flow<CellValue[][]> {
+/**
+ * A report of one sheet per vendor of a group (a business review by standing or tier): every sheet
+ * is computed before any is written, so a failure leaves them all as they were. A vendor keeps its
+ * sheet from one refresh to the next; a vendor new to the group gets a new sheet, and the sheet of
+ * a vendor no longer in it is deleted (it carries this report's marker, so it is the report's).
+ */
+function* producePages(state: State, def: ReportDefinition, env: ReportEnv, values: CellValue[][], group: NonNullable<ReportDefinition["group"]>, sourceSheet: string, tickets: CellValue[][] | undefined): Flow<{ def: ReportDefinition; message: string; notice: string }> {
+  const info = kindInfo(def.kind);
+  if (!info.pages) throw new Failure(`${info.label} cannot be written per ${group.by}.`);
+  const built = info.pages({ kind: def.kind, source: values, ...(tickets ? { tickets } : {}), config: def.config, calendar: def.calendar, asOf: def.asOf, group }, env.cx);
+  if (built instanceof CoreError) throw new Failure(`${info.label} from ${describeSource(def.source)}: ${built.message}`);
+  const old = def.pages ?? [];
+  for (const p of old) {
+    const sheet = state.sheets.find((s) => s.id === p.outputId);
+    if (sheet && sheet.marker !== def.id) throw new Failure(`The sheet "${quote(sheet.name)}" this report names does not carry its vendorscore marker (was the registry edited?): nothing was written. Delete this report or generate it again.`);
+    if (sheet && sheet.id === sourceSheet) throw new Failure(`The sheet "${quote(sheet.name)}" is this report's own output, so it cannot also be its source.`);
+  }
+  // First the sheets of vendors that left the group, and the one sheet of this report before it
+  // was by group, so their names are free for the sheets made below.
+  const stays = (p: { vendor: string }) => built.pages.some((x) => x.vendor.toLowerCase() === p.vendor.toLowerCase());
+  yield* dropSheets(state, def, [...old.map((p) => p.outputId), def.outputId], old.filter(stays).map((p) => p.outputId));
+  const pages: { vendor: string; output: string; outputId: string }[] = [];
+  const notices = built.notice ? [built.notice] : [];
+  for (const page of built.pages) {
+    const before = old.find((p) => p.vendor.toLowerCase() === page.vendor.toLowerCase());
+    let target = before ? state.sheets.find((s) => s.id === before.outputId) : undefined;
+    if (!target) {
+      const choice = chooseOutput(cleanSheetName(`${page.vendor} review`, info.defaultOutput), state.sheets.map((s) => ({ name: s.name, id: s.id, ours: false })));
+      if (choice.notice) notices.push(choice.notice);
+      target = yield* ask((wb) => wb.addSheet(choice.name, def.id));
+      state.sheets.push(target);
+    }
+    const id = target.id;
+    const formatBytes = page.sheet.patterns.reduce((n, p) => n + p.length + 3, 0);
+    yield* ask((wb) => wb.writeReport(id, page.sheet, writeBlocks(page.sheet.values, MAX_BLOCK_BYTES, formatBytes)));
+    pages.push({ vendor: page.vendor, output: target.name, outputId: id });
+  }
+  const first = pages[0]!;
+  const summary = `${pages.length} vendor${pages.length === 1 ? "" : "s"} of ${group.by} ${group.name}`;
+  const saved = stamp({ ...def, pages }, env.now(), { output: first.output, outputId: first.outputId, summary });
+  yield* ask((wb) => wb.putDefinition(saved.id, JSON.stringify(saved)));
+  replace(state, saved);
+  return { def: saved, message: `${info.label} written to ${pages.length} sheet${pages.length === 1 ? "" : "s"}, one per vendor of the ${group.by} "${group.name}" (${pages.map((p) => `"${p.output}"`).join(", ")}).`, notice: notices.join(" ") };
+}
+
+/** Deletes the sheets of `ids` not in `keep` that carry the report's own marker (a sheet it no longer writes). */
+function* dropSheets(state: State, def: ReportDefinition, ids: readonly string[], keep: readonly string[]): Flow<void> {
+  for (const id of ids) {
+    if (!id || keep.includes(id)) continue;
+    const sheet = state.sheets.find((s) => s.id === id && s.marker === def.id);
+    if (!sheet) continue;
+    yield* ask((wb) => wb.deleteSheet(sheet.id));
+    state.sheets.splice(state.sheets.indexOf(sheet), 1);
+  }
+}
+
+/** A report's second source (a survey, tickets), read as its main source is: refused when gone, or when it is a sheet vendorscore writes. */
+function* readOtherSource(state: State, def: ReportDefinition, source: ReportSource, isNew: boolean, what: "survey" | "tickets" = "survey"): Flow<CellValue[][]> {
   const extent = yield* ask((wb) => wb.locate(source));
   const label = describeSource(source);
-  if (!extent) throw new Failure(isNew ? `The survey ${label} was not found.` : `The survey ${label} of "${def.output}" no longer exists (renamed or deleted?): pick the survey again and generate.`);
-  if (reportSheetIds(state).has(extent.sheetId)) throw new Failure(`The survey ${label} is a sheet vendorscore writes, not answers: pick the survey's range.`);
+  if (!extent) throw new Failure(isNew ? `The ${what} ${label} was not found.` : `The ${what} ${label} of "${def.output}" no longer exists (renamed or deleted?): pick the ${what} again and generate.`);
+  if (reportSheetIds(state).has(extent.sheetId)) throw new Failure(`The ${what} ${label} is a sheet vendorscore writes, not ${what === "survey" ? "answers" : "tickets"}: pick the ${what === "survey" ? "survey's" : "tickets'"} range.`);
   return yield* readAll(extent);
 }
 
@@ -227,8 +288,8 @@ function* recordFailure(state: State, def: ReportDefinition, env: ReportEnv, mes
 
 /** A stored report with what the pane now shows: its source, survey (or none), tables and as-of rule. */
 function edited(def: ReportDefinition, request: ReportRequest): ReportDefinition {
-  const { survey: _, ...rest } = def;
-  return { ...rest, source: request.source, ...(request.survey ? { survey: request.survey } : {}), config: request.config, calendar: request.calendar, asOf: request.asOf };
+  const { survey: _, vendor: __, group: ___, tickets: ____, ...rest } = def;
+  return { ...rest, source: request.source, ...(request.tickets ? { tickets: request.tickets } : {}), ...(request.survey ? { survey: request.survey } : {}), ...(request.vendor ? { vendor: request.vendor } : {}), ...(request.group ? { group: request.group } : {}), config: request.config, calendar: request.calendar, asOf: request.asOf };
 }
 
 /**
@@ -370,6 +431,11 @@ export function* remove(id: string, deleteSheet: boolean): Flow<RunResult> {
   const def = entry.def;
   const sheet = def ? state.sheets.find((s) => s.id === def.outputId && s.marker === def.id) : undefined;
   if (deleteSheet && sheet) yield* ask((wb) => wb.deleteSheet(sheet.id));
+  // A group's other sheets (one per vendor), each only when it carries the report's marker.
+  for (const p of def?.pages ?? []) {
+    const page = state.sheets.find((s) => s.id === p.outputId && s.marker === def!.id && s.id !== sheet?.id);
+    if (deleteSheet && page) yield* ask((wb) => wb.deleteSheet(page.id));
+  }
   yield* ask((wb) => wb.removeDefinition(id));
   const name = def?.output || id;
   const message = deleteSheet && sheet ? `Deleted the report "${name}" and its sheet.` : `Deleted the report "${name}"; its sheet was kept.`;

@@ -3,6 +3,9 @@ import type { Quadrant } from "./kraljic";
 /** How closely a vendor is managed. */
 export type Tier = "Strategic partner" | "Key" | "Transactional";
 
+/** The tiers, closest first. */
+export const TIERS: readonly Tier[] = ["Strategic partner", "Key", "Transactional"];
+
 const BY_QUADRANT: Readonly<Record<Quadrant, Tier>> = {
   Strategic: "Strategic partner",
   Leverage: "Key",

@@ -7,7 +7,7 @@
  */
 import type { CellValue } from "../../core";
 import { createCatalog, dateToSerial } from "../../core";
-import { markerOf, markerValue, refresh, runSync, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook, helperBlocks, safeText } from "../../core/report";
+import { markerOf, markerValue, refresh, runSync, type ReportSheet, type ReportSource, type RowBlock, type SheetEntry, type SourceExtent, type StoredDefinition, type Workbook, helperBlocks, formatRows, safeText } from "../../core/report";
 import { blockAddress, parseBlock, splitAddress } from "../address";
 import { hasRegistryName, isRegistryContent, readRegistry, registryRows, storedDefinitions, withoutDefinition, withText, type Registry } from "../registry";
 import { MARKER } from "../workbook";
@@ -110,8 +110,8 @@ class ScriptBook implements Workbook {
     for (const b of blocks) {
       const rows = report.values.slice(b.start, b.start + b.count).map((row) => row.map(safeText));
       out.getRange(blockAddress(b.start, 0, b.count, cols)).setValues(rows);
-      const first = Math.max(b.start, 1), n = b.start + b.count - first;
-      if (n > 0) out.getRange(blockAddress(first, 0, n, cols)).setNumberFormats(new Array(n).fill([...report.patterns]));
+      const f = formatRows(report, b.start, b.count);
+      if (f.rows.length > 0) out.getRange(blockAddress(f.first, 0, f.rows.length, cols)).setNumberFormats(f.rows);
     }
     // A chart reads the table's own columns, or a helper block in the hidden columns the add-in
     // placed it in: only such a block is rewritten, where the add-in put it.

@@ -1,4 +1,4 @@
-import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, helperBlocks, type ChartSpec, type ReportSheet, safeText } from "../../core/report";
+import { HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, chartRows, formatRows, headerRows, helperBlocks, titleRows, type ChartSpec, type ReportSheet, safeText } from "../../core/report";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -31,19 +31,16 @@ export function writeRows(sheet: Sheet, report: ReportSheet, start: number, coun
   const cols = report.values[0]?.length ?? 0;
   if (count <= 0 || cols === 0) return;
   sheet.getRange(start + 1, 1, count, cols).setValues(report.values.slice(start, start + count).map((row) => row.map(safeText)));
-  const first = Math.max(start, 1);
-  const n = start + count - first;
-  if (n > 0) {
-    const row = report.patterns.slice();
-    sheet.getRange(first + 1, 1, n, cols).setNumberFormats(Array.from({ length: n }, () => row));
-  }
+  const f = formatRows(report, start, count);
+  if (f.rows.length > 0) sheet.getRange(f.first + 1, 1, f.rows.length, cols).setNumberFormats(f.rows);
 }
 
 export function finishReport(sheet: Sheet, report: ReportSheet): void {
   const rows = report.values.length;
   const cols = report.values[0]?.length ?? 0;
   if (rows === 0 || cols === 0) return;
-  sheet.getRange(1, 1, 1, cols).setFontWeight("bold").setFontColor(HEADER_TEXT).setBackground(HEADER_FILL);
+  for (const h of headerRows(report)) sheet.getRange(h.row + 1, 1, 1, h.columns).setFontWeight("bold").setFontColor(HEADER_TEXT).setBackground(HEADER_FILL);
+  for (const t of titleRows(report)) sheet.getRange(t + 1, 1).setFontWeight("bold");
 
   const dataRows = rows - 1;
   if (dataRows > 0) {
@@ -92,7 +89,7 @@ export function finishReport(sheet: Sheet, report: ReportSheet): void {
   }
   report.charts.forEach((spec, i) => {
     const h = helpers.find((b) => b.chart === i);
-    const chart = buildChart(sheet, spec, h ? h.column : 0, h ? h.values.length : rows);
+    const chart = buildChart(sheet, spec, h ? h.column : 0, h ? { header: 0, count: h.values.length - 1 } : chartRows(report, spec));
     if (chart) sheet.insertChart(chart.setPosition(2 + i * CHART_ROWS, cols + 2, 0, 0).build());
   });
   sheet.setFrozenRows(1);
@@ -106,13 +103,13 @@ const CHART_ROWS = 20;
 
 /**
  * A chart over the columns of a block (the table, or a helper block from sheet column `left`,
- * 0-based), header row included: the category (or x) column first, then each series' column, as
+ * 0-based), from its header row `at.header` (0-based) and `at.count` rows below, header row included: the category (or x) column first, then each series' column, as
  * separate ranges, so the columns need not be next to each other.
  */
-function buildChart(sheet: Sheet, spec: ChartSpec, left: number, rows: number): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder | undefined {
-  if (rows < 2 || spec.series.length === 0) return undefined;
-  const column = (c: number) => sheet.getRange(1, left + c + 1, rows, 1);
-  const type = spec.type === "bar" ? Charts.ChartType.BAR : spec.type === "combo" ? Charts.ChartType.COMBO : Charts.ChartType.SCATTER;
+function buildChart(sheet: Sheet, spec: ChartSpec, left: number, at: { header: number; count: number }): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder | undefined {
+  if (at.count < 1 || spec.series.length === 0) return undefined;
+  const column = (c: number) => sheet.getRange(at.header + 1, left + c + 1, at.count + 1, 1);
+  const type = { bar: Charts.ChartType.BAR, combo: Charts.ChartType.COMBO, scatter: Charts.ChartType.SCATTER, line: Charts.ChartType.LINE }[spec.type];
   let b = sheet.newChart().setChartType(type).addRange(column(spec.categories));
   for (const s of spec.series) b = b.addRange(column(s.column));
   b = b

@@ -2,7 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import Papa from "papaparse";
 import { createCatalog, isCoreError, serialOf, type CellValue, type Range } from "../../core";
-import { KIND_INFO, PANE_KINDS, REPORT_KINDS, buildReport, describe as describeSheet, kindInfo, reportKind, validateConfig, type ReportKind, type ReportSheet } from "../../core/report";
+import { KIND_INFO, PANE_KINDS, REPORT_KINDS, buildReport, headerRows, describe as describeSheet, kindInfo, reportKind, validateConfig, type ReportKind, type ReportSheet } from "../../core/report";
 
 const AS_OF = serialOf(2025, 3, 31);
 const cx = createCatalog({ today: () => AS_OF }).context;
@@ -22,7 +22,8 @@ function run(kind: ReportKind): ReportSheet {
     if (isCoreError(grid)) throw grid;
     return describeSheet(kind, grid as never);
   }
-  const r = buildReport({ kind, source, config: info.config?.defaults ?? [], calendar: info.calendar?.defaults ?? [], asOf: AS_OF }, cx);
+  const vendor = info.subject === "vendor" ? { vendor: String(source[1]![source[0]!.indexOf("Vendor")]) } : {};
+  const r = buildReport({ kind, source, config: info.config?.defaults ?? [], calendar: info.calendar?.defaults ?? [], asOf: AS_OF, ...vendor }, cx);
   if (isCoreError(r)) throw r;
   return r;
 }
@@ -32,7 +33,9 @@ describe("the report registry", () => {
     const sheet = run(kind);
     // "*" declares the format of the columns the data names (a trend's periods).
     const columns = kindInfo(kind).columns;
-    const undeclared = sheet.values[0]!.map(String).filter((h) => !(h in columns) && !("*" in columns));
+    // A sheet of blocks has a header row per table.
+    const headers = sheet.blocks ? headerRows(sheet).flatMap((h) => sheet.values[h.row]!.slice(0, h.columns)) : sheet.values[0]!;
+    const undeclared = headers.map(String).filter((h) => !(h in columns) && !("*" in columns));
     expect(undeclared).toEqual([]);
     expect(sheet.values.length).toBeGreaterThan(1);
   });
@@ -63,8 +66,9 @@ describe("the report registry", () => {
     for (const r of sheet.redRows) expect(String(sheet.values[r]![header.indexOf(column)]).toLowerCase()).toBe(equals.toLowerCase());
   });
 
-  it("offers the pane the kinds that need no vendor", () => {
-    expect(PANE_KINDS).toEqual(["scorecard", "sla", "segments", "trends", "contracts", "risk"]);
+  it("offers the pane the kinds that need no vendor, and the business review, whose vendor the pane asks for", () => {
+    expect(PANE_KINDS).toEqual(["scorecard", "sla", "segments", "trends", "review", "contracts", "risk"]);
+    expect(PANE_KINDS.filter((k) => kindInfo(k).subject === "vendor")).toEqual(["review"]);
     expect(REPORT_KINDS.filter((k) => !KIND_INFO[k].pane)).toEqual(["breakdown", "quality"]);
   });
 
