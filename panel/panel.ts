@@ -373,7 +373,7 @@ export function mountPanel(root: HTMLElement, host: PanelHost, options: PanelOpt
   // Enter in the output name or the as-of date runs the primary action, as in a form.
   for (const field of [output, asOfDate]) {
     field.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" && !isDisabled(generate)) {
+      if ((e as KeyboardEvent).key === "Enter" && !isDisabled(generate)) {
         e.preventDefault();
         generate.click();
       }
