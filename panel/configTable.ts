@@ -96,7 +96,10 @@ export class ConfigTable {
         const tr = el("tr", {});
         const rowName = wordFor(cells[0] ?? "");
         const rowLabel = rowName ?? (cells[0]?.trim() || `row ${r + 1}`);
-        cells.forEach((value, c) => {
+        // A setting row with a word for its value (period, quarter) and nothing after it: the value
+        // spans the columns it leaves empty, so a word does not widen a column of numbers.
+        const span = settingSpan(header.length, cells);
+        (span ? cells.slice(0, 2) : cells).forEach((value, c) => {
           if (c === 0 && rowName) {
             // A known key: its name in words, fixed; the row can still be removed.
             tr.append(el("th", { scope: "row", class: "vs-key", title: keyTip(value), "data-row": String(r), "data-col": "0", text: rowName }));
@@ -111,7 +114,7 @@ export class ConfigTable {
             this.rows[r]![c] = input.value;
             this.onChange();
           });
-          tr.append(el("td", {}, input));
+          tr.append(el("td", span && c === 1 ? { colspan: String(span) } : {}, input));
         });
         const del = button("subtle", { class: "vs-del", size: "small", "icon-only": "", title: `Remove ${rowLabel}`, "aria-label": `Remove ${rowLabel}` }, "×");
         del.addEventListener("click", () => {
@@ -124,4 +127,17 @@ export class ConfigTable {
       }),
     );
   }
+}
+
+/**
+ * The columns a setting row's value cell spans: the header's columns after the first when the
+ * row's second cell is a word (not a number) and every later cell is blank; 0 otherwise.
+ *
+ * @example settingSpan(5, ["period", "quarter", "", "", ""]) // 4
+ */
+export function settingSpan(width: number, cells: readonly string[]): number {
+  if (width < 3 || cells.length < 2) return 0;
+  const value = cells[1]!.trim();
+  if (value === "" || !Number.isNaN(Number(value)) || cells.slice(2).some((c) => c.trim() !== "")) return 0;
+  return width - 1;
 }

@@ -68,7 +68,7 @@ describe.each([
     await page.waitForFunction(() => !document.querySelector("#vs-generate")!.hasAttribute("disabled"));
 
     await useSelection(page, "PO lines", "A1:N41");
-    for (const [kind, table] of [["scorecard", "#vs-config"], ["sla", "#vs-config"], ["segments", "#vs-config"]] as const) {
+    for (const [kind, table] of [["scorecard", "#vs-config"], ["sla", "#vs-config"], ["segments", "#vs-config"], ["trends", "#vs-config"]] as const) {
       if (kind === "sla") {
         await page.check("#vs-source-named");
         await choose(page, "#vs-named", "TicketsTable");
