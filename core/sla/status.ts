@@ -6,7 +6,7 @@ import { isBlank } from "../cell/blank";
 import { isPlaceholder } from "../cell/number";
 import { normalizeHeader } from "../table/schema";
 import { ALWAYS, breachAt, businessClock, momentAt, type Calendar } from "./calendar";
-import { utcOf, wallOf, zoneNamed } from "./zone";
+import { Conversion, zoneNamed } from "./zone";
 import type { Policy } from "./policy";
 import type { ParseCache } from "../table/cache";
 import { readTickets, timeProblem, type TicketTable } from "./tickets";
@@ -53,15 +53,24 @@ export interface SlaReport {
  * Where a clock counts: its calendar, and the conversions of ticket times (wall clock of the
  * data's zone) into the calendar's frame and back. Without both zones, both are the identity.
  */
-interface Frame {
-  readonly cal: Calendar;
-  in(s: Serial): Serial;
-  out(s: Serial): Serial;
+class Frame {
   /** The as-of moment in the frame's time. */
   readonly asOf: Serial;
+
+  constructor(readonly cal: Calendar, private readonly into: Conversion, private readonly back: Conversion, asOf: Serial) {
+    this.asOf = into.at(asOf);
+  }
+
+  in(s: Serial): Serial {
+    return this.into.at(s);
+  }
+
+  out(s: Serial): Serial {
+    return this.back.at(s);
+  }
 }
 
-const same = (s: Serial) => s;
+const SAME = new Conversion(undefined, undefined);
 
 /**
  * The frames of the two clocks. With a calendar zone and a data zone, business hours count on
@@ -69,12 +78,12 @@ const same = (s: Serial) => s;
  * has 23 hours; otherwise both count on the wall clock the times are written in.
  */
 function framesOf(calendar: Calendar, policy: Policy, asOf: Serial): { business: Frame; always: Frame } {
-  const frame = (cal: Calendar, into: (s: Serial) => Serial, out: (s: Serial) => Serial): Frame => ({ cal, in: into, out, asOf: into(asOf) });
   const cz = calendar.zone === undefined ? undefined : zoneNamed(calendar.zone);
   const dz = policy.dataZone === undefined ? undefined : zoneNamed(policy.dataZone);
-  if (!cz || !dz) return { business: frame(calendar, same, same), always: frame(ALWAYS, same, same) };
-  const business = cz.name === dz.name ? frame(calendar, same, same) : frame(calendar, (s) => wallOf(cz, utcOf(dz, s)), (s) => wallOf(dz, utcOf(cz, s)));
-  return { business, always: frame(ALWAYS, (s) => utcOf(dz, s), (s) => wallOf(dz, s)) };
+  if (!cz || !dz) return { business: new Frame(calendar, SAME, SAME, asOf), always: new Frame(ALWAYS, SAME, SAME, asOf) };
+  const business = cz.name === dz.name ? new Frame(calendar, SAME, SAME, asOf) : new Frame(calendar, new Conversion(dz, cz), new Conversion(cz, dz), asOf);
+  const utc = zoneNamed("UTC");
+  return { business, always: new Frame(ALWAYS, new Conversion(dz, utc), new Conversion(utc, dz), asOf) };
 }
 
 /**
@@ -99,7 +108,7 @@ export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, as
     t, policy, asOf, atRisk, hasResponse, frames: framesOf(calendar, policy, asOf),
     ids: t.text("ticket"), vendor: t.text("vendor")!, priority: t.text("priority")!, opened: t.num("opened")!,
     resolved: t.num("resolved"), responded: t.num("responded"), updated: t.num("updated"), status, pausedHours: t.num("paused_hours"),
-    pausing: new Map(), last: { status: "", pausing: false }, spans: [], clocks: [], order: [],
+    pausing: new Map(), recent: [], recentPausing: [], spans: [], clocks: [], order: [],
   };
   const out: TicketStatus[] = new Array(t.state.length);
   for (let i = 0; i < t.state.length; i++) out[i] = judge(c, i);
@@ -125,7 +134,9 @@ interface Ctx {
   readonly pausedHours: Float64Array | undefined;
   /** Status text -> whether it pauses, worked out once per distinct text. */
   readonly pausing: Map<string, boolean>;
-  readonly last: { status: string; pausing: boolean };
+  /** The first few distinct status texts met and whether each pauses: a log has a handful, row after row. */
+  readonly recent: string[];
+  readonly recentPausing: boolean[];
   /** Scratch: the paused intervals of the ticket being judged, and its rows in time order. */
   readonly spans: number[];
   /** Scratch: the business clock at each end of `spans`, the start clipped to opening. */
@@ -206,14 +217,19 @@ function time(t: TicketTable, col: Float64Array | undefined, field: "resolved" |
 }
 
 function isPausing(c: Ctx, status: string): boolean {
-  // Exports repeat the same few status texts row after row.
-  if (status === c.last.status) return c.last.pausing;
+  // Exports repeat the same few status texts row after row: comparing with them is cheaper than a lookup.
+  const recent = c.recent;
+  for (let i = 0; i < recent.length; i++) if (recent[i] === status) return c.recentPausing[i]!;
   let p = c.pausing.get(status);
   if (p === undefined) c.pausing.set(status, (p = c.policy.pauses.has(normalizeHeader(status))));
-  c.last.status = status;
-  c.last.pausing = p;
+  if (recent.length < RECENT_STATUSES) {
+    recent.push(status);
+    c.recentPausing.push(p);
+  }
   return p;
 }
+
+const RECENT_STATUSES = 8;
 
 /**
  * A ticket's paused intervals in the frame's time, written to `c.spans` as [from, to, from, to...],
