@@ -254,8 +254,9 @@ function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
   for (let r = t.firstRow[slot]!; r >= 0; r = t.nextRow[r]!) {
     const p = isPausing(c, status[r]!);
     if (p) any = true;
-    const at = upd?.[r];
-    if (at === undefined || at !== at) {
+    // NaN, not undefined, when there is no updated column: the loop then keeps its times unboxed.
+    const at = upd === undefined ? NaN : upd[r]!;
+    if (at !== at) {
       if (timeless < 0) timeless = r;
       continue;
     }

@@ -3,9 +3,11 @@ import type { Range } from "../../core";
 import { ParseCache } from "../../core";
 import { readTickets, utcOf, wallOf, zoneNamed } from "../../core/sla";
 import { Conversion } from "../../core/sla/zone";
+import { parseColumns } from "../../core/table/read";
+import { TICKET_SCHEMA } from "../../core/table/schema";
 
 /**
- * The ticket clocks take two shortcuts for speed; each must give exactly what the long way gives.
+ * Reading and judging tickets take shortcuts for speed; each must give exactly what the long way gives.
  */
 const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"];
 
@@ -81,5 +83,20 @@ describe("grouping an event log by ticket id (property)", () => {
     const t = readTickets(range, {}, new ParseCache());
     expect([...t.state]).toEqual([2, 1]);
     expect([...t.nextRow]).toEqual([2, -1, -1]);
+  });
+});
+
+describe("reading text cells (property)", () => {
+  it("keeps a cell's text trimmed exactly as String.prototype.trim does, whatever its ends", () => {
+    const ends = fc.constantFrom("", " ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\ufeff", "~", "!", "\u00e9", "x");
+    const text = fc.tuple(ends, fc.string({ maxLength: 6 }), ends).map(([a, b, c]) => a + b + c);
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 20 }), (cells) => {
+        const range: Range = [["Ticket", "Vendor", "Priority", "Opened"], ...cells.map((v) => [v, "Acme", v, 45_700])];
+        const read = parseColumns(range, TICKET_SCHEMA, { lenient: true });
+        expect(read.columns.get("ticket")).toEqual(cells.map((v) => v.trim()));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
