@@ -68,6 +68,12 @@ class Frame {
   out(s: Serial): Serial {
     return this.back.at(s);
   }
+
+  /** {@link Frame.in} on `xs[0..n)` in place, Infinity (still paused) kept: one call per ticket, not one per time. */
+  inAll(xs: number[], n: number): void {
+    const into = this.into;
+    for (let i = 0; i < n; i++) if (xs[i] !== Infinity) xs[i] = into.at(xs[i]!);
+  }
 }
 
 const SAME = new Conversion(undefined, undefined);
@@ -180,9 +186,10 @@ function judge(c: Ctx, slot: number): TicketStatus {
   if (resolvedAt < opened) {
     return wrong("not_a_date", `Column "${header("resolved")}", row ${row} of the range: resolved ${formatSerial(resolvedAt)} is before opened ${formatSerial(opened)}; correct one of the two.`);
   }
-  const pauses = pausesOf(c, slot, f);
+  const pauses = pausesOf(c, slot);
   if (typeof pauses === "string") return wrong("not_a_date", pauses);
   const spans = c.spans;
+  f.inAll(spans, pauses);
   // The business clock at each pause's ends, read once for both clocks of the ticket.
   const clocks = c.clocks;
   const b0 = businessClock(f.cal, start);
@@ -232,13 +239,13 @@ function isPausing(c: Ctx, status: string): boolean {
 const RECENT_STATUSES = 8;
 
 /**
- * A ticket's paused intervals in the frame's time, written to `c.spans` as [from, to, from, to...],
+ * A ticket's paused intervals in the data's time (the caller converts them to its frame), written to `c.spans` as [from, to, from, to...],
  * sorted; `to` is Infinity while still paused. Returns how many numbers were written, or the
  * message when an event the pauses depend on has no time. Paused from each event in a pausing
  * status until the ticket's next event in another status; events are ordered by their updated
  * time, ties by row. The buffers are reused from ticket to ticket: a log has a million rows.
  */
-function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
+function pausesOf(c: Ctx, slot: number): number | string {
   const { status, t } = c;
   if (!status) return 0;
   const upd = c.updated;
@@ -267,8 +274,8 @@ function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
     last = at;
     if (p && from !== from) from = at;
     else if (!p && from === from) {
-      out[n++] = f.in(from);
-      out[n++] = f.in(at);
+      out[n++] = from;
+      out[n++] = at;
       from = NaN;
     }
   }
@@ -277,7 +284,7 @@ function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
     // A row without a time matters only to a ticket that pauses.
     if (timeless >= 0) return noTime(c, timeless);
     if (from === from) {
-      out[n++] = f.in(from);
+      out[n++] = from;
       out[n++] = Infinity;
     }
     return n;
@@ -298,13 +305,13 @@ function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
     const p = isPausing(c, status[r]!);
     if (p && from !== from) from = upd![r]!;
     else if (!p && from === from) {
-      out[n++] = f.in(from);
-      out[n++] = f.in(upd![r]!);
+      out[n++] = from;
+      out[n++] = upd![r]!;
       from = NaN;
     }
   }
   if (from === from) {
-    out[n++] = f.in(from);
+    out[n++] = from;
     out[n++] = Infinity;
   }
   return n;

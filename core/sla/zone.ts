@@ -35,7 +35,18 @@ class IntlZone implements Zone {
   }
 
   offset(utc: number): number {
+    // Most days keep one offset from midnight to midnight: two reads answer them. Small, so it runs inline.
     const d = Math.floor(utc / MS_PER_DAY);
+    const i = d - FIRST;
+    if (i >= 0 && i < DAYS - 1) {
+      const a = this.atMidnight[i]!;
+      if (a === this.atMidnight[i + 1]!) return a;
+    }
+    return this.changing(utc, d);
+  }
+
+  /** The offset on a day whose midnights are not both known yet, or differ. */
+  private changing(utc: number, d: number): number {
     const a = this.midnight(d);
     const b = this.midnight(d + 1);
     if (a === b) return a;
@@ -156,8 +167,12 @@ export class Conversion {
   at(s: Serial): Serial {
     if (this.identity) return s;
     const l = toMs(s);
-    const u = this.kf === this.kf ? l - this.kf : utcMs(this.from!, l);
+    const u = this.kf === this.kf ? l - this.kf : this.utc(l);
     return toSerial(this.kt === this.kt ? u + this.kt : u + this.to!.offset(u));
+  }
+
+  private utc(l: number): number {
+    return utcMs(this.from!, l);
   }
 }
 
