@@ -38,31 +38,32 @@ export const SLASTATUS = defineFunction({
     const header: string[] = [...SLA_COLUMNS];
     if (report.hasResponse) header.push(...SLA_RESPONSE_COLUMNS);
     header.push(SLA_PAUSED_COLUMN);
-    const grid: ResultGrid = [header];
-    const blanks = (n: number): ResultCell[] => new Array<ResultCell>(n).fill("");
-    for (const t of report.tickets) {
-      const row: ResultCell[] = [t.ticket, t.vendor, t.priority];
+    const grid: ResultGrid = new Array(report.tickets.length + 1);
+    grid[0] = header;
+    // Each row is built whole, in one array of its final length: a log gives 100k rows or more.
+    const hasResponse = report.hasResponse;
+    for (let i = 0; i < report.tickets.length; i++) {
+      const t = report.tickets[i]!;
+      const m = t.resolution!;
+      let row: ResultCell[];
       if (t.error) {
         // The row says what is wrong with it; the other tickets are still judged.
-        row.push(...blanks(5), `${t.error.code} ${t.error.message}`, "");
-        if (report.hasResponse) row.push(...blanks(3));
-        row.push("");
+        const problem = `${t.error.code} ${t.error.message}`;
+        row = hasResponse ? [t.ticket, t.vendor, t.priority, "", "", "", "", "", problem, "", "", "", "", ""] : [t.ticket, t.vendor, t.priority, "", "", "", "", "", problem, "", ""];
+      } else if (m.status === "not opened") {
+        // Opened after as-of: its target and breach moment, but no clock figures.
+        const r = t.response;
+        row = hasResponse
+          ? [t.ticket, t.vendor, t.priority, m.target, "", "", "", m.breachAt ?? "", m.status, "", r ? r.target : "", "", r ? r.status : "", ""]
+          : [t.ticket, t.vendor, t.priority, m.target, "", "", "", m.breachAt ?? "", m.status, "", ""];
       } else {
-        const m = t.resolution!;
-        if (m.status === "not opened") {
-          // Opened after as-of: its target and breach moment, but no clock figures.
-          row.push(m.target, "", "", "", m.breachAt ?? "", m.status, "");
-          if (report.hasResponse) row.push(...(t.response ? [t.response.target, "", t.response.status] : blanks(3)));
-          row.push("");
-          grid.push(row);
-          continue;
-        }
         // A paused ticket has no breach moment until its clock runs again.
-        row.push(m.target, m.elapsed, m.elapsed / m.target, m.target - m.elapsed, m.breachAt ?? "", m.status, breachBy(m));
-        if (report.hasResponse) row.push(...(t.response ? [t.response.target, t.response.elapsed, t.response.status] : blanks(3)));
-        row.push(m.paused);
+        const r = t.response;
+        row = hasResponse
+          ? [t.ticket, t.vendor, t.priority, m.target, m.elapsed, m.elapsed / m.target, m.target - m.elapsed, m.breachAt ?? "", m.status, breachBy(m), r ? r.target : "", r ? r.elapsed : "", r ? r.status : "", m.paused]
+          : [t.ticket, t.vendor, t.priority, m.target, m.elapsed, m.elapsed / m.target, m.target - m.elapsed, m.breachAt ?? "", m.status, breachBy(m), m.paused];
       }
-      grid.push(row);
+      grid[i + 1] = row;
     }
     return grid;
   },

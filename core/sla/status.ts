@@ -6,7 +6,7 @@ import { isBlank } from "../cell/blank";
 import { isPlaceholder } from "../cell/number";
 import { normalizeHeader } from "../table/schema";
 import { ALWAYS, breachAt, businessClock, momentAt, type Calendar } from "./calendar";
-import { utcOf, wallOf, zoneNamed } from "./zone";
+import { Conversion, zoneNamed } from "./zone";
 import type { Policy } from "./policy";
 import type { ParseCache } from "../table/cache";
 import { readTickets, timeProblem, type TicketTable } from "./tickets";
@@ -53,15 +53,30 @@ export interface SlaReport {
  * Where a clock counts: its calendar, and the conversions of ticket times (wall clock of the
  * data's zone) into the calendar's frame and back. Without both zones, both are the identity.
  */
-interface Frame {
-  readonly cal: Calendar;
-  in(s: Serial): Serial;
-  out(s: Serial): Serial;
+class Frame {
   /** The as-of moment in the frame's time. */
   readonly asOf: Serial;
+
+  constructor(readonly cal: Calendar, private readonly into: Conversion, private readonly back: Conversion, asOf: Serial) {
+    this.asOf = into.at(asOf);
+  }
+
+  in(s: Serial): Serial {
+    return this.into.at(s);
+  }
+
+  out(s: Serial): Serial {
+    return this.back.at(s);
+  }
+
+  /** {@link Frame.in} on `xs[0..n)` in place, Infinity (still paused) kept: one call per ticket, not one per time. */
+  inAll(xs: number[], n: number): void {
+    const into = this.into;
+    for (let i = 0; i < n; i++) if (xs[i] !== Infinity) xs[i] = into.at(xs[i]!);
+  }
 }
 
-const same = (s: Serial) => s;
+const SAME = new Conversion(undefined, undefined);
 
 /**
  * The frames of the two clocks. With a calendar zone and a data zone, business hours count on
@@ -69,12 +84,12 @@ const same = (s: Serial) => s;
  * has 23 hours; otherwise both count on the wall clock the times are written in.
  */
 function framesOf(calendar: Calendar, policy: Policy, asOf: Serial): { business: Frame; always: Frame } {
-  const frame = (cal: Calendar, into: (s: Serial) => Serial, out: (s: Serial) => Serial): Frame => ({ cal, in: into, out, asOf: into(asOf) });
   const cz = calendar.zone === undefined ? undefined : zoneNamed(calendar.zone);
   const dz = policy.dataZone === undefined ? undefined : zoneNamed(policy.dataZone);
-  if (!cz || !dz) return { business: frame(calendar, same, same), always: frame(ALWAYS, same, same) };
-  const business = cz.name === dz.name ? frame(calendar, same, same) : frame(calendar, (s) => wallOf(cz, utcOf(dz, s)), (s) => wallOf(dz, utcOf(cz, s)));
-  return { business, always: frame(ALWAYS, (s) => utcOf(dz, s), (s) => wallOf(dz, s)) };
+  if (!cz || !dz) return { business: new Frame(calendar, SAME, SAME, asOf), always: new Frame(ALWAYS, SAME, SAME, asOf) };
+  const business = cz.name === dz.name ? new Frame(calendar, SAME, SAME, asOf) : new Frame(calendar, new Conversion(dz, cz), new Conversion(cz, dz), asOf);
+  const utc = zoneNamed("UTC");
+  return { business, always: new Frame(ALWAYS, new Conversion(dz, utc), new Conversion(utc, dz), asOf) };
 }
 
 /**
@@ -99,7 +114,7 @@ export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, as
     t, policy, asOf, atRisk, hasResponse, frames: framesOf(calendar, policy, asOf),
     ids: t.text("ticket"), vendor: t.text("vendor")!, priority: t.text("priority")!, opened: t.num("opened")!,
     resolved: t.num("resolved"), responded: t.num("responded"), updated: t.num("updated"), status, pausedHours: t.num("paused_hours"),
-    pausing: new Map(), last: { status: "", pausing: false }, spans: [], clocks: [], order: [],
+    pausing: new Map(), recent: [], recentPausing: [], spans: [], clocks: [], order: [],
   };
   const out: TicketStatus[] = new Array(t.state.length);
   for (let i = 0; i < t.state.length; i++) out[i] = judge(c, i);
@@ -125,7 +140,9 @@ interface Ctx {
   readonly pausedHours: Float64Array | undefined;
   /** Status text -> whether it pauses, worked out once per distinct text. */
   readonly pausing: Map<string, boolean>;
-  readonly last: { status: string; pausing: boolean };
+  /** The first few distinct status texts met and whether each pauses: a log has a handful, row after row. */
+  readonly recent: string[];
+  readonly recentPausing: boolean[];
   /** Scratch: the paused intervals of the ticket being judged, and its rows in time order. */
   readonly spans: number[];
   /** Scratch: the business clock at each end of `spans`, the start clipped to opening. */
@@ -169,9 +186,10 @@ function judge(c: Ctx, slot: number): TicketStatus {
   if (resolvedAt < opened) {
     return wrong("not_a_date", `Column "${header("resolved")}", row ${row} of the range: resolved ${formatSerial(resolvedAt)} is before opened ${formatSerial(opened)}; correct one of the two.`);
   }
-  const pauses = pausesOf(c, slot, f);
+  const pauses = pausesOf(c, slot);
   if (typeof pauses === "string") return wrong("not_a_date", pauses);
   const spans = c.spans;
+  f.inAll(spans, pauses);
   // The business clock at each pause's ends, read once for both clocks of the ticket.
   const clocks = c.clocks;
   const b0 = businessClock(f.cal, start);
@@ -206,23 +224,28 @@ function time(t: TicketTable, col: Float64Array | undefined, field: "resolved" |
 }
 
 function isPausing(c: Ctx, status: string): boolean {
-  // Exports repeat the same few status texts row after row.
-  if (status === c.last.status) return c.last.pausing;
+  // Exports repeat the same few status texts row after row: comparing with them is cheaper than a lookup.
+  const recent = c.recent;
+  for (let i = 0; i < recent.length; i++) if (recent[i] === status) return c.recentPausing[i]!;
   let p = c.pausing.get(status);
   if (p === undefined) c.pausing.set(status, (p = c.policy.pauses.has(normalizeHeader(status))));
-  c.last.status = status;
-  c.last.pausing = p;
+  if (recent.length < RECENT_STATUSES) {
+    recent.push(status);
+    c.recentPausing.push(p);
+  }
   return p;
 }
 
+const RECENT_STATUSES = 8;
+
 /**
- * A ticket's paused intervals in the frame's time, written to `c.spans` as [from, to, from, to...],
+ * A ticket's paused intervals in the data's time (the caller converts them to its frame), written to `c.spans` as [from, to, from, to...],
  * sorted; `to` is Infinity while still paused. Returns how many numbers were written, or the
  * message when an event the pauses depend on has no time. Paused from each event in a pausing
  * status until the ticket's next event in another status; events are ordered by their updated
  * time, ties by row. The buffers are reused from ticket to ticket: a log has a million rows.
  */
-function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
+function pausesOf(c: Ctx, slot: number): number | string {
   const { status, t } = c;
   if (!status) return 0;
   const upd = c.updated;
@@ -238,8 +261,9 @@ function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
   for (let r = t.firstRow[slot]!; r >= 0; r = t.nextRow[r]!) {
     const p = isPausing(c, status[r]!);
     if (p) any = true;
-    const at = upd?.[r];
-    if (at === undefined || at !== at) {
+    // NaN, not undefined, when there is no updated column: the loop then keeps its times unboxed.
+    const at = upd === undefined ? NaN : upd[r]!;
+    if (at !== at) {
       if (timeless < 0) timeless = r;
       continue;
     }
@@ -250,8 +274,8 @@ function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
     last = at;
     if (p && from !== from) from = at;
     else if (!p && from === from) {
-      out[n++] = f.in(from);
-      out[n++] = f.in(at);
+      out[n++] = from;
+      out[n++] = at;
       from = NaN;
     }
   }
@@ -260,7 +284,7 @@ function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
     // A row without a time matters only to a ticket that pauses.
     if (timeless >= 0) return noTime(c, timeless);
     if (from === from) {
-      out[n++] = f.in(from);
+      out[n++] = from;
       out[n++] = Infinity;
     }
     return n;
@@ -281,13 +305,13 @@ function pausesOf(c: Ctx, slot: number, f: Frame): number | string {
     const p = isPausing(c, status[r]!);
     if (p && from !== from) from = upd![r]!;
     else if (!p && from === from) {
-      out[n++] = f.in(from);
-      out[n++] = f.in(upd![r]!);
+      out[n++] = from;
+      out[n++] = upd![r]!;
       from = NaN;
     }
   }
   if (from === from) {
-    out[n++] = f.in(from);
+    out[n++] = from;
     out[n++] = Infinity;
   }
   return n;

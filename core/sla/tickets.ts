@@ -56,9 +56,13 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
   const firstRow: number[] = [];
   const lastRow: number[] = [];
   const nextRow = new Int32Array(columns.rows).fill(-1);
-  const slot = new Map<string, number>();
-  // Logs list a ticket's events together: the row before usually has the same id, and no lookup is needed.
+  // Built only once an id is not above every id before it: until then no id can have been seen.
+  let slot: Map<string, number> | undefined;
+  // Logs list a ticket's events together: the row before usually has the same id, and no lookup is
+  // needed. Exports sorted by ticket number (INC0000123) never need one: an id above the highest
+  // so far is new. Either way each row finds the slot a lookup of every id would give.
   let prevId = "";
+  let topId = "";
   let prevVendor = "";
   let prevAt: number | undefined;
   for (let r = 0; r < columns.rows; r++) {
@@ -69,11 +73,20 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
     if (v === "" && range[r + 1]!.every(isBlank)) continue;
     const badHere = updated !== undefined && updated[r] !== updated[r] && timeProblem(table, "updated", r) !== undefined ? r : -1;
     const id = ids?.[r] ?? "";
-    const at = id === "" ? undefined : id === prevId ? prevAt : slot.get(id);
+    let at: number | undefined;
+    if (id === "") at = undefined;
+    else if (id === prevId) at = prevAt;
+    else if (slot === undefined && id > topId) {
+      at = undefined;
+      topId = id;
+    } else {
+      slot ??= slotsOf(ids!, firstRow);
+      at = slot.get(id);
+    }
     prevId = id;
     prevAt = at ?? (id === "" ? undefined : state.length);
     if (at === undefined) {
-      if (id !== "") slot.set(id, state.length);
+      if (id !== "") slot?.set(id, state.length);
       state.push(r);
       bad.push(badHere);
       firstRow.push(r);
@@ -88,6 +101,16 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
     if (bad[at] === -1) bad[at] = badHere;
   }
   return { ...table, state: Int32Array.from(state), badUpdated: Int32Array.from(bad), firstRow: Int32Array.from(firstRow), nextRow };
+}
+
+/** Ticket id -> slot of the tickets found so far (each starts at its first row). */
+function slotsOf(ids: readonly string[], firstRow: readonly number[]): Map<string, number> {
+  const slot = new Map<string, number>();
+  for (let s = 0; s < firstRow.length; s++) {
+    const id = ids[firstRow[s]!]!;
+    if (id !== "") slot.set(id, s);
+  }
+  return slot;
 }
 
 /**

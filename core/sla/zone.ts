@@ -11,6 +11,8 @@ import type { CellValue } from "../cell/types";
  */
 export interface Zone {
   readonly name: string;
+  /** The offset in milliseconds when it never changes (UTC): conversions then skip the lookup. */
+  readonly fixed?: number;
   /** Milliseconds to add to a UTC moment (ms since 1970) to get the zone's wall clock. */
   offset(utc: number): number;
 }
@@ -33,7 +35,18 @@ class IntlZone implements Zone {
   }
 
   offset(utc: number): number {
+    // Most days keep one offset from midnight to midnight: two reads answer them. Small, so it runs inline.
     const d = Math.floor(utc / MS_PER_DAY);
+    const i = d - FIRST;
+    if (i >= 0 && i < DAYS - 1) {
+      const a = this.atMidnight[i]!;
+      if (a === this.atMidnight[i + 1]!) return a;
+    }
+    return this.changing(utc, d);
+  }
+
+  /** The offset on a day whose midnights are not both known yet, or differ. */
+  private changing(utc: number, d: number): number {
     const a = this.midnight(d);
     const b = this.midnight(d + 1);
     if (a === b) return a;
@@ -84,7 +97,7 @@ export function zoneNamed(name: string): Zone | undefined {
   try {
     const canonical = new Intl.DateTimeFormat("en-US", { timeZone: key }).resolvedOptions().timeZone;
     // UTC never changes its offset: no need to ask.
-    zone = canonical === "UTC" || canonical === "Etc/UTC" ? { name: canonical, offset: () => 0 } : new IntlZone(canonical);
+    zone = canonical === "UTC" || canonical === "Etc/UTC" ? { name: canonical, fixed: 0, offset: () => 0 } : new IntlZone(canonical);
   } catch {
     zone = undefined;
   }
@@ -104,15 +117,20 @@ const toSerial = (ms: number) => ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
  * @example utcOf(zoneNamed("Europe/Berlin")!, serialOf(2025, 7, 1, 12)) // serialOf(2025, 7, 1, 10)
  */
 export function utcOf(zone: Zone, wall: Serial): Serial {
-  const l = toMs(wall);
+  return toSerial(utcMs(zone, toMs(wall)));
+}
+
+/** {@link utcOf} in milliseconds since 1970: the UTC moment of wall-clock milliseconds `l`. */
+function utcMs(zone: Zone, l: number): number {
+  if (zone.fixed !== undefined) return l - zone.fixed;
   const before = zone.offset(l - MS_PER_DAY);
   const after = zone.offset(l + MS_PER_DAY);
-  if (before === after) return toSerial(l - before);
+  if (before === after) return l - before;
   const early = l - before;
-  if (zone.offset(early) === before) return toSerial(early);
+  if (zone.offset(early) === before) return early;
   const late = l - after;
-  if (zone.offset(late) === after) return toSerial(late);
-  return toSerial(early);
+  if (zone.offset(late) === after) return late;
+  return early;
 }
 
 /**
@@ -123,6 +141,39 @@ export function utcOf(zone: Zone, wall: Serial): Serial {
 export function wallOf(zone: Zone, utc: Serial): Serial {
   const ms = toMs(utc);
   return toSerial(ms + zone.offset(ms));
+}
+
+/**
+ * The wall-clock time in zone `to` of a wall-clock time in zone `from`: `wallOf(to, utcOf(from, s))`
+ * in one step, without the round trip through a serial (a serial's milliseconds read back exactly,
+ * so the figures are the same) and without asking a fixed zone (UTC) for its offset. Without both
+ * zones it is the identity. A ticket range converts each of its times: one class, so every call
+ * site sees one shape and the conversion runs inline.
+ *
+ * @example new Conversion(zoneNamed("UTC"), zoneNamed("Europe/Berlin")).at(serialOf(2025, 7, 1, 10)) // serialOf(2025, 7, 1, 12)
+ */
+export class Conversion {
+  private readonly identity: boolean;
+  /** The zones' fixed offsets, NaN for a zone whose offset changes. */
+  private readonly kf: number;
+  private readonly kt: number;
+
+  constructor(private readonly from: Zone | undefined, private readonly to: Zone | undefined) {
+    this.identity = from === undefined || to === undefined;
+    this.kf = from?.fixed ?? NaN;
+    this.kt = to?.fixed ?? NaN;
+  }
+
+  at(s: Serial): Serial {
+    if (this.identity) return s;
+    const l = toMs(s);
+    const u = this.kf === this.kf ? l - this.kf : this.utc(l);
+    return toSerial(this.kt === this.kt ? u + this.kt : u + this.to!.offset(u));
+  }
+
+  private utc(l: number): number {
+    return utcMs(this.from!, l);
+  }
 }
 
 /**
