@@ -113,10 +113,10 @@ describe("survey criteria in the scorecard", () => {
 
     it("scores each period of the trend from its answers", () => {
       const grid = catalog.VENDORTREND.fn(DATA, "Acme", undefined, MONTHLY, "2025-03-25", SURVEY) as unknown[][];
-      // February 3.5 -> 62.5; March 100. January, before the first row, holds the undated 5
-      // alone (100), so February's change is -37.5; March's is 37.5.
+      // February 3.5 -> 62.5; March 100. January, before the first row, holds the undated 5 but
+      // no line: a period without a counted line has no score, so February's change is blank; March's is 37.5.
       expect(grid.slice(1).map((r) => [r[0], r[11], r[13]])).toEqual([
-        ["2025-02", 62.5, -37.5],
+        ["2025-02", 62.5, ""],
         ["2025-03", 100, 37.5],
       ]);
     });
