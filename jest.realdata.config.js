@@ -5,7 +5,7 @@ const { join, resolve } = require("node:path");
 const base = require("./jest.config.js");
 
 const DATA = resolve(__dirname, "..", "shared", "data");
-const FILES = ["procurement_kpi_analysis_dataset.csv", "uci_incident_event_log_first5998.csv"];
+const FILES = ["procurement_kpi_analysis_dataset.csv"];
 const missing = FILES.filter((f) => !existsSync(join(DATA, f)));
 if (missing.length > 0) {
   console.error(`test:realdata needs ${missing.map((f) => join(DATA, f)).join(", ")} (the folder ../shared/data beside the repository); it is not there.`);

@@ -1,12 +1,12 @@
-import type { Range, ResultGrid } from "../../core";
-import { sharedCsv } from "../helpers/csv";
-import { catalog } from "../helpers/sheet";
-import { table } from "../helpers/table";
+import type { Range, ResultGrid } from "../../../core";
+import { dataCsv } from "../../helpers/csv";
+import { catalog } from "../../helpers/sheet";
+import { table } from "../../helpers/table";
 
-// The public incident event log (UCI, CC BY 4.0; ../shared/data/README.md): one row per state change, times
+// The public incident event log (UCI, CC BY 4.0; test/data/README.md): one row per state change, times
 // dd-mm-yyyy hh:mm, made_sla TRUE/FALSE. Its waiting states are Awaiting User Info, Awaiting Problem,
 // Awaiting Vendor and Awaiting Evidence.
-const RANGE = sharedCsv("uci_incident_event_log_first5998.csv") as Range;
+const RANGE = dataCsv("uci_incident_event_log_first5998.csv") as Range;
 const HEAD = RANGE[0] as string[];
 const col = (name: string) => HEAD.indexOf(name);
 const WAITING = ["Awaiting User Info", "Awaiting Problem", "Awaiting Vendor", "Awaiting Evidence"];
