@@ -52,21 +52,24 @@ export class TextTable {
    */
   addFields(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, count: number): void {
     const r = this.grow();
-    if (count > 0xffff) count = 0xffff;
-    while (this.cols.length < count) this.cols.push(new TextColumn(this.capacity));
+    count = this.widen(count);
     for (let i = 0; i < count; i++) this.cols[i]!.set(r, text, starts[i]!, ends[i]!);
     this.widths[r] = count;
   }
 
   /** Adds one row of field texts. */
   addRow(fields: readonly string[]): void {
-    const starts = new Array<number>(fields.length).fill(0);
-    const ends = fields.map((f) => f.length);
     const r = this.grow();
-    const count = Math.min(fields.length, 0xffff);
-    while (this.cols.length < count) this.cols.push(new TextColumn(this.capacity));
-    for (let i = 0; i < count; i++) this.cols[i]!.set(r, fields[i]!, starts[i]!, ends[i]!);
+    const count = this.widen(fields.length);
+    for (let i = 0; i < count; i++) this.cols[i]!.set(r, fields[i]!, 0, fields[i]!.length);
     this.widths[r] = count;
+  }
+
+  /** Makes room for `count` columns (at most 65,535); returns how many a row keeps. */
+  private widen(count: number): number {
+    if (count > 0xffff) count = 0xffff;
+    while (this.cols.length < count) this.cols.push(new TextColumn(this.capacity));
+    return count;
   }
 
   /** The text of a cell; `undefined` past the end of its row, as in a ragged range. */
