@@ -32,6 +32,12 @@ export interface ScorecardSqlRequest {
    */
   readonly lineOrder?: string;
   /**
+   * Adds a last column, Spellings: in how many ways the vendor's name is written over its lines,
+   * read as the sheet reads names. Where it is 1 for every vendor, the name shown without a line
+   * order (the smallest spelling) is also the first one, so a caller can leave the order out.
+   */
+  readonly spellings?: boolean;
+  /**
    * The as-of date: a serial, or date text read as the as_of argument reads it (following the
    * weights' date_order); omitted, the query judges against the database's current date.
    */
@@ -103,7 +109,7 @@ export function scorecardSql(req: ScorecardSqlRequest): ScorecardQuery | CoreErr
     asOf = parseDateAlone(asOf, config.read.dateOrder);
     if (Number.isNaN(asOf)) return problem("bad_argument", `as_of "${quote(req.asOf)}" is not a date: give text like 2025-03-31 or a date serial.`, { arg: "as_of" });
   }
-  return { sql: compile(d, req.table, reads, config, asOf, req.lineOrder), reads };
+  return { sql: compile(d, req.table, reads, config, asOf, req.lineOrder, req.spellings === true), reads };
 }
 
 /**
@@ -157,7 +163,7 @@ function lit(x: number): string {
  * adds the parts by vendor, `kpis` divides, `scores` weighs as core/score/score.ts does, and the
  * last step grades, ranks and sorts as core/scorecard/analyze.ts does.
  */
-function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config: ScoreConfig, asOf: Serial | undefined, lineOrder: string | undefined): string {
+function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config: ScoreConfig, asOf: Serial | undefined, lineOrder: string | undefined, spellings: boolean): string {
   const col = new Map(reads.map((r) => [r.field, d.ident(r.column)]));
   const has = (f: PoField) => col.has(f);
   const nul = `CAST(NULL AS ${d.double})`;
@@ -283,9 +289,9 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
   const unscored = "CASE WHEN total_score IS NULL THEN 1 ELSE 0 END";
   const period = config.periods.kind === undefined ? undefined : { calendar: trendCalendar(config.periods), h: config.periods.history, decay: config.periods.decay };
   const standings = config.standings ?? DEFAULT_STANDINGS;
-  const headers = [...SCORECARD_COLUMNS, ...(period ? PERIOD_COLUMNS : []), ...(config.standings ? ["Action"] : [])];
+  const headers = [...SCORECARD_COLUMNS, ...(period ? PERIOD_COLUMNS : []), ...(config.standings ? ["Action"] : []), ...(spellings ? ["Spellings"] : [])];
   const out = headers.map((h) => d.ident(d.outputName ? d.outputName(h) : h));
-  const name_ = lineOrder === undefined ? `MIN(${d.binary("name")})` : d.firstBy("name", "first_line");
+  const name_ = `${lineOrder === undefined ? `MIN(${d.binary("name")})` : d.firstBy("name", "first_line")} AS name${spellings ? ", COUNT(DISTINCT name) AS spellings" : ""}`;
   const sums = partial.filter(([k]) => k !== "first_line").map(([k]) => `SUM(${k}) AS ${k}`).join(", ");
   const grouped = period ? "raw_vendor, raw_status, bucket" : "raw_vendor, raw_status";
 
@@ -313,12 +319,12 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     lined.push(["placed", `SELECT *, CASE WHEN per - ${last} + ${h} BETWEEN 0 AND ${h} THEN per - ${last} + ${h} END AS bucket FROM ${per}`]);
     lines = "placed";
     // Every line names its vendor, in the window or not, as the sheet reads vendors from all lines.
-    steps.push(["names", `SELECT vendor_key, ${name_} AS name FROM keyed GROUP BY vendor_key`]);
+    steps.push(["names", `SELECT vendor_key, ${name_} FROM keyed GROUP BY vendor_key`]);
     steps.push(["sums", `SELECT vendor_key, bucket, COUNT(vendor_key) AS kept, ${sums}\n  FROM keyed WHERE bucket IS NOT NULL GROUP BY vendor_key, bucket`]);
   } else {
-    steps.push(["sums", `SELECT vendor_key, COUNT(vendor_key) AS kept, ${name_} AS name, ${sums}\n  FROM keyed GROUP BY vendor_key`]);
+    steps.push(["sums", `SELECT vendor_key, COUNT(vendor_key) AS kept, ${name_}, ${sums}\n  FROM keyed GROUP BY vendor_key`]);
   }
-  const kpiSelect = `SELECT vendor_key, ${period ? "bucket" : "name"}, ${KPI_ORDER.map((k) => `${values[k]} AS ${k}`).join(",\n    ")}\n  FROM sums WHERE kept > 0`;
+  const kpiSelect = `SELECT vendor_key, ${period ? "bucket" : spellings ? "name, spellings" : "name"}, ${KPI_ORDER.map((k) => `${values[k]} AS ${k}`).join(",\n    ")}\n  FROM sums WHERE kept > 0`;
   steps.push(["kpis", kpiSelect]);
   steps.push(["scores", `SELECT *, CASE WHEN raw_score > 100 THEN 100 ELSE raw_score END AS total_score FROM (SELECT *, ${raw} AS raw_score FROM kpis) k`]);
 
@@ -326,7 +332,11 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
   const shown = [`name AS ${out[0]}`, ...SHOWN.map((k, i) => `${k} AS ${out[i + 1]}`)].join(", ");
   const grade = `${band((b) => d.str(b.name))} AS ${out[10]}`;
   const rank = `CASE WHEN total_score IS NULL THEN NULL ELSE RANK() OVER (ORDER BY ${unscored}, total_score DESC) END AS ${out[11]}`;
-  const action = config.standings ? [`${band((b) => d.str(b.action))} AS ${out[out.length - 1]}`] : [];
+  // After the period columns: Action where standings are named, then Spellings where asked for.
+  const after = [
+    ...(config.standings ? [`${band((b) => d.str(b.action))} AS ${out[headers.indexOf("Action")]}`] : []),
+    ...(spellings ? [`spellings AS ${out[headers.indexOf("Spellings")]}`] : []),
+  ];
   if (period) {
     const { h, decay } = period;
     // Overall as core/period/overall.ts: period n back from the current one weighs H - n (the
@@ -344,18 +354,18 @@ function compile(d: Dialect, table: string, reads: readonly ReadColumn[], config
     const weights = shownPeriods.map((k) => `CASE WHEN s${k} IS NULL THEN 0 ELSE ${w(k)} END`).join(" + ");
     steps.push(["overall", `SELECT vendor_key, previous_score, (${weighted}) / NULLIF(${weights}, 0) AS overall FROM past`]);
     // Named so as to be no dialect's reserved word (CURRENT is one in BigQuery and Snowflake).
-    steps.push(["now_period", `SELECT s.*, n.name, y.previous_score, y.overall FROM scores s JOIN names n ON n.vendor_key = s.vendor_key JOIN overall y ON y.vendor_key = s.vendor_key WHERE s.bucket = ${h}`]);
+    steps.push(["now_period", `SELECT s.*, n.name,${spellings ? " n.spellings," : ""} y.previous_score, y.overall FROM scores s JOIN names n ON n.vendor_key = s.vendor_key JOIN overall y ON y.vendor_key = s.vendor_key WHERE s.bucket = ${h}`]);
     tail = [
       `SELECT ${shown},`,
       `  total_score AS ${out[9]},`,
       `  ${grade},`,
       `  ${rank},`,
-      `  previous_score AS ${out[12]}, total_score - previous_score AS ${out[13]}, overall AS ${out[14]}${action.length ? "," : ""}`,
-      ...action.map((a) => `  ${a}`),
+      `  previous_score AS ${out[12]}, total_score - previous_score AS ${out[13]}, overall AS ${out[14]}${after.length ? "," : ""}`,
+      ...after.map((a, i) => `  ${a}${i < after.length - 1 ? "," : ""}`),
       "FROM now_period",
     ];
   } else {
-    tail = [`SELECT ${shown},`, `  total_score AS ${out[9]},`, `  ${grade},`, `  ${rank}${action.length ? "," : ""}`, ...action.map((a) => `  ${a}`), "FROM scores"];
+    tail = [`SELECT ${shown},`, `  total_score AS ${out[9]},`, `  ${grade},`, `  ${rank}${after.length ? "," : ""}`, ...after.map((a, i) => `  ${a}${i < after.length - 1 ? "," : ""}`), "FROM scores"];
   }
 
   return [

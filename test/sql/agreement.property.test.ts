@@ -205,7 +205,11 @@ afterAll(async () => {
 /** The table's column for the lines' order: in the database only, since a sheet's rows have their order. */
 const LINE: SqlColumn = { name: "Line No", type: "double" };
 
-/** The query, with and without the lines' order, on both databases; with it, names are the sheet's spellings. */
+/**
+ * The query, with and without the lines' order, on both databases; with it, names are the sheet's
+ * spellings. Without it, the Spellings column says where they may not be: a vendor with one
+ * spelling shows the sheet's.
+ */
 async function agree(t: Table): Promise<void> {
   const want = coreScorecard(t);
   for (const db of [duck, pg]) {
@@ -217,6 +221,16 @@ async function agree(t: Table): Promise<void> {
       const diff = sameScorecard(want, await db.grid(q.sql), lineOrder !== undefined);
       if (diff) throw new Error(`${db.name}${lineOrder ? " with the lines' order" : ""}: ${diff}\nweights ${JSON.stringify(t.weights)}\n${q.sql}`);
     }
+    const counted = scorecardSql({ dialect: db.name, table: "po", columns: t.columns.map((c) => c.name), weights: t.weights, asOf: t.asOf, spellings: true });
+    if (isCoreError(counted)) throw counted;
+    const grid = await db.grid(counted.sql);
+    const last = grid[0]!.length - 1;
+    if (grid[0]![last] !== "Spellings") throw new Error(`${db.name}: last column ${grid[0]![last]}, expected Spellings`);
+    const diff = sameScorecard(want, grid.map((row) => row.slice(0, last)));
+    if (diff) throw new Error(`${db.name} with spellings counted: ${diff}`);
+    grid.slice(1).forEach((row, i) => {
+      if (row[last] === 1 && row[0] !== want[i + 1]![0]) throw new Error(`${db.name}: ${row[0]} has one spelling but the sheet shows ${want[i + 1]![0]}`);
+    });
   }
 }
 
