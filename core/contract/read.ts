@@ -47,15 +47,17 @@ export function readContracts(range: Range, settings: Pick<ReadSettings, "dateOr
     range,
     CONTRACT_SCHEMA,
     read,
-    () => {
-      const skip = new Uint8Array(keep.length);
-      for (let r = 0; r < keep.length; r++) {
-        keep[r] = range[r + first]!.every((c) => isBlank(c) || c === 0) ? 0 : 1;
-        skip[r] = 1 - keep[r]!;
-      }
-      return skip;
+    {
+      skip: () => {
+        const skip = new Uint8Array(keep.length);
+        for (let r = 0; r < keep.length; r++) {
+          keep[r] = range[r + first]!.every((c) => isBlank(c) || c === 0) ? 0 : 1;
+          skip[r] = 1 - keep[r]!;
+        }
+        return skip;
+      },
+      at,
     },
-    at,
   );
   const text = (f: ContractField) => t.columns.get(f) as string[] | undefined;
   const num = (f: ContractField) => t.columns.get(f) as Float64Array | undefined;

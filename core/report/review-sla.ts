@@ -31,7 +31,7 @@ export function reviewSla(tickets: Range, vendor: string, periods: readonly Revi
   // The same rows in the same order as SLASTATUS judged them: their opened moments place them in periods.
   const table = attempt(() => readTickets(tickets, policy.read, cx.cache));
   if (table instanceof CoreError) return table;
-  const opened = table.num("opened")!;
+  const opened = table.ticketNum("opened")!;
   const h = (grid[0] ?? []).map(String);
   const [vCol, pCol, sCol, tCol, eCol, idCol] = ["Vendor", "Priority", "Status", "Target (h)", "Elapsed (h)", "Ticket"].map((n) => h.indexOf(n)) as [number, number, number, number, number, number];
   const want = vendor.toLowerCase();

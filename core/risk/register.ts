@@ -44,7 +44,7 @@ export function readRegister(arg: RangeArg, settings: Pick<ReadSettings, "dateOr
   const range = asRange(arg);
   if (range.length === 0) fail("empty_range", "The risk register is empty: give a header row vendor, dimension, score and one row per assessment.");
   const at = headerRowOf(range, RISK_SCHEMA, settings);
-  const t = parseColumns(range, RISK_SCHEMA, settings, undefined, at);
+  const t = parseColumns(range, RISK_SCHEMA, settings, { at });
   const text = (f: RiskField) => t.columns.get(f) as string[];
   const num = (f: RiskField) => t.columns.get(f) as Float64Array | undefined;
   const [vendor, dimension, score, weight, date] = [text("vendor"), text("dimension"), num("score")!, num("weight"), num("date")];

@@ -25,6 +25,11 @@ export interface Calendar {
   readonly holidays: Float64Array;
   /** holidayMs[i]: business milliseconds the first i holidays take away. */
   readonly holidayMs: Float64Array;
+  /**
+   * before[d - holidays[0]]: the count of holidays before day d, for the days from the first
+   * holiday to the last; empty when there are none or they span more than {@link HOLIDAY_TABLE_DAYS}.
+   */
+  readonly holidaysBeforeDay: Int32Array;
   /** By weekday: business milliseconds of the shifts starting that day. */
   readonly dayMs: readonly number[];
   /** Business milliseconds in one week. */
@@ -57,7 +62,10 @@ export function makeCalendar(days: readonly (readonly Shift[])[], holidays: read
   const kept = [...new Set(holidays.map(Math.floor))].filter((d) => dayMs[weekdayOf(d)]! > 0).sort((a, b) => a - b);
   const holidayMs = new Float64Array(kept.length + 1);
   kept.forEach((d, i) => (holidayMs[i + 1] = holidayMs[i]! + dayMs[weekdayOf(d)]!));
-  const cal = { days: own, workdays: own.map((d) => d.length > 0), holidays: Float64Array.from(kept), holidayMs, dayMs, weekMs: before[7]!, before, tail, overnight: tail.some((x) => x > 0) };
+  const cal = {
+    days: own, workdays: own.map((d) => d.length > 0), holidays: Float64Array.from(kept), holidayMs, holidaysBeforeDay: countsBefore(kept),
+    dayMs, weekMs: before[7]!, before, tail, overnight: tail.some((x) => x > 0),
+  };
   return zone === undefined ? cal : { ...cal, zone };
 }
 
@@ -100,9 +108,30 @@ function weekdayOf(day: number): number {
   return (((day + 6) % 7) + 7) % 7;
 }
 
-/** Count of holidays strictly before `day`. */
+/** Days of holidays, first to last, up to which their counts are tabled: a century and more. */
+const HOLIDAY_TABLE_DAYS = 40_000;
+
+/** For each day from the first holiday to the last, how many holidays fall before it; empty when none or too far apart. */
+function countsBefore(holidays: readonly number[]): Int32Array {
+  const first = holidays[0];
+  if (first === undefined || holidays[holidays.length - 1]! - first >= HOLIDAY_TABLE_DAYS) return new Int32Array(0);
+  const counts = new Int32Array(holidays[holidays.length - 1]! - first + 1);
+  let k = 0;
+  for (let d = 0; d < counts.length; d++) {
+    counts[d] = k;
+    if (holidays[k] === first + d) k++;
+  }
+  return counts;
+}
+
+/** Count of holidays strictly before `day`: a table read between the first holiday and the last, else a binary search. */
 function holidaysBefore(cal: Calendar, day: number): number {
   const h = cal.holidays;
+  if (h.length === 0 || day <= h[0]!) return 0;
+  const i = day - h[0]!;
+  const table = cal.holidaysBeforeDay;
+  if (i < table.length) return table[i]!;
+  if (table.length > 0) return h.length;
   let lo = 0;
   let hi = h.length;
   while (lo < hi) {

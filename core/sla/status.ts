@@ -17,10 +17,11 @@ import { readTickets, timeProblem, type TicketTable } from "./tickets";
  */
 export type SlaState = "met" | "breached" | "at risk" | "open" | "paused" | "not opened";
 
-/** One SLA clock of one ticket (resolution or response). Hours; `breachAt` is a serial, undefined while paused. */
+/** One SLA clock of one ticket (resolution or response). Hours. */
 export interface SlaMeasure {
   readonly target: number;
   readonly elapsed: number;
+  /** When the resolution target is (or was) reached, a serial; undefined while paused, and for the response clock, whose moment no table shows. */
   readonly breachAt: Serial | undefined;
   readonly status: SlaState;
   /** Hours (on the row's clock) inside paused time between opening and resolution or as-of. */
@@ -103,7 +104,7 @@ function framesOf(calendar: Calendar, policy: Policy, asOf: Serial): { business:
  */
 export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, asOf: Serial, atRisk: number, cache: ParseCache): SlaReport {
   const t = readTickets(tickets, policy.read, cache);
-  const hasResponse = policy.hasResponse && t.columns.columns.has("responded");
+  const hasResponse = policy.hasResponse && t.columns.matches.has("responded");
   const status = policy.pauses.size > 0 ? t.text("status") : undefined;
   if (policy.pauses.size > 0 && !status) {
     // Pauses the data cannot show would silently count waiting time as working time.
@@ -112,8 +113,8 @@ export function slaStatus(tickets: Range, policy: Policy, calendar: Calendar, as
   // Columns are looked up once here, not per ticket: this loop runs for every ticket of the range.
   const c: Ctx = {
     t, policy, asOf, atRisk, hasResponse, frames: framesOf(calendar, policy, asOf),
-    ids: t.text("ticket"), vendor: t.text("vendor")!, priority: t.text("priority")!, opened: t.num("opened")!,
-    resolved: t.num("resolved"), responded: t.num("responded"), updated: t.num("updated"), status, pausedHours: t.num("paused_hours"),
+    ids: t.text("ticket"), vendor: t.ticketText("vendor")!, priority: t.ticketText("priority")!, opened: t.ticketNum("opened")!,
+    resolved: t.ticketNum("resolved"), responded: t.ticketNum("responded"), updated: t.num("updated"), status, pausedHours: t.ticketNum("paused_hours"),
     pausing: new Map(), recent: [], recentPausing: [], spans: [], clocks: [], order: [],
   };
   const out: TicketStatus[] = new Array(t.state.length);
@@ -129,14 +130,17 @@ interface Ctx {
   readonly hasResponse: boolean;
   readonly frames: { readonly business: Frame; readonly always: Frame };
   readonly ids: string[] | undefined;
+  /** Per ticket (slot). */
   readonly vendor: string[];
   readonly priority: string[];
   readonly opened: Float64Array;
   readonly resolved: Float64Array | undefined;
   readonly responded: Float64Array | undefined;
+  /** Per data row. */
   readonly updated: Float64Array | undefined;
   /** Present only when the policy names pausing statuses. */
   readonly status: string[] | undefined;
+  /** Per ticket (slot). */
   readonly pausedHours: Float64Array | undefined;
   /** Status text -> whether it pauses, worked out once per distinct text. */
   readonly pausing: Map<string, boolean>;
@@ -157,10 +161,10 @@ function judge(c: Ctx, slot: number): TicketStatus {
   const r = t.state[slot]!;
   const badUpdated = t.badUpdated[slot]!;
   const ticket = c.ids?.[r] || `row ${r + 2}`;
-  const priority = c.priority[r]!;
+  const priority = c.priority[slot]!;
   const row = r + 2;
-  const vendor = c.vendor[r]!;
-  const vendorId = t.vendorOf[r]!;
+  const vendor = c.vendor[slot]!;
+  const vendorId = t.vendorOf[slot]!;
   const wrong = (kind: "not_a_date" | "bad_config", message: string): TicketStatus => ({ row, ticket, vendor, vendorId, priority, error: new CoreError(kind, message) });
   const header = (f: "priority" | "resolved" | "responded") => t.columns.matches.get(f)!.header;
 
@@ -170,7 +174,7 @@ function judge(c: Ctx, slot: number): TicketStatus {
   if (!rule) {
     return wrong("bad_config", `Column "${header("priority")}", row ${row} of the range: no policy row matches priority "${priority}"; add a row "${priority}, <hours>" to the policy (it has ${list(policy)}).`);
   }
-  const opened = c.opened[r]!;
+  const opened = c.opened[slot]!;
   if (opened !== opened) return wrong("not_a_date", timeProblem(t, "opened", r)!);
   const f = rule.clock === "24x7" ? c.frames.always : c.frames.business;
   const start = f.in(opened);
@@ -181,7 +185,7 @@ function judge(c: Ctx, slot: number): TicketStatus {
     if (!c.hasResponse || rule.response === undefined) return { row, ticket, vendor, vendorId, priority, resolution };
     return { row, ticket, vendor, vendorId, priority, resolution, response: notOpened(f, start, rule.response) };
   }
-  const resolvedAt = time(t, c.resolved, "resolved", r);
+  const resolvedAt = time(t, c.resolved, "resolved", slot);
   if (typeof resolvedAt === "string") return wrong("not_a_date", resolvedAt);
   if (resolvedAt < opened) {
     return wrong("not_a_date", `Column "${header("resolved")}", row ${row} of the range: resolved ${formatSerial(resolvedAt)} is before opened ${formatSerial(opened)}; correct one of the two.`);
@@ -203,7 +207,7 @@ function judge(c: Ctx, slot: number): TicketStatus {
   const resolution = measure(f, start, b0, resolved ? f.in(resolvedAt) : f.asOf, rule.resolution, resolved, atRisk, spans, clocks, pauses, held);
   if (!c.hasResponse || rule.response === undefined) return { row, ticket, vendor, vendorId, priority, resolution };
 
-  const respondedAt = time(t, c.responded, "responded", r);
+  const respondedAt = time(t, c.responded, "responded", slot);
   if (typeof respondedAt === "string") return wrong("not_a_date", respondedAt);
   if (respondedAt < opened) {
     return wrong("not_a_date", `Column "${header("responded")}", row ${row} of the range: responded ${formatSerial(respondedAt)} is before opened ${formatSerial(opened)}; correct one of the two.`);
@@ -211,16 +215,16 @@ function judge(c: Ctx, slot: number): TicketStatus {
   // Resolving a ticket answers it: with no response time, the response clock stops at resolution.
   const answeredAt = respondedAt <= asOf ? respondedAt : resolved ? resolvedAt : Infinity;
   const answered = answeredAt !== Infinity;
-  const response = measure(f, start, b0, answered ? f.in(answeredAt) : f.asOf, rule.response, answered, atRisk, spans, clocks, pauses, held);
+  const response = measure(f, start, b0, answered ? f.in(answeredAt) : f.asOf, rule.response, answered, atRisk, spans, clocks, pauses, held, false);
   return { row, ticket, vendor, vendorId, priority, resolution, response };
 }
 
-/** A time cell: its serial, Infinity when blank (not yet happened), or the message when unreadable. */
-function time(t: TicketTable, col: Float64Array | undefined, field: "resolved" | "responded", r: number): number | string {
-  const v = col?.[r];
+/** A ticket's time cell: its serial, Infinity when blank (not yet happened), or the message when unreadable. */
+function time(t: TicketTable, col: Float64Array | undefined, field: "resolved" | "responded", slot: number): number | string {
+  const v = col?.[slot];
   if (v === undefined) return Infinity;
   if (v === v) return v;
-  return timeProblem(t, field, r) ?? Infinity;
+  return timeProblem(t, field, t.state[slot]!) ?? Infinity;
 }
 
 function isPausing(c: Ctx, status: string): boolean {
@@ -331,19 +335,19 @@ function heldHours(c: Ctx, slot: number): number | string {
   const { t } = c;
   const r = t.state[slot]!;
   if (!col || t.firstRow[slot] !== r || t.nextRow[r] !== -1) return 0;
-  const v = col[r]!;
+  const v = col[slot]!;
   if (v === v && v >= 0) return v;
   const match = t.columns.matches.get("paused_hours")!;
-  const cell = t.range[r + 1 + (t.columns.first - 1)]?.[match.column];
+  const cell = t.range[r + t.columns.first]?.[match.column];
   if (v !== v && (cell === undefined || isBlank(cell) || isPlaceholder(cell))) return 0;
-  return `Column "${quote(match.header)}", row ${r + 2} of the range: "${quote(cell ?? v)}" is not a number of paused hours; give hours of 0 or more, or leave it blank.`;
+  return `Column "${quote(match.header)}", row ${r + t.columns.first + 1} of the range: "${quote(cell ?? v)}" is not a number of paused hours; give hours of 0 or more, or leave it blank.`;
 }
 
 /**
  * One clock of one ticket from `start` (business clock `b0`) to `end`, both in the frame's time: business time less
- * the paused time inside it, the moment the target is (or was) reached and the status.
+ * the paused time inside it, the status and, when `moment`, the moment the target is (or was) reached.
  */
-function measure(f: Frame, start: Serial, b0: number, end: Serial, target: number, done: boolean, atRisk: number, pauses: readonly number[], clocks: readonly number[], count: number, heldHours: number): SlaMeasure {
+function measure(f: Frame, start: Serial, b0: number, end: Serial, target: number, done: boolean, atRisk: number, pauses: readonly number[], clocks: readonly number[], count: number, heldHours: number, moment = true): SlaMeasure {
   const cal = f.cal;
   const b1 = businessClock(cal, end);
   let goal = b0 + target * HOUR_MS;
@@ -374,7 +378,7 @@ function measure(f: Frame, start: Serial, b0: number, end: Serial, target: numbe
   const status: SlaState = done
     ? elapsed <= target ? "met" : "breached"
     : elapsed > target ? "breached" : pausedNow ? "paused" : elapsed >= atRisk * target ? "at risk" : "open";
-  const reached = status === "paused" || !goalKnown ? undefined : f.out(momentAt(cal, goal));
+  const reached = !moment || status === "paused" || !goalKnown ? undefined : f.out(momentAt(cal, goal));
   return { target, elapsed, breachAt: reached, status, paused: (pausedMs + extra) / HOUR_MS };
 }
 

@@ -3,28 +3,40 @@ import { isBlank } from "../cell/blank";
 import { isPlaceholder } from "../cell/number";
 import type { Range } from "../cell/types";
 import type { ParseCache } from "../table/cache";
-import { parseColumns, type ColumnTable, type ReadSettings } from "../table/read";
+import { matchColumns } from "../table/match";
+import { parseColumns, readColumnsAt, type Column, type ColumnTable, type ReadSettings } from "../table/read";
 import { TICKET_SCHEMA, type TicketField } from "../table/schema";
 import { VendorIndex } from "../table/vendors";
 
-/** Tickets read once into typed columns, an event log folded to one state row per ticket. */
+/** Fields of a ticket, read at its state row only: an event log repeats them on each of its events. */
+const TICKET_FIELDS: ReadonlySet<TicketField> = new Set(["vendor", "priority", "opened", "responded", "resolved", "paused_hours"]);
+
+/**
+ * Tickets read once into typed columns, an event log folded to one state row per ticket. Event
+ * fields (ticket id, updated, status) are read on every data row; a ticket's own fields (vendor,
+ * priority, times, paused hours) on its state row only, and are indexed by ticket (slot).
+ */
 export interface TicketTable {
   readonly columns: ColumnTable<TicketField>;
   readonly vendors: VendorIndex;
-  /** Vendor id per data row; -1 for a blank vendor. */
+  /** Vendor id per ticket; -1 for a blank vendor. */
   readonly vendorOf: Int32Array;
   /** Data rows (0-based) that hold each ticket's state, in the order tickets first appear. */
   readonly state: Int32Array;
-  /** Per state row: the data row of an `updated` cell of that ticket that is not a date, else -1. */
+  /** Per ticket: the data row of an `updated` cell of that ticket that is not a date, else -1. */
   readonly badUpdated: Int32Array;
-  /** Per state row: the ticket's first data row; its other rows follow through {@link TicketTable.nextRow}. */
+  /** Per ticket: its first data row; its other rows follow through {@link TicketTable.nextRow}. */
   readonly firstRow: Int32Array;
   /** Per data row: the next data row of the same ticket, -1 after its last. */
   readonly nextRow: Int32Array;
   /** The range the table came from: read back only to quote a cell in an error message. */
   readonly range: Range;
-  num(field: TicketField): Float64Array | undefined;
-  text(field: TicketField): string[] | undefined;
+  /** An event field per data row. */
+  num(field: "updated"): Float64Array | undefined;
+  text(field: "ticket" | "status"): string[] | undefined;
+  /** A ticket field per ticket (slot); undefined when the range has no such column. */
+  ticketNum(field: "opened" | "responded" | "resolved" | "paused_hours"): Float64Array | undefined;
+  ticketText(field: "vendor" | "priority"): string[] | undefined;
 }
 
 /**
@@ -41,15 +53,17 @@ export function readTickets(range: Range, settings: ReadSettings, cache: ParseCa
 }
 
 function parseTickets(range: Range, settings: ReadSettings): TicketTable {
-  const columns = parseColumns(range, TICKET_SCHEMA, { ...settings, lenient: true });
-  const num = (f: TicketField) => columns.columns.get(f) as Float64Array | undefined;
-  const text = (f: TicketField) => columns.columns.get(f) as string[] | undefined;
-  const vendorCol = text("vendor")!;
-  const ids = text("ticket");
-  const updated = num("updated");
-  const vendors = new VendorIndex();
-  const vendorOf = new Int32Array(columns.rows);
-  const table = { columns, vendors, vendorOf, range, num, text };
+  const lenient = { ...settings, lenient: true };
+  // Without ticket ids every row is a ticket, and its vendor tells a blank row from a ticket.
+  const hasIds = matchColumns(range[0] ?? [], TICKET_SCHEMA, settings.mapping).has("ticket");
+  const deferred = new Set(TICKET_FIELDS);
+  if (!hasIds) deferred.delete("vendor");
+  const columns = parseColumns(range, TICKET_SCHEMA, lenient, { deferred });
+  const ids = columns.columns.get("ticket") as string[] | undefined;
+  const updated = columns.columns.get("updated") as Float64Array | undefined;
+  const vendorCol = columns.columns.get("vendor") as string[] | undefined;
+  const first = columns.first;
+  const problemTable = { columns, range };
 
   const state: number[] = [];
   const bad: number[] = [];
@@ -63,16 +77,12 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
   // so far is new. Either way each row finds the slot a lookup of every id would give.
   let prevId = "";
   let topId = "";
-  let prevVendor = "";
   let prevAt: number | undefined;
   for (let r = 0; r < columns.rows; r++) {
-    const v = vendorCol[r]!;
-    vendorOf[r] = v === "" ? -1 : v === prevVendor ? vendorOf[r - 1]! : vendors.id(v);
-    prevVendor = v;
-    // A row with nothing in it is the tail of a selection, not a ticket.
-    if (v === "" && range[r + 1]!.every(isBlank)) continue;
-    const badHere = updated !== undefined && updated[r] !== updated[r] && timeProblem(table, "updated", r) !== undefined ? r : -1;
     const id = ids?.[r] ?? "";
+    // A row with nothing in it is the tail of a selection, not a ticket.
+    if (id === "" && (vendorCol === undefined || vendorCol[r] === "") && range[r + first]!.every(isBlank)) continue;
+    const badHere = updated !== undefined && updated[r] !== updated[r] && timeProblem(problemTable, "updated", r) !== undefined ? r : -1;
     let at: number | undefined;
     if (id === "") at = undefined;
     else if (id === prevId) at = prevAt;
@@ -100,7 +110,26 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
     if (updated === undefined || updated[cur] !== updated[cur] || updated[r]! >= updated[cur]!) state[at] = r;
     if (bad[at] === -1) bad[at] = badHere;
   }
-  return { ...table, state: Int32Array.from(state), badUpdated: Int32Array.from(bad), firstRow: Int32Array.from(firstRow), nextRow };
+  const stateRows = Int32Array.from(state);
+  // Each ticket's own fields, from its state row: the vendor too when it was read on every row.
+  const own = new Map<TicketField, Column>(readColumnsAt(range, columns, TICKET_SCHEMA, lenient, deferred, stateRows));
+  if (vendorCol) own.set("vendor", Array.from(stateRows, (r) => vendorCol[r]!));
+  const vendorNames = own.get("vendor") as string[];
+  const vendors = new VendorIndex();
+  const vendorOf = new Int32Array(stateRows.length);
+  let prevVendor = "";
+  for (let i = 0; i < stateRows.length; i++) {
+    const v = vendorNames[i]!;
+    vendorOf[i] = v === "" ? -1 : i > 0 && v === prevVendor ? vendorOf[i - 1]! : vendors.id(v);
+    prevVendor = v;
+  }
+  return {
+    columns, vendors, vendorOf, range, state: stateRows, badUpdated: Int32Array.from(bad), firstRow: Int32Array.from(firstRow), nextRow,
+    num: (f) => columns.columns.get(f) as Float64Array | undefined,
+    text: (f) => columns.columns.get(f) as string[] | undefined,
+    ticketNum: (f) => own.get(f) as Float64Array | undefined,
+    ticketText: (f) => own.get(f) as string[] | undefined,
+  };
 }
 
 /** Ticket id -> slot of the tickets found so far (each starts at its first row). */
@@ -122,9 +151,10 @@ function slotsOf(ids: readonly string[], firstRow: readonly number[]): Map<strin
 export function timeProblem(t: Pick<TicketTable, "columns" | "range">, field: TicketField, r: number): string | undefined {
   const match = t.columns.matches.get(field);
   if (!match) return undefined;
-  const v = t.range[r + 1]![match.column];
+  const row = r + t.columns.first;
+  const v = t.range[row]![match.column];
   const required = field === "opened";
-  if (isBlank(v)) return required ? `Column "${match.header}", row ${r + 2} of the range: the ${field} time is blank; every ticket needs one.` : undefined;
+  if (isBlank(v)) return required ? `Column "${match.header}", row ${row + 1} of the range: the ${field} time is blank; every ticket needs one.` : undefined;
   if (!required && isPlaceholder(v)) return undefined;
-  return `Column "${quote(match.header)}", row ${r + 2} of the range: "${quote(v)}" is not a date-time; write it as a date cell or as text like 2025-03-31 14:30.`;
+  return `Column "${quote(match.header)}", row ${row + 1} of the range: "${quote(v)}" is not a date-time; write it as a date cell or as text like 2025-03-31 14:30.`;
 }

@@ -124,7 +124,7 @@ export function readSurvey(range: Range, settings: ReadSettings, cache: ParseCac
 
 function parseSurvey(range: Range, settings: ReadSettings): SurveyTable {
   const at = headerRowOf(range, SURVEY_SCHEMA, settings);
-  const columns = parseColumns(range, SURVEY_SCHEMA, { ...settings, lenient: true }, undefined, at);
+  const columns = parseColumns(range, SURVEY_SCHEMA, { ...settings, lenient: true }, { at });
   const first = columns.first;
   const n = columns.rows;
   const vendorCol = columns.columns.get("vendor") as string[];

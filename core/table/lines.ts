@@ -47,33 +47,35 @@ function parseLines(range: Range, settings: ReadSettings): LineTable {
     range,
     PO_SCHEMA,
     settings,
-    (text) => {
-      const vendorCol = text.get("vendor") as string[];
-      const statusCol = text.get("status") as string[] | undefined;
-      const skip = new Uint8Array(vendorOf.length);
-      for (let r = 0; r < vendorOf.length; r++) {
-        const v = vendorCol[r]!;
-        const out = statusCol && statusCol[r] !== "" && CANCELLED.has(statusCol[r]!.toLowerCase());
-        // A cancelled line's vendor is not registered: a vendor with only cancelled lines is no vendor.
-        const id = v === "" ? BLANK_VENDOR : out ? (vendors.excluded(v) ?? -3) : vendors.id(v);
-        if (id === BLANK_VENDOR) {
-          // A row with nothing in it is the tail of a selection, not a line with a blank vendor.
-          if (range[r + first]!.some((c) => c !== null && c !== undefined && c !== "")) blankVendor++;
-          vendorOf[r] = -1;
-        } else if (id === TOTAL_ROW) {
-          totals++;
-          vendorOf[r] = -1;
-        } else if (out) {
-          cancelled++;
-          vendorOf[r] = -1;
-        } else {
-          vendorOf[r] = id;
+    {
+      skip: (text) => {
+        const vendorCol = text.get("vendor") as string[];
+        const statusCol = text.get("status") as string[] | undefined;
+        const skip = new Uint8Array(vendorOf.length);
+        for (let r = 0; r < vendorOf.length; r++) {
+          const v = vendorCol[r]!;
+          const out = statusCol && statusCol[r] !== "" && CANCELLED.has(statusCol[r]!.toLowerCase());
+          // A cancelled line's vendor is not registered: a vendor with only cancelled lines is no vendor.
+          const id = v === "" ? BLANK_VENDOR : out ? (vendors.excluded(v) ?? -3) : vendors.id(v);
+          if (id === BLANK_VENDOR) {
+            // A row with nothing in it is the tail of a selection, not a line with a blank vendor.
+            if (range[r + first]!.some((c) => c !== null && c !== undefined && c !== "")) blankVendor++;
+            vendorOf[r] = -1;
+          } else if (id === TOTAL_ROW) {
+            totals++;
+            vendorOf[r] = -1;
+          } else if (out) {
+            cancelled++;
+            vendorOf[r] = -1;
+          } else {
+            vendorOf[r] = id;
+          }
+          skip[r] = vendorOf[r]! < 0 ? 1 : 0;
         }
-        skip[r] = vendorOf[r]! < 0 ? 1 : 0;
-      }
-      return skip;
+        return skip;
+      },
+      at,
     },
-    at,
   );
   return {
     columns,

@@ -4,7 +4,7 @@ import { fail, quote } from "../cell/error";
 import { isPlaceholder, parseNumber, type Decimal } from "../cell/number";
 import type { CellValue, Range } from "../cell/types";
 import { matchColumns, NOT_USED, type ColumnMatch } from "./match";
-import { normalizeHeader, type FieldKind, type Schema } from "./schema";
+import { normalizeHeader, type FieldKind, type FieldSpec, type Schema } from "./schema";
 import { Tag, textTableOf, type TextColumn } from "./text";
 
 /** Settings that change how cells are read; they come from setting and mapping rows of a config range. */
@@ -101,15 +101,28 @@ export function headerRowOf(range: Range, schema: Schema, settings: ReadSettings
   return -1;
 }
 
+/** How {@link parseColumns} reads beyond its settings. */
+export interface ParseOptions<K extends string> {
+  /** Chooses the rows whose number and date cells are not read, from the text columns. */
+  readonly skip?: SkipRows<K>;
+  /** The header's index in the range (see {@link headerRowOf}); -1, not found, is the first row. Default 0. */
+  readonly at?: number;
+  /**
+   * Fields matched to their columns (a missing required one still fails) but not read: the caller
+   * reads them with {@link readColumnsAt} at the rows it needs, such as an event log's last row per ticket.
+   */
+  readonly deferred?: ReadonlySet<K>;
+}
+
 /**
  * Reads the columns a schema names from a range, one column at a time, each cell once. The
- * header is the range's row `at` (see {@link headerRowOf}; -1, not found, is the first row); the data rows follow it. Bad cells in
- * a used column fail with the column and the row of the range. Callers keep the table they build
- * on top of it in the parse cache.
+ * header is the range's row `at`; the data rows follow it. Bad cells in a used column fail with
+ * the column and the row of the range. Callers keep the table they build on top of it in the parse cache.
  *
  * @example parseColumns([["Vendor", "Qty"], ["Acme", 3]], PO_SCHEMA).columns.get("ordered_qty") // Float64Array [3]
  */
-export function parseColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}, skip?: SkipRows<K>, at = 0): ColumnTable<K> {
+export function parseColumns<K extends string>(range: Range, schema: Schema<K>, settings: ReadSettings = {}, options: ParseOptions<K> = {}): ColumnTable<K> {
+  let at = options.at ?? 0;
   if (range.length === 0 || range.every((row) => row.every(isBlank))) fail("empty_range", "The range is empty: select the data with its header row.");
   // When no row was found to hold the header, a missing column's message lists what the first rows hold.
   const seen = at < 0 ? range.slice(0, HEADER_SEARCH_ROWS) : undefined;
@@ -121,20 +134,47 @@ export function parseColumns<K extends string>(range: Range, schema: Schema<K>, 
   const rows = range.length - first;
   const columns = new Map<K, Column>();
   const quality = new Map<K, ColumnQuality>();
-  const wanted = settings.fields;
+  const table = { header, first, matches, rows, columns, quality };
   const read = (textual: boolean, mask?: Uint8Array) => {
-    for (const field of schema) {
-      const match = matches.get(field.key);
-      if (!match || (field.kind === "text" || field.kind === "flag") !== textual) continue;
-      if (wanted && !field.required && !wanted.has(field.key)) continue;
+    for (const field of readable(table, schema, settings, textual)) {
+      if (options.deferred?.has(field.key)) continue;
       const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
-      columns.set(field.key, readColumn(range, first, match, field.key, field.kind, !field.required, settings, q, mask, !ZERO_IS_A_VALUE.has(field.key)));
+      columns.set(field.key, readColumn(range, first, matches.get(field.key)!, field, settings, q, mask));
       quality.set(field.key, q);
     }
   };
   read(true);
-  read(false, skip?.(columns));
-  return { header, first, matches, rows, columns, quality };
+  read(false, options.skip?.(columns));
+  return table;
+}
+
+/**
+ * Reads deferred fields (see {@link ParseOptions.deferred}) of a table at the data rows `rows`
+ * only: value i of each column is data row rows[i]'s, read and checked as {@link parseColumns}
+ * reads it, and the table's columns and quality hold them from then on. Fields without a column
+ * are left out.
+ *
+ * @example readColumnsAt(range, table, TICKET_SCHEMA, {}, new Set(["opened"]), Int32Array.of(4, 9)).get("opened") // Float64Array [opened of row 4, of row 9]
+ */
+export function readColumnsAt<K extends string>(range: Range, table: ColumnTable<K>, schema: Schema<K>, settings: ReadSettings, fields: ReadonlySet<K>, rows: Int32Array): ReadonlyMap<K, Column> {
+  const out = new Map<K, Column>();
+  for (const textual of [true, false]) {
+    for (const field of readable(table, schema, settings, textual)) {
+      if (!fields.has(field.key)) continue;
+      const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
+      const column = readColumn(range, table.first, table.matches.get(field.key)!, field, settings, q, undefined, rows);
+      out.set(field.key, column);
+      (table.columns as Map<K, Column>).set(field.key, column);
+      (table.quality as Map<K, ColumnQuality>).set(field.key, q);
+    }
+  }
+  return out;
+}
+
+/** The schema's fields that have a column and are read under the settings: the text ones or the others. */
+function readable<K extends string>(table: Pick<ColumnTable<K>, "matches">, schema: Schema<K>, settings: ReadSettings, textual: boolean): Schema<K> {
+  const wanted = settings.fields;
+  return schema.filter((f) => table.matches.has(f.key) && (f.kind === "text" || f.kind === "flag") === textual && (!wanted || f.required || wanted.has(f.key)));
 }
 
 /** Distinct date texts remembered per column: a few years of days and times. */
@@ -143,24 +183,31 @@ const SEEN_DATES = 65_536;
 /** Text fields where a number 0 means something (priority P0, ticket 0), not an older Excel build's blank. */
 const ZERO_IS_A_VALUE = new Set(["priority", "ticket"]);
 
-function readColumn(range: Range, first: number, match: ColumnMatch, field: string, kind: FieldKind, optional: boolean, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array, zeroIsBlank = true): Column {
+/**
+ * One column: every data row's cell, or with `rows` the cells of those data rows only (value i
+ * is row rows[i]'s). Skipped rows read as blank.
+ */
+function readColumn(range: Range, first: number, match: ColumnMatch, spec: FieldSpec, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array, rows?: Int32Array): Column {
+  const { key: field, kind } = spec;
+  const optional = !spec.required;
+  // 0 in a text column (a vendor, a status) is an older Excel build's blank cell; not where a 0 means something.
+  const zeroIsBlank = !ZERO_IS_A_VALUE.has(field);
   const c = match.column;
-  const n = range.length - first;
+  const n = rows === undefined ? range.length - first : rows.length;
   const cell = cellReader(range, c);
   if (kind === "text") {
     const out = new Array<string>(n);
-    for (let r = 0; r < n; r++) {
-      const v = cell(r + first);
-      // 0 in a text column (a vendor, a status) is an older Excel build's blank cell.
-      out[r] = typeof v === "string" ? trimmed(v) : isBlank(v) || (zeroIsBlank && v === 0) ? "" : String(v);
+    for (let i = 0; i < n; i++) {
+      const v = cell((rows === undefined ? i : rows[i]!) + first);
+      out[i] = typeof v === "string" ? trimmed(v) : isBlank(v) || (zeroIsBlank && v === 0) ? "" : String(v);
     }
     return out;
   }
   const out = new Float64Array(n);
   if (kind === "flag") {
-    for (let r = 0; r < n; r++) {
-      const v = cell(r + first);
-      out[r] = isBlank(v) ? NaN : isYes(v) ? 1 : 0;
+    for (let i = 0; i < n; i++) {
+      const v = cell((rows === undefined ? i : rows[i]!) + first);
+      out[i] = isBlank(v) ? NaN : isYes(v) ? 1 : 0;
     }
     return out;
   }
@@ -174,15 +221,16 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
   const typed = textTableOf(range)?.column(c);
   const tags = typed?.tags;
   const values = typed?.values;
-  for (let r = 0; r < n; r++) {
+  for (let i = 0; i < n; i++) {
+    const r = rows === undefined ? i : rows[i]!;
     if (skip !== undefined && skip[r] === 1) {
-      out[r] = NaN;
+      out[i] = NaN;
       continue;
     }
     if (tags !== undefined) {
       const tag = tags[r + first];
       if ((tag === Tag.Number && kind === "number" && decimal === "point") || (tag === Tag.IsoDate && kind === "date")) {
-        out[r] = values![r + first]!;
+        out[i] = values![r + first]!;
         continue;
       }
     }
@@ -191,18 +239,18 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
       // The common case in Excel: numbers and serial dates need no parsing.
       // Serial 0 (1899-12-30) is no real date: it is how older Excel desktop builds pass a blank cell.
       if (kind === "date" && v === 0) {
-        out[r] = NaN;
+        out[i] = NaN;
         continue;
       }
       // A number that is not finite (only a script can pass one) is not a number: results stay finite.
-      out[r] = kind === "number" ? (Number.isFinite(v) ? v : NaN) : v > 0 && v <= 2_958_465 ? v : NaN;
-      if (out[r] === out[r]) continue;
+      out[i] = kind === "number" ? (Number.isFinite(v) ? v : NaN) : v > 0 && v <= 2_958_465 ? v : NaN;
+      if (out[i] === out[i]) continue;
     } else if (isBlank(v)) {
-      out[r] = NaN;
+      out[i] = NaN;
       continue;
     } else if (kind === "number") {
-      out[r] = parseNumber(v, decimal);
-      if (out[r] !== out[r] && decimal === "point" && typeof v === "string" && isComma(v)) {
+      out[i] = parseNumber(v, decimal);
+      if (out[i] !== out[i] && decimal === "point" && typeof v === "string" && isComma(v)) {
         // The first cell that reads only with a decimal comma: the column is read so when every
         // number text in it does (no "1,234", no "2.5"), and else this cell names the setting.
         if (!decided) {
@@ -210,7 +258,7 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
           if (commaColumn(range, cell, first, skip)) {
             decimal = "comma";
             q.decimalComma = "values";
-            out[r] = parseNumber(v, decimal);
+            out[i] = parseNumber(v, decimal);
             continue;
           }
         }
@@ -219,17 +267,17 @@ function readColumn(range: Range, first: number, match: ColumnMatch, field: stri
     } else {
       // Exports repeat the same date text on many lines: each distinct text is parsed once.
       const known = typeof v === "string" ? seen.get(v) : undefined;
-      if (known !== undefined) out[r] = known;
+      if (known !== undefined) out[i] = known;
       else {
         if (order === undefined && typeof v === "string" && numericDateParts(v)) {
           q.dateOrder = columnDateOrder(range, cell, first, settings.dateOrder);
           order = q.dateOrder.order;
         }
-        out[r] = parseDate(v, order ?? settings.dateOrder ?? "MDY");
-        if (typeof v === "string" && seen.size < SEEN_DATES) seen.set(v, out[r]!);
+        out[i] = parseDate(v, order ?? settings.dateOrder ?? "MDY");
+        if (typeof v === "string" && seen.size < SEEN_DATES) seen.set(v, out[i]!);
       }
     }
-    if (out[r] === out[r]) continue;
+    if (out[i] === out[i]) continue;
     if (optional && isPlaceholder(v)) {
       q.placeholders++;
       continue;

@@ -142,4 +142,21 @@ describe("the review's SLA part", () => {
     expect(ok.values[at + 3]!.slice(0, 5)).toEqual(["2025-03", 1, 1, 0, 1]);
     expect(ok.values[ok.values.findIndex((row) => row[0] === "Breaches by priority, 2025-03") + 1]![0]).toBe("No ticket opened this period breached its target.");
   });
+
+  it("places each ticket of an event log in the period of its own opening", () => {
+    // T1 opened in February and logged three times; T2 opened in March. Both met their 4 hours.
+    const log = [
+      ["Ticket", "Vendor", "Priority", "Opened", "Resolved", "Updated", "Status"],
+      ["T1", "Acme", "P1", d(2, 10) + 0.4, "", d(2, 10) + 0.4, "New"],
+      ["T1", "Acme", "P1", d(2, 10) + 0.4, "", d(2, 10) + 0.42, "In progress"],
+      ["T1", "Acme", "P1", d(2, 10) + 0.4, d(2, 10) + 0.45, d(2, 10) + 0.45, "Resolved"],
+      ["T2", "Acme", "P1", d(3, 3) + 0.4, d(3, 3) + 0.45, d(3, 3) + 0.45, "Resolved"],
+    ] as CellValue[][];
+    const ok = buildReport({ kind: "review", source: LINES, tickets: log, config: REVIEW_WEIGHTS, asOf: AS_OF, vendor: "Acme" }, cx);
+    if (isCoreError(ok)) throw ok;
+    const at = ok.values.findIndex((row) => row[0] === "SLA compliance");
+    const period = (label: string) => ok.values.slice(at).find((row) => row[0] === label)!.slice(0, 5);
+    expect(period("2025-02")).toEqual(["2025-02", 1, 1, 0, 1]);
+    expect(period("2025-03")).toEqual(["2025-03", 1, 1, 0, 1]);
+  });
 });

@@ -1,4 +1,6 @@
-import type { Range } from "../../../core";
+import { serialOf, type Range } from "../../../core";
+import { parseColumns, readColumnsAt } from "../../../core/table/read";
+import { TICKET_SCHEMA } from "../../../core/table/schema";
 import { catalog } from "../../helpers/sheet";
 import { table } from "../../helpers/table";
 
@@ -74,5 +76,29 @@ describe("a column's day/month order", () => {
   it("is MDY when a second part is over 12, whatever the setting", () => {
     const dq = catalog.VENDORDATAQUALITY.fn(range(["03/13/2025"]), [["date_order", "DMY"]]) as unknown[][];
     expect(table(dq).row("promised").get("Note")).toBe("numeric dates read as MDY (shown by the values)");
+  });
+});
+
+describe("reading chosen rows of a column", () => {
+  const range: Range = [
+    ["Ticket", "Vendor", "Priority", "Opened"],
+    ["T1", "Acme", "P1", "not a date"],
+    ["T1", "Acme", "P2", "2025-03-04 10:00"],
+    ["T2", "Birch", "P3", "2025-03-05 11:00"],
+  ];
+  const deferred = new Set(["vendor", "priority", "opened"] as const);
+
+  it("reads value i from data row rows[i] and leaves a bad cell in an unread row alone", () => {
+    const t = parseColumns(range, TICKET_SCHEMA, {}, { deferred });
+    expect([...t.columns.keys()]).toEqual(["ticket"]);
+    const read = readColumnsAt(range, t, TICKET_SCHEMA, {}, deferred, Int32Array.of(2, 1));
+    expect(read.get("vendor")).toEqual(["Birch", "Acme"]);
+    expect(read.get("priority")).toEqual(["P3", "P2"]);
+    expect([...(read.get("opened") as Float64Array)]).toEqual([serialOf(2025, 3, 5, 11), serialOf(2025, 3, 4, 10)]);
+  });
+
+  it("names the range row of a bad cell it reads", () => {
+    const t = parseColumns(range, TICKET_SCHEMA, {}, { deferred });
+    expect(() => readColumnsAt(range, t, TICKET_SCHEMA, {}, deferred, Int32Array.of(0))).toThrow(/Column "Opened", row 2 of the range: "not a date" is not a date/);
   });
 });
