@@ -108,6 +108,9 @@ function weekdayOf(day: number): number {
   return (((day + 6) % 7) + 7) % 7;
 }
 
+/** The weekday (0 = Sunday) of each day of a serial week: serial day 0 is a Saturday. */
+const WEEKDAY_AT = [6, 0, 1, 2, 3, 4, 5];
+
 /** Days of holidays, first to last, up to which their counts are tabled: a century and more. */
 const HOLIDAY_TABLE_DAYS = 40_000;
 
@@ -164,23 +167,29 @@ export function businessClock(cal: Calendar, t: Serial): number {
     day++;
     ms -= MS_PER_DAY;
   }
+  // The day's place in its serial week gives its weekday and the shifts before it, without a remainder.
+  const weeks = Math.floor(day / 7);
+  const o = day - weeks * 7;
   const h = cal.holidays;
-  let total = 0;
+  // Every figure is a whole number of milliseconds, so the order of the sums changes nothing.
+  let total = weeks * cal.weekMs + cal.before[o]!;
   let k: number;
   if (cal.overnight) {
     // One search answers three questions: holidays before `day`, and whether `day - 1` and `day` are holidays.
     const i = holidaysBefore(cal, day - 1);
     const yesterdayOff = h[i] === day - 1;
     k = yesterdayOff ? i + 1 : i;
-    const tail = cal.tail[weekdayOf(day - 1)]!;
+    const tail = cal.tail[WEEKDAY_AT[o === 0 ? 6 : o - 1]!]!;
     // What the night shift of the day before has still to run after `ms`.
     if (!yesterdayOff && tail > ms) total -= tail - ms;
   } else {
     k = holidaysBefore(cal, day);
   }
-  total += shiftsBefore(cal, day, k);
+  total -= cal.holidayMs[k]!;
   if (ms > 0 && h[k] !== day) {
-    for (const s of cal.days[weekdayOf(day)]!) {
+    const shifts = cal.days[WEEKDAY_AT[o]!]!;
+    for (let j = 0; j < shifts.length; j++) {
+      const s = shifts[j]!;
       if (ms <= s.start) break;
       total += Math.min(ms, s.end) - s.start;
     }
@@ -240,7 +249,7 @@ export function breachAt(cal: Calendar, start: Serial, hours: number): Serial {
 export function momentAt(cal: Calendar, goal: number): Serial {
   const day = dayHolding(cal, goal);
   let left = goal - shiftsBefore(cal, day, holidaysBefore(cal, day));
-  const shifts = cal.days[weekdayOf(day)]!;
+  const shifts = cal.days[WEEKDAY_AT[day - Math.floor(day / 7) * 7]!]!;
   for (const s of shifts) {
     const len = s.end - s.start;
     if (left <= len) return day + (s.start + left) / MS_PER_DAY;
