@@ -34,6 +34,9 @@ export type DuckOutcome = { readonly grid: ResultGrid } | { readonly fallback: s
 const DATE_TYPES = new Set(["DATE", "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS"]);
 const NUMBER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL(\(\d+,\d+\))?)$/;
 
+/** Lines of a CSV file sniffed for its column types and date formats before the query runs. */
+const SNIFF_ROWS = 2048;
+
 /** The line number DuckDB gives each line as it reads the file in order. */
 const LINE = "vendorscore line";
 
@@ -76,12 +79,14 @@ export async function scorecardOnDuckDb(file: string, weights: Range | undefined
     const parquet = isParquet(file);
     const source = (types = "") => (parquet ? `read_parquet(${literal(file)})` : `read_csv(${literal(file)}, header = true${types})`);
     // One sniff gives the CSV's column types and its date formats; a Parquet file's schema is its own.
+    // The sniff reads the first SNIFF_ROWS lines, a tenth of what read_csv samples: a column that
+    // reads otherwise further down fails the cast in the query, and the JS engine runs instead.
     let typeOf: Map<string, string>;
     if (parquet) {
       const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${source()}`)).getRowObjectsJS();
       typeOf = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
     } else {
-      const [sniffed] = (await conn.runAndReadAll(`SELECT DateFormat, TimestampFormat, Columns FROM sniff_csv(${literal(file)}, header = true)`)).getRowObjectsJS();
+      const [sniffed] = (await conn.runAndReadAll(`SELECT DateFormat, TimestampFormat, Columns FROM sniff_csv(${literal(file)}, header = true, sample_size = ${SNIFF_ROWS})`)).getRowObjectsJS();
       // Year-first dates read alike everywhere; day/month orders are the core's to choose (its date_order rules).
       const format = [sniffed?.DateFormat, sniffed?.TimestampFormat].find((f) => typeof f === "string" && f !== "" && !/^%Y[-/.]%m[-/.]%d/.test(f));
       if (format !== undefined) return { fallback: `its dates are written as ${format}, which DuckDB and the core may read in a different day/month order` };

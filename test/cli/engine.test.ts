@@ -81,6 +81,16 @@ describe("vendorscore scorecard --engine duckdb", () => {
     expect(duck.stdout).toMatch(/^Acme,2,,0\.5,1,0\.5,/m);
   }, 60_000);
 
+  it.each([3_000, 30_000])("falls back to the JS engine when a date cell further down than the sniff reads (line %i) is no date", (at) => {
+    const lines = Array.from({ length: at + 10 }, (_, i) => `${i % 3 ? "Acme" : "Beta"},2025-03-0${1 + (i % 5)},${i === at ? "not yet" : `2025-03-0${2 + (i % 4)}`}`);
+    const late = file(`late-${at}.csv`, `Vendor,Promised Date,Delivered Date\n${lines.join("\n")}\n`);
+    const duck = run("scorecard", late, "--as-of", "2025-05-01", "--engine", "duckdb");
+    expect(duck.code).toBe(0);
+    expect(duck.stderr).toMatch(/note: the DuckDB engine cannot read late-\d+\.csv as the JS engine does: .*Running the JS engine instead\./);
+    expect(duck.stdout).toBe(run("scorecard", late, "--as-of", "2025-05-01", "--engine", "js").stdout);
+    expect(duck.stdout).toMatch(/^Acme,/m);
+  }, 60_000);
+
   it("falls back when numeric dates leave the day/month order to the reader", () => {
     const dmy = file("dmy.csv", "Vendor,Promised Date,Delivered Date\nAcme,03/04/2025,04/04/2025\nAcme,13/04/2025,12/04/2025\n");
     const duck = run("scorecard", dmy, "--as-of", "2025-05-01", "--engine", "duckdb");
