@@ -28,6 +28,15 @@ function fresh() {
   }
 }
 
+function resolvable(name) {
+  try {
+    require.resolve(name, { paths: [root] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function build() {
   const esbuild = require("esbuild");
   const result = esbuild.buildSync({
@@ -38,8 +47,9 @@ function build() {
     target: "node20",
     format: "cjs",
     // Everything in one file but exceljs, which loads from node_modules only when an .xlsx file is read or written,
-    // and DuckDB, a native module loaded only by the DuckDB engine.
-    external: ["exceljs", "@duckdb/node-api"],
+    // and DuckDB's native module, loaded only by the DuckDB engine. DuckDB's JavaScript API is bundled when it is
+    // installed: loaded from its hundred-odd files it costs the engine some 50 ms at every start.
+    external: ["exceljs", "@duckdb/node-bindings", ...(resolvable("@duckdb/node-api") ? [] : ["@duckdb/node-api"])],
     metafile: true,
     write: false,
     logLevel: "silent",
