@@ -67,7 +67,7 @@ function figures(runs: readonly { ms: number; peakMB?: number }[]): ProcessFigur
   return peaks.length ? { ms, peakMB: Math.max(...peaks) } : { ms };
 }
 
-export async function cliSuite(lines: number, duck: DuckEngine, reps = 3): Promise<CliFigures> {
+export async function cliSuite(lines: number, duck: DuckEngine, reps = 5): Promise<CliFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vendorscore-bench-"));
   try {
     const file = path.join(dir, `po-${lines}.csv`);
@@ -80,10 +80,13 @@ export async function cliSuite(lines: number, duck: DuckEngine, reps = 3): Promi
       assertSame(`vendorscore CLI (${engine} engine) vs DuckDB read_csv at ${lines} lines`, expected, fromScorecard(parseScorecard(runCli(file, engine).stdout)));
     }
     console.log("checked: both engines of the command line and DuckDB's read_csv agree on on_time, in_full, defect_rate, price_variance and spend for every vendor");
-    const js = Array.from({ length: reps }, () => runCli(file, "js"));
-    const viaDuck = Array.from({ length: reps }, () => runCli(file, "duckdb"));
+    // The three take turns, round after round, so that a machine whose load changes slows them alike.
+    const js: ProcessFigures[] = [];
+    const viaDuck: ProcessFigures[] = [];
     const duckMs: number[] = [];
     for (let i = 0; i < reps; i++) {
+      js.push(runCli(file, "js"));
+      viaDuck.push(runCli(file, "duckdb"));
       const t = performance.now();
       await duck.kpisFromCsv(file, PO_AS_OF);
       duckMs.push(performance.now() - t);
