@@ -2,7 +2,7 @@ import { isBlank } from "../cell/blank";
 import { quote } from "../cell/error";
 import type { Range, ResultCell, ResultGrid } from "../cell/types";
 import type { MatchHow } from "../table/match";
-import { parseColumns, type ReadSettings } from "../table/read";
+import { headerRowOf, parseColumns, type ReadSettings } from "../table/read";
 import { normalizeHeader, TICKET_SCHEMA, type FieldSpec, type TicketField } from "../table/schema";
 import { VendorIndex } from "../table/vendors";
 import { dateOrderNote, type FieldQuality } from "./report";
@@ -57,9 +57,9 @@ const CANDIDATE = /group|team|vendor|supplier|company|provider|contractor/;
  * @example ticketQualityOf([["Number", "Vendor", "Priority", "Opened"], ["INC1", "?", "2 - High", "29-02-2016 01:16"], ["INC2", "?", "3 - Moderate", "01-03-2016 09:00"]], {}).vendorFlag // { kind: "single", header: "Vendor", value: "?" }
  */
 export function ticketQualityOf(range: Range, settings: ReadSettings): TicketQuality {
-  const t = parseColumns(range, SCHEMA, { ...settings, lenient: true });
+  const t = parseColumns(range, SCHEMA, { ...settings, lenient: true }, { at: headerRowOf(range, SCHEMA, settings) });
   const used: number[] = [];
-  for (let r = 0; r < t.rows; r++) if (!range[r + 1]!.every(isBlank)) used.push(r);
+  for (let r = 0; r < t.rows; r++) if (!range[r + t.first]!.every(isBlank)) used.push(r);
 
   const fields = SCHEMA.map((spec): TicketFieldQuality => {
     const required = REQUIRED.has(spec.key);

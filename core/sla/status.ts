@@ -29,7 +29,7 @@ export interface SlaMeasure {
 }
 
 export interface TicketStatus {
-  /** Row of the tickets range (the header is row 1). */
+  /** Row of the tickets range, counted from 1 at its first row (a title row above the header included). */
   readonly row: number;
   readonly ticket: string;
   readonly vendor: string;
@@ -160,9 +160,9 @@ function judge(c: Ctx, slot: number): TicketStatus {
   const { t, policy, asOf, atRisk } = c;
   const r = t.state[slot]!;
   const badUpdated = t.badUpdated[slot]!;
-  const ticket = c.ids?.[r] || `row ${r + 2}`;
+  const row = r + t.columns.first + 1;
+  const ticket = c.ids?.[r] || `row ${row}`;
   const priority = c.priority[slot]!;
-  const row = r + 2;
   const vendor = c.vendor[slot]!;
   const vendorId = t.vendorOf[slot]!;
   const wrong = (kind: "not_a_date" | "bad_config", message: string): TicketStatus => ({ row, ticket, vendor, vendorId, priority, error: new CoreError(kind, message) });
@@ -325,8 +325,8 @@ function noTime(c: Ctx, r: number): string {
   const status = c.status![r]!;
   const head = c.t.columns.matches.get("status")!.header;
   return c.updated
-    ? `Row ${r + 2} of the range: the ticket's status "${quote(status)}" (column "${quote(head)}") stops or restarts its clock, but its updated time is blank; give the time each status was set.`
-    : `Row ${r + 2} of the range: status "${quote(status)}" stops the clock, but the tickets have no updated column saying when each status was set; add one, or map it with a policy row such as updated, sys_updated_at.`;
+    ? `Row ${r + c.t.columns.first + 1} of the range: the ticket's status "${quote(status)}" (column "${quote(head)}") stops or restarts its clock, but its updated time is blank; give the time each status was set.`
+    : `Row ${r + c.t.columns.first + 1} of the range: status "${quote(status)}" stops the clock, but the tickets have no updated column saying when each status was set; add one, or map it with a policy row such as updated, sys_updated_at.`;
 }
 
 /** The paused-hours cell of a one-row ticket (0 when blank or absent), or the message when it is not hours. */

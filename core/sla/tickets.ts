@@ -4,7 +4,7 @@ import { isPlaceholder } from "../cell/number";
 import type { Range } from "../cell/types";
 import type { ParseCache } from "../table/cache";
 import { matchColumns } from "../table/match";
-import { parseColumns, readColumnsAt, type Column, type ColumnTable, type ReadSettings } from "../table/read";
+import { headerRowOf, parseColumns, readColumnsAt, type Column, type ColumnTable, type ReadSettings } from "../table/read";
 import { TICKET_SCHEMA, type TicketField } from "../table/schema";
 import { VendorIndex } from "../table/vendors";
 
@@ -54,11 +54,13 @@ export function readTickets(range: Range, settings: ReadSettings, cache: ParseCa
 
 function parseTickets(range: Range, settings: ReadSettings): TicketTable {
   const lenient = { ...settings, lenient: true };
+  // Rows above the first with a vendor header are titles, as in a purchase-order export.
+  const at = headerRowOf(range, TICKET_SCHEMA, settings);
   // Without ticket ids every row is a ticket, and its vendor tells a blank row from a ticket.
-  const hasIds = matchColumns(range[0] ?? [], TICKET_SCHEMA, settings.mapping).has("ticket");
+  const hasIds = matchColumns(range[Math.max(at, 0)] ?? [], TICKET_SCHEMA, settings.mapping).has("ticket");
   const deferred = new Set(TICKET_FIELDS);
   if (!hasIds) deferred.delete("vendor");
-  const columns = parseColumns(range, TICKET_SCHEMA, lenient, { deferred });
+  const columns = parseColumns(range, TICKET_SCHEMA, lenient, { deferred, at });
   const ids = columns.columns.get("ticket") as string[] | undefined;
   const updated = columns.columns.get("updated") as Float64Array | undefined;
   const vendorCol = columns.columns.get("vendor") as string[] | undefined;

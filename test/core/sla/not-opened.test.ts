@@ -73,3 +73,24 @@ describe("the public incident event log judged at 2016-03-01 12:00", () => {
     expect(out.rows.filter((r) => r.get("Status") === "open" && r.get("Elapsed (h)") === 0)).toHaveLength(0);
   });
 });
+
+describe("a ticket export with title rows above its header", () => {
+  const titled: Range = [["Service desk export"], ["Run 2025-03-31 12:00", "", ""], ...TICKETS, ["T5", "Acme", "P2", "not a date", ""]];
+
+  it("is judged as the same export without them, its header found by the vendor column", () => {
+    const plain = table(catalog.SLASTATUS.fn(TICKETS, null, null, AS_OF));
+    const withTitles = table(catalog.SLASTATUS.fn(titled, null, null, AS_OF));
+    expect(withTitles.header).toEqual(plain.header);
+    for (const id of ["T1", "T2", "T3", "T4"]) expect(withTitles.row(id).pick(...withTitles.header)).toEqual(plain.row(id).pick(...plain.header));
+  });
+
+  it("names the row of the whole range in a ticket's problem", () => {
+    expect(table(catalog.SLASTATUS.fn(titled, null, null, AS_OF)).row("T5").get("Status")).toMatch(/row 8 of the range: "not a date" is not a date-time/);
+  });
+
+  it("is counted by SLADATAQUALITY over its data rows only", () => {
+    const quality = table(catalog.SLADATAQUALITY.fn(titled));
+    expect(quality.row("vendor").pick("Header", "Values")).toEqual(["Vendor", 5]);
+    expect(quality.row("opened").pick("Header", "Values", "Unparseable")).toEqual(["Opened", 4, 1]);
+  });
+});
