@@ -5,7 +5,7 @@ import { isPlaceholder, parseNumber, type Decimal } from "../cell/number";
 import type { CellValue, Range } from "../cell/types";
 import { matchColumns, NOT_USED, type ColumnMatch } from "./match";
 import { normalizeHeader, type FieldKind, type FieldSpec, type Schema } from "./schema";
-import { Tag, textTableOf, type TextColumn } from "./text";
+import { Tag, textTableOf, type TextColumn, type TextTable } from "./text";
 
 /** Settings that change how cells are read; they come from setting and mapping rows of a config range. */
 export interface ReadSettings {
@@ -136,12 +136,8 @@ export function parseColumns<K extends string>(range: Range, schema: Schema<K>, 
   const quality = new Map<K, ColumnQuality>();
   const table = { header, first, matches, rows, columns, quality };
   const read = (textual: boolean, mask?: Uint8Array) => {
-    for (const field of readable(table, schema, settings, textual)) {
-      if (options.deferred?.has(field.key)) continue;
-      const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
-      columns.set(field.key, readColumn(range, first, matches.get(field.key)!, field, settings, q, mask));
-      quality.set(field.key, q);
-    }
+    const fields = readable(table, schema, settings, textual).filter((f) => !options.deferred?.has(f.key));
+    for (const [key, column] of readColumns(range, table, fields, settings, mask)) columns.set(key, column);
   };
   read(true);
   read(false, options.skip?.(columns));
@@ -151,24 +147,16 @@ export function parseColumns<K extends string>(range: Range, schema: Schema<K>, 
 /**
  * Reads deferred fields (see {@link ParseOptions.deferred}) of a table at the data rows `rows`
  * only: value i of each column is data row rows[i]'s, read and checked as {@link parseColumns}
- * reads it, and the table's columns and quality hold them from then on. Fields without a column
- * are left out.
+ * reads it. Fields without a column are left out. The table is not changed: its columns are
+ * indexed by data row, these by position in `rows`.
  *
  * @example readColumnsAt(range, table, TICKET_SCHEMA, {}, new Set(["opened"]), Int32Array.of(4, 9)).get("opened") // Float64Array [opened of row 4, of row 9]
  */
 export function readColumnsAt<K extends string>(range: Range, table: ColumnTable<K>, schema: Schema<K>, settings: ReadSettings, fields: ReadonlySet<K>, rows: Int32Array): ReadonlyMap<K, Column> {
-  const out = new Map<K, Column>();
-  for (const textual of [true, false]) {
-    for (const field of readable(table, schema, settings, textual)) {
-      if (!fields.has(field.key)) continue;
-      const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
-      const column = readColumn(range, table.first, table.matches.get(field.key)!, field, settings, q, undefined, rows);
-      out.set(field.key, column);
-      (table.columns as Map<K, Column>).set(field.key, column);
-      (table.quality as Map<K, ColumnQuality>).set(field.key, q);
-    }
-  }
-  return out;
+  const chosen = schema.filter((f) => fields.has(f.key));
+  const text = readColumns(range, table, readable(table, chosen, settings, true), settings, undefined, rows);
+  const other = readColumns(range, table, readable(table, chosen, settings, false), settings, undefined, rows);
+  return new Map([...text, ...other]);
 }
 
 /** The schema's fields that have a column and are read under the settings: the text ones or the others. */
@@ -184,111 +172,185 @@ const SEEN_DATES = 65_536;
 const ZERO_IS_A_VALUE = new Set(["priority", "ticket"]);
 
 /**
- * One column: every data row's cell, or with `rows` the cells of those data rows only (value i
- * is row rows[i]'s). Skipped rows read as blank.
+ * Reads columns of a range, every data row or with `rows` those data rows only (value i is row
+ * rows[i]'s); rows the mask marks read as blank. A range of arrays (a host's) is read in one pass
+ * over its rows, each row fetched once whatever the number of columns; a typed text table (a CSV
+ * file's) column by column from its stores. A bad cell fails as if the columns had been read one
+ * after the other: the first column that has one names its first.
  */
-function readColumn(range: Range, first: number, match: ColumnMatch, spec: FieldSpec, settings: ReadSettings, q: ColumnQuality, skip?: Uint8Array, rows?: Int32Array): Column {
-  const { key: field, kind } = spec;
-  const optional = !spec.required;
-  // 0 in a text column (a vendor, a status) is an older Excel build's blank cell; not where a 0 means something.
-  const zeroIsBlank = !ZERO_IS_A_VALUE.has(field);
-  const c = match.column;
+function readColumns<K extends string>(range: Range, table: Pick<ColumnTable<K>, "first" | "matches" | "quality">, fields: Schema<K>, settings: ReadSettings, skip?: Uint8Array, rows?: Int32Array): Map<K, Column> {
+  const first = table.first;
   const n = rows === undefined ? range.length - first : rows.length;
-  const cell = cellReader(range, c);
-  if (kind === "text") {
-    const out = new Array<string>(n);
+  const readers = fields.map((f) => {
+    const q: ColumnQuality = { placeholders: 0, unparseable: 0 };
+    (table.quality as Map<K, ColumnQuality>).set(f.key, q);
+    return new ColumnReader(range, first, table.matches.get(f.key)!, f, settings, q, n, skip);
+  });
+  const typed = textTableOf(range);
+  if (typed !== undefined) {
+    for (const reader of readers) {
+      reader.readTyped(typed, rows);
+      reader.check();
+    }
+  } else {
+    const columns = readers.map((x) => x.match.column);
+    const k = readers.length;
     for (let i = 0; i < n; i++) {
-      const v = cell((rows === undefined ? i : rows[i]!) + first);
-      out[i] = typeof v === "string" ? trimmed(v) : isBlank(v) || (zeroIsBlank && v === 0) ? "" : String(v);
+      const r = rows === undefined ? i : rows[i]!;
+      const row = range[r + first]!;
+      for (let j = 0; j < k; j++) readers[j]!.read(i, r, row[columns[j]!]);
     }
-    return out;
+    for (const reader of readers) reader.check();
   }
-  const out = new Float64Array(n);
-  if (kind === "flag") {
+  return new Map(readers.map((x) => [x.spec.key as K, x.out]));
+}
+
+/**
+ * One column read cell by cell: the rules that read a text, flag, number or date cell, the
+ * column's state (the date order and decimal mark its values show, the date texts already
+ * read) and its values. A cell that does not read, when the read is not lenient, is kept: the
+ * column stops there and {@link ColumnReader.check} fails with it.
+ */
+class ColumnReader {
+  /** The values of a text column, or of any other (NaN where blank): two fields, so that each store sees one kind of array. */
+  private readonly texts: string[];
+  private readonly values: Float64Array;
+  private readonly kind: FieldKind;
+  private readonly optional: boolean;
+  /** 0 in a text column (a vendor, a status) is an older Excel build's blank cell; not where a 0 means something. */
+  private readonly zeroIsBlank: boolean;
+  private order: DateOrder | undefined;
+  private readonly seen = new Map<string, number>();
+  private decimal: Decimal;
+  /** Whether the column's decimal mark is settled: by the setting, or by a scan of its values. */
+  private decided: boolean;
+  /** The data row and cell of the first cell that did not read (not lenient); reading stops there. */
+  private bad: { r: number; v: CellValue; decimal: Decimal } | undefined;
+
+  constructor(
+    private readonly range: Range,
+    private readonly first: number,
+    readonly match: ColumnMatch,
+    readonly spec: FieldSpec,
+    private readonly settings: ReadSettings,
+    private readonly q: ColumnQuality,
+    n: number,
+    private readonly skip: Uint8Array | undefined,
+  ) {
+    this.kind = spec.kind;
+    this.optional = !spec.required;
+    this.zeroIsBlank = !ZERO_IS_A_VALUE.has(spec.key);
+    this.texts = spec.kind === "text" ? new Array<string>(n) : [];
+    this.values = new Float64Array(spec.kind === "text" ? 0 : n);
+    this.decimal = settings.decimal ?? "point";
+    this.decided = settings.decimal !== undefined;
+  }
+
+  get out(): Column {
+    return this.kind === "text" ? this.texts : this.values;
+  }
+
+  /** The whole column from a text table: a number written as JavaScript writes it reads as itself with a decimal point, an ISO date as its serial; any other cell from its text. */
+  readTyped(table: TextTable, rows: Int32Array | undefined): void {
+    const c = this.match.column;
+    const column = table.column(c);
+    const first = this.first;
+    const n = this.kind === "text" ? this.texts.length : this.values.length;
+    const tags = column?.tags;
+    const values = column?.values;
+    const kind = this.kind;
     for (let i = 0; i < n; i++) {
-      const v = cell((rows === undefined ? i : rows[i]!) + first);
-      out[i] = isBlank(v) ? NaN : isYes(v) ? 1 : 0;
-    }
-    return out;
-  }
-  let order: DateOrder | undefined;
-  const seen = new Map<string, number>();
-  let decimal: Decimal = settings.decimal ?? "point";
-  // Whether the column's decimal mark is settled: by the setting, or by a scan of its values.
-  let decided = settings.decimal !== undefined;
-  // Text kept typed (a CSV file's): a number written as JavaScript writes it reads as itself
-  // with a decimal point, an ISO date as its serial; any other cell is read from its text.
-  const typed = textTableOf(range)?.column(c);
-  const tags = typed?.tags;
-  const values = typed?.values;
-  for (let i = 0; i < n; i++) {
-    const r = rows === undefined ? i : rows[i]!;
-    if (skip !== undefined && skip[r] === 1) {
-      out[i] = NaN;
-      continue;
-    }
-    if (tags !== undefined) {
-      const tag = tags[r + first];
-      if ((tag === Tag.Number && kind === "number" && decimal === "point") || (tag === Tag.IsoDate && kind === "date")) {
-        out[i] = values![r + first]!;
-        continue;
+      const r = rows === undefined ? i : rows[i]!;
+      if (tags !== undefined && kind !== "text" && kind !== "flag" && (this.skip === undefined || this.skip[r] !== 1)) {
+        const tag = tags[r + first];
+        if ((tag === Tag.Number && kind === "number" && this.decimal === "point") || (tag === Tag.IsoDate && kind === "date")) {
+          this.values[i] = values![r + first]!;
+          continue;
+        }
       }
+      this.read(i, r, column !== undefined && table.has(r + first, c) ? column.text(r + first) : undefined);
     }
-    const v = cell(r + first);
+  }
+
+  /** Data row r's cell `v`, as value i. */
+  read(i: number, r: number, v: CellValue): void {
+    const kind = this.kind;
+    if (kind === "text") {
+      this.texts[i] = typeof v === "string" ? trimmed(v) : isBlank(v) || (this.zeroIsBlank && v === 0) ? "" : String(v);
+      return;
+    }
+    const out = this.values;
+    if (kind === "flag") {
+      out[i] = isBlank(v) ? NaN : isYes(v) ? 1 : 0;
+      return;
+    }
+    if ((this.skip !== undefined && this.skip[r] === 1) || this.bad !== undefined) {
+      out[i] = NaN;
+      return;
+    }
     if (typeof v === "number") {
       // The common case in Excel: numbers and serial dates need no parsing.
       // Serial 0 (1899-12-30) is no real date: it is how older Excel desktop builds pass a blank cell.
       if (kind === "date" && v === 0) {
         out[i] = NaN;
-        continue;
+        return;
       }
       // A number that is not finite (only a script can pass one) is not a number: results stay finite.
       out[i] = kind === "number" ? (Number.isFinite(v) ? v : NaN) : v > 0 && v <= 2_958_465 ? v : NaN;
-      if (out[i] === out[i]) continue;
+      if (out[i] === out[i]) return;
     } else if (isBlank(v)) {
       out[i] = NaN;
-      continue;
+      return;
     } else if (kind === "number") {
-      out[i] = parseNumber(v, decimal);
-      if (out[i] !== out[i] && decimal === "point" && typeof v === "string" && isComma(v)) {
+      out[i] = parseNumber(v, this.decimal);
+      if (out[i] !== out[i] && this.decimal === "point" && typeof v === "string" && isComma(v)) {
         // The first cell that reads only with a decimal comma: the column is read so when every
         // number text in it does (no "1,234", no "2.5"), and else this cell names the setting.
-        if (!decided) {
-          decided = true;
-          if (commaColumn(range, cell, first, skip)) {
-            decimal = "comma";
-            q.decimalComma = "values";
-            out[i] = parseNumber(v, decimal);
-            continue;
+        if (!this.decided) {
+          this.decided = true;
+          if (commaColumn(this.range, this.cell(), this.first, this.skip)) {
+            this.decimal = "comma";
+            this.q.decimalComma = "values";
+            out[i] = parseNumber(v, this.decimal);
+            return;
           }
         }
-        q.commaCells = (q.commaCells ?? 0) + 1;
+        this.q.commaCells = (this.q.commaCells ?? 0) + 1;
       }
     } else {
       // Exports repeat the same date text on many lines: each distinct text is parsed once.
-      const known = typeof v === "string" ? seen.get(v) : undefined;
+      const known = typeof v === "string" ? this.seen.get(v) : undefined;
       if (known !== undefined) out[i] = known;
       else {
-        if (order === undefined && typeof v === "string" && numericDateParts(v)) {
-          q.dateOrder = columnDateOrder(range, cell, first, settings.dateOrder);
-          order = q.dateOrder.order;
+        if (this.order === undefined && typeof v === "string" && numericDateParts(v)) {
+          this.q.dateOrder = columnDateOrder(this.range, this.cell(), this.first, this.settings.dateOrder);
+          this.order = this.q.dateOrder.order;
         }
-        out[i] = parseDate(v, order ?? settings.dateOrder ?? "MDY");
-        if (typeof v === "string" && seen.size < SEEN_DATES) seen.set(v, out[i]!);
+        out[i] = parseDate(v, this.order ?? this.settings.dateOrder ?? "MDY");
+        if (typeof v === "string" && this.seen.size < SEEN_DATES) this.seen.set(v, out[i]!);
       }
     }
-    if (out[i] === out[i]) continue;
-    if (optional && isPlaceholder(v)) {
-      q.placeholders++;
-      continue;
+    if (out[i] === out[i]) return;
+    if (this.optional && isPlaceholder(v)) {
+      this.q.placeholders++;
+      return;
     }
-    if (settings.lenient) {
-      q.unparseable++;
-      continue;
+    if (this.settings.lenient) {
+      this.q.unparseable++;
+      return;
     }
-    badCell(match, r + first + 1, v, kind, field, decimal);
+    this.bad = { r, v, decimal: this.decimal };
   }
-  return out;
+
+  /** Fails with the first cell that did not read, naming its column and its row of the range. */
+  check(): void {
+    if (this.bad) badCell(this.match, this.bad.r + this.first + 1, this.bad.v, this.kind, this.spec.key, this.bad.decimal);
+  }
+
+  /** The column's cells, for a scan of all its values. */
+  private cell(): (r: number) => CellValue {
+    return cellReader(this.range, this.match.column);
+  }
 }
 
 /**

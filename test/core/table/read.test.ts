@@ -102,3 +102,21 @@ describe("reading chosen rows of a column", () => {
     expect(() => readColumnsAt(range, t, TICKET_SCHEMA, {}, deferred, Int32Array.of(0))).toThrow(/Column "Opened", row 2 of the range: "not a date" is not a date/);
   });
 });
+
+describe("one pass over the rows, the messages of one column at a time", () => {
+  it("names the first bad cell of the first column that has one, whatever the rows of the others", () => {
+    // Delivered Date (read after Promised Date) is bad on row 3; Promised Date only on row 5.
+    const range: Range = [
+      ["Vendor", "Received Qty", "Delivered Date", "Promised Date"],
+      ["Acme", 5, "2025-03-01", "2025-03-01"],
+      ["Acme", "5 pcs", "2025-02-30", "2025-03-01"],
+      ["Acme", 5, "2025-03-02", "2025-03-01"],
+      ["Acme", 5, "2025-03-02", "2025-13-01"],
+    ];
+    expect(catalog.VENDORSCORECARD.fn(range, null, AS_OF)).toBeCoreError("#VALUE!", 'Column "Promised Date", row 5 of the range: "2025-13-01"');
+    const noPromised = range.map((row) => row.slice(0, 3));
+    expect(catalog.VENDORSCORECARD.fn(noPromised, null, AS_OF)).toBeCoreError("#VALUE!", 'Column "Delivered Date", row 3 of the range: "2025-02-30"');
+    const onlyQty = range.map((row) => row.slice(0, 2));
+    expect(catalog.VENDORSCORECARD.fn(onlyQty, null, AS_OF)).toBeCoreError("#VALUE!", 'Column "Received Qty", row 3 of the range: "5 pcs"');
+  });
+});
