@@ -3,8 +3,7 @@ import { isBlank } from "../cell/blank";
 import { isPlaceholder } from "../cell/number";
 import type { Range } from "../cell/types";
 import type { ParseCache } from "../table/cache";
-import { matchColumns } from "../table/match";
-import { headerRowOf, parseColumns, readColumnsAt, type Column, type ColumnTable, type ReadSettings } from "../table/read";
+import { headerRowOf, parseColumns, readColumnsAt, type ColumnTable, type ReadSettings } from "../table/read";
 import { TICKET_SCHEMA, type TicketField } from "../table/schema";
 import { VendorIndex } from "../table/vendors";
 
@@ -56,14 +55,9 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
   const lenient = { ...settings, lenient: true };
   // Rows above the first with a vendor header are titles, as in a purchase-order export.
   const at = headerRowOf(range, TICKET_SCHEMA, settings);
-  // Without ticket ids every row is a ticket, and its vendor tells a blank row from a ticket.
-  const hasIds = matchColumns(range[Math.max(at, 0)] ?? [], TICKET_SCHEMA, settings.mapping).has("ticket");
-  const deferred = new Set(TICKET_FIELDS);
-  if (!hasIds) deferred.delete("vendor");
-  const columns = parseColumns(range, TICKET_SCHEMA, lenient, { deferred, at });
+  const columns = parseColumns(range, TICKET_SCHEMA, lenient, { deferred: TICKET_FIELDS, at });
   const ids = columns.columns.get("ticket") as string[] | undefined;
   const updated = columns.columns.get("updated") as Float64Array | undefined;
-  const vendorCol = columns.columns.get("vendor") as string[] | undefined;
   const first = columns.first;
   const problemTable = { columns, range };
 
@@ -82,8 +76,9 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
   let prevAt: number | undefined;
   for (let r = 0; r < columns.rows; r++) {
     const id = ids?.[r] ?? "";
-    // A row with nothing in it is the tail of a selection, not a ticket.
-    if (id === "" && (vendorCol === undefined || vendorCol[r] === "") && range[r + first]!.every(isBlank)) continue;
+    // A row with nothing in it is the tail of a selection, not a ticket. (Without ticket ids the
+    // check stops at a row's first cell that holds something.)
+    if (id === "" && range[r + first]!.every(isBlank)) continue;
     const badHere = updated !== undefined && updated[r] !== updated[r] && timeProblem(problemTable, "updated", r) !== undefined ? r : -1;
     let at: number | undefined;
     if (id === "") at = undefined;
@@ -113,9 +108,9 @@ function parseTickets(range: Range, settings: ReadSettings): TicketTable {
     if (bad[at] === -1) bad[at] = badHere;
   }
   const stateRows = Int32Array.from(state);
-  // Each ticket's own fields, from its state row: the vendor too when it was read on every row.
-  const own = new Map<TicketField, Column>(readColumnsAt(range, columns, TICKET_SCHEMA, lenient, deferred, stateRows));
-  if (vendorCol) own.set("vendor", Array.from(stateRows, (r) => vendorCol[r]!));
+  // Each ticket's own fields, from its state row. Its vendor is the one its state row names, so a
+  // vendor named only on a ticket's earlier events has no ticket.
+  const own = readColumnsAt(range, columns, TICKET_SCHEMA, lenient, TICKET_FIELDS, stateRows);
   const vendorNames = own.get("vendor") as string[];
   const vendors = new VendorIndex();
   const vendorOf = new Int32Array(stateRows.length);

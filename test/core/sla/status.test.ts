@@ -363,3 +363,26 @@ describe("SLASTATUS against the default policy", () => {
     expect(at(catalog.SLASTATUS.fn(later, undefined, undefined, "2025-03-31 12:00"), "T1").pick("Elapsed (h)", "% of target", "Time left (h)", "Breach at", "Status")).toEqual([3, 3 / 8, 5, expect.any(Number), "open"]);
   });
 });
+
+describe("what a ticket range without tickets says", () => {
+  it.each<[string, unknown]>([
+    ["a blank cell", [[null]]],
+    ["blank rows", [["", ""], ["", ""]]],
+  ])("answers %s with the empty-range problem", (_what, range) => {
+    expect(catalog.SLASTATUS.fn(range, null, null, AS_OF)).toBeCoreError("#N/A", "The range is empty");
+  });
+
+  it("says the first row is blank when no row holds a vendor header", () => {
+    expect(catalog.SLASTATUS.fn([["", "", ""], ["Acme", "P1", "2025-03-31 09:00"]], null, null, AS_OF)).toBeCoreError("#VALUE!", "The first row of the range is blank");
+  });
+
+  it("knows a ticket's vendor by its latest event: a vendor named only before a reassignment has no ticket", () => {
+    const log: Range = [
+      ["Ticket", "Vendor", "Priority", "Opened", "Updated"],
+      ["INC1", "Acme", "P1", "2025-03-31 09:00", "2025-03-31 09:05"],
+      ["INC1", "Beta", "P1", "2025-03-31 09:00", "2025-03-31 10:00"],
+    ];
+    expect(catalog.SLABREACHES.fn(log, "Beta", null, null, AS_OF)).toBe(1); // P1, 4 h round the clock, open 6 h at as-of
+    expect(catalog.SLABREACHES.fn(log, "Acme", null, null, AS_OF)).toBeCoreError("#N/A", 'No ticket has vendor "Acme"', '"Beta"');
+  });
+});
