@@ -193,8 +193,10 @@ function* produce(state: State, def: ReportDefinition, env: ReportEnv, isNew: bo
   const saved = stamp({ ...single, output: target.name }, env.now(), { output: target.name, outputId: sheetId, summary: report.summary });
   yield* ask((wb) => wb.putDefinition(saved.id, JSON.stringify(saved)));
   replace(state, saved);
+  // A sheet of blocks (a review) is not counted in rows: its summary says what it found.
   const rows = report.values.length - 1;
-  return { def: saved, message: `${label} written to "${target.name}" (${rows} row${rows === 1 ? "" : "s"}).`, notice };
+  const message = report.blocks ? `${label} written to "${target.name}". ${report.summary}.` : `${label} written to "${target.name}" (${rows} row${rows === 1 ? "" : "s"}).`;
+  return { def: saved, message, notice };
 }
 
 /**

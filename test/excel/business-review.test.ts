@@ -14,6 +14,8 @@ async function generate(): Promise<{ wb: WorkbookModel; host: ExcelHost; out: Sh
   const host = new ExcelHost(officeGlobals(wb).Excel.run as never, { now: () => NOW });
   const r = await host.generate({ kind: "review", source: { type: "range", sheet: "PO lines", address: "A1:N41" }, vendor: REVIEW_VENDOR, config: REVIEW_WEIGHTS, calendar: [], asOf: SAMPLE_AS_OF, output: "Review Delta" });
   expect(r).toMatchObject({ ok: true });
+  // The message says what the review found, not how many rows its blocks take.
+  expect(r.message).toBe('Business review written to "Review Delta". 2025-03: Very Poor (block).');
   return { wb, host, out: findSheet(wb, "Review Delta")! };
 }
 
