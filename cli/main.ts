@@ -1,14 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { bind, createCatalog, dateToSerial, isCoreError, type Range, type ResultGrid } from "../core";
-import { KIND_INFO, REPORT_KINDS, kindInfo, reportKind, type ReportKindInfo } from "../core/report";
+import { bind, createCatalog, dateToSerial, isCoreError, parseDate, type Range, type ResultGrid } from "../core";
+import { buildReport, KIND_INFO, REPORT_KINDS, kindInfo, reportKind, type ReportKindInfo } from "../core/report";
 import { EXIT_OUTPUT, EXIT_USAGE, OutputError, UsageError, systemReason } from "./errors";
 import { readRange, readTable, type Progress, type ReadOptions } from "./read";
 import { chooseEngine, isParquet, scorecardOnDuckDb } from "./engine";
 import { asOfText, dateOrder, headerRow, settingRows } from "./settings";
 import { sqlText } from "./sql";
-import { render, writeAtomic, writeStdout, type Format } from "./write";
+import { render, renderBlocks, writeAtomic, writeStdout, type Format } from "./write";
 import { listed } from "./xlsx-read";
 
 /** Config file options, each filling the catalog parameter a report's record names. */
@@ -161,6 +161,19 @@ async function main(argv: string[]): Promise<void> {
 
   progress(`computing ${kind} over ${(data.range.length - 1).toLocaleString("en-US")} rows`);
   const { context } = createCatalog({ today: () => today });
+  if (report.compose) {
+    // A report made of blocks (the business review): the whole sheet the panes write.
+    const sheet = buildReport(
+      { kind: kind!, source: data.range, config: (args.weights ?? []) as ResultGrid, asOf: asOf === undefined ? "today" : parseDate(asOf, "MDY"), ...(values.vendor ? { vendor: values.vendor } : {}) },
+      context,
+    );
+    if (isCoreError(sheet)) throw new UsageError(`${kind}: ${sheet.code} ${sheet.message}`);
+    progress(`writing the ${kind} to ${values.out ?? "standard output"}`);
+    const bytes = await renderBlocks(sheet, format, report.defaultOutput);
+    if (values.out === undefined) await writeStdout(bytes);
+    else writeAtomic(values.out, bytes);
+    return;
+  }
   const result = bind(report.fn, context).call(args);
   if (isCoreError(result)) {
     const sheets = result.kind === "bad_header" && data.sheets ? ` (sheet "${data.sheet}" was read; the workbook's sheets are ${listed(data.sheets)}: pick one with --sheet)` : "";

@@ -2,7 +2,7 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { formatSerial, type Range, type ResultCell, type ResultGrid } from "../core";
-import type { ReportKind } from "../core/report";
+import { rowPatterns, type ReportKind, type ReportSheet } from "../core/report";
 import { OutputError, systemReason } from "./errors";
 
 export type Format = "csv" | "json" | "xlsx";
@@ -58,6 +58,38 @@ export async function render(grid: ResultGrid, format: Format, kind: ReportKind,
   if (format === "json") return toJson(grid, dateColumns);
   const { toXlsx } = await import("./xlsx-write");
   return toXlsx(grid, kind, sheetName, weights);
+}
+
+/**
+ * A sheet of blocks (a business review) in the chosen format. CSV: the sheet's rows as the add-in
+ * lays them out, each block under its title with a blank line between blocks, dates as text and
+ * numbers to 15 digits. JSON: one object per block, `{ title, rows }` with rows keyed by the
+ * block's header, or `{ title, values }` for a block of label and value pairs. XLSX: the sheet
+ * with each block's number formats and its title and header in bold.
+ */
+export async function renderBlocks(sheet: ReportSheet, format: Format, sheetName: string): Promise<string | Buffer> {
+  if (format === "xlsx") {
+    const { blocksToXlsx } = await import("./xlsx-write");
+    return blocksToXlsx(sheet, sheetName);
+  }
+  // Each cell as text files carry it: a date (a number under a date format) as its text.
+  const cells = sheet.values.map((row, r) => {
+    const patterns = rowPatterns(sheet, r);
+    const shown = row.map((v, c) => (typeof v === "number" && patterns?.[c]?.startsWith("yyyy") ? formatSerial(v) : fifteen(v)));
+    let end = shown.length;
+    while (end > 0 && (shown[end - 1] === "" || shown[end - 1] === undefined)) end--;
+    return shown.slice(0, end);
+  });
+  if (format === "csv") return cells.map((row) => row.map((v) => csvField(escapeCell(v))).join(",")).join("\n") + "\n";
+  const blocks = (sheet.blocks ?? []).map((b) => {
+    const rows = cells.slice(b.row + (b.title ? 1 : 0), b.row + b.rows);
+    const value = (v: ResultCell | undefined) => (v === "" || v === undefined ? null : v);
+    if (!b.header) return { title: b.title ?? "", values: Object.fromEntries(rows.map((row) => [String(row[0] ?? ""), value(row[1])])) };
+    const [head = [], ...body] = rows;
+    const keys = head.map(String);
+    return { title: b.title ?? "", rows: body.map((row) => Object.fromEntries(keys.map((k, i) => [k, value(row[i])]))) };
+  });
+  return JSON.stringify(blocks, null, 2) + "\n";
 }
 
 /**

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Range, ResultCell, ResultGrid } from "../core";
-import { describe, HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, SCALE_COLORS, standingsOf, type ReportKind } from "../core/report";
+import { describe, HEADER_FILL, HEADER_TEXT, RED_FILL, RED_TEXT, rowPatterns, SCALE_COLORS, standingsOf, type ReportKind, type ReportSheet } from "../core/report";
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
@@ -76,5 +76,34 @@ export async function toXlsx(result: ResultGrid, kind: ReportKind, sheetName: st
       rules: [{ type: "expression", priority: 3 + i, formulae: [`$${letters(rule.column + 1)}2="${equals}"`], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } } } }],
     });
   });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * A sheet of blocks (a business review) as an XLSX workbook laid out as the add-in writes it:
+ * each block's rows with its number formats (a KPI's own row formats where it has them), block
+ * titles in bold, header rows bold on the header fill. Empty cells are left empty.
+ */
+export async function blocksToXlsx(sheet: ReportSheet, sheetName: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  const widths: number[] = [];
+  sheet.values.forEach((values, r) => {
+    const row = ws.addRow(values.map((v) => (v === "" || v === undefined ? null : v)));
+    const patterns = rowPatterns(sheet, r);
+    values.forEach((v, c) => {
+      const pattern = patterns?.[c] ?? "General";
+      if (v !== "" && v !== undefined && pattern !== "General") row.getCell(c + 1).numFmt = pattern;
+      if (v !== "" && v !== undefined) widths[c] = Math.max(widths[c] ?? 8, Math.min(40, shownLength(v, pattern) + 2));
+    });
+  });
+  for (const b of sheet.blocks ?? []) {
+    if (b.title) ws.getRow(b.row + 1).font = { bold: true };
+    if (!b.header) continue;
+    const header = ws.getRow(b.row + (b.title ? 2 : 1));
+    header.font = { bold: true, color: { argb: argb(HEADER_TEXT) } };
+    for (let c = 1; c <= b.columns; c++) header.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(HEADER_FILL) } };
+  }
+  widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -293,7 +293,7 @@ export const KIND_INFO = {
   review: {
     kind: "review",
     label: "Business review",
-    summary: "one vendor's KPIs by period (needs --vendor); the panes write the full review sheet",
+    summary: "one vendor's review sheet: standing, KPIs by period, breakdown, what needs attention (needs --vendor)",
     fn: VENDORTREND,
     source: { param: "data", schema: PO_SCHEMA, hint: PO_HINT },
     config: TREND_WEIGHTS,

@@ -181,3 +181,56 @@ describe("vendorscore CLI", () => {
     expect(stdout).toMatch(/--as-of DATE/);
   });
 });
+
+describe("vendorscore review: the whole review sheet the panes write", () => {
+  const weights = () => file("review-weights.csv", "period,month\nhistory,3\n");
+  const review = (...extra: string[]) => run("review", sample("po-lines.csv"), "--vendor", "Acme Metals", "--as-of", "2025-03-31", "--weights", weights(), ...extra);
+
+  it("prints every block as CSV, titles above their tables, dates as text, a blank line between blocks", () => {
+    const r = review();
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const lines = r.stdout.split("\n");
+    expect(lines.slice(0, 3)).toEqual(["Business review: Acme Metals", "Vendor,Acme Metals", "Period,2025-03"]);
+    for (const title of ["Score and KPIs by period", '"Breakdown, 2025-03"', "Needs attention"]) {
+      const at = lines.indexOf(title);
+      expect(at).toBeGreaterThan(0);
+      expect(lines[at - 1]).toBe("");
+    }
+    // The trend block's March row, with its start and end as dates; the score as the core gives it.
+    const trend = catalog.VENDORTREND.call({ data: csvRange(fs.readFileSync(sample("po-lines.csv"), "utf8")), vendor: "Acme Metals", weights: [["period", "month"], ["history", 3]], as_of: "2025-03-31" }) as ResultGrid;
+    const march = trend.find((row) => row[0] === "2025-03")!;
+    // VENDORTREND's row (Lines to Change), then the review's arrow: the score fell from February.
+    expect(lines).toContain(`2025-03,2025-03-01,2025-03-31,${march.slice(3).map(fifteen).join(",")},▼`);
+  });
+
+  it("gives one JSON object per block: label and value pairs, or rows keyed by the block's header", () => {
+    const blocks = JSON.parse(review("--format", "json").stdout) as { title: string; values?: Record<string, unknown>; rows?: Record<string, unknown>[] }[];
+    expect(blocks.map((b) => b.title)).toEqual(["Business review: Acme Metals", "Score and KPIs by period", "Breakdown, 2025-03", "Needs attention"]);
+    expect(blocks[0]!.values).toMatchObject({ Vendor: "Acme Metals", Period: "2025-03" });
+    expect(blocks[1]!.rows!.map((row) => [row.Period, row.Start])).toEqual([["2025-01", "2025-01-01"], ["2025-02", "2025-02-01"], ["2025-03", "2025-03-01"]]);
+    expect(blocks[3]!.rows![0]).toMatchObject({ KPI: "On time", Misses: "target" });
+  });
+
+  it("writes the sheet to XLSX with each block's number formats and its title and header in bold", async () => {
+    const out = path.join(tmp, "review.xlsx");
+    expect(review("--out", out).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell("A1").value).toBe("Business review: Acme Metals");
+    expect(ws.getCell("A1").font?.bold).toBe(true);
+    let header = -1;
+    ws.eachRow((row, r) => {
+      if (header < 0 && row.getCell(1).value === "Period" && row.getCell(2).value === "Start") header = r;
+    });
+    expect(header).toBeGreaterThan(1);
+    expect(ws.getRow(header).font?.bold).toBe(true);
+    expect(ws.getRow(header + 1).getCell(2).numFmt).toBe("yyyy-mm-dd");
+  });
+
+  it("names the vendor it cannot find", () => {
+    const r = run("review", sample("po-lines.csv"), "--vendor", "Nobody", "--as-of", "2025-03-31");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/No lines for vendor "Nobody"/);
+  });
+});
