@@ -4,6 +4,6 @@ module.exports = {
   roots: ["<rootDir>/test"],
   transform: { "^.+\\.tsx?$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   testMatch: ["**/*.test.ts"],
-  // test/realdata reads exports that may not be redistributed, kept beside the repository: `npm run test:realdata`.
+  // test/realdata runs on its own: `npm run test:realdata`.
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/realdata/"],
 };

@@ -1,10 +1,10 @@
-import { sharedCsv } from "../helpers/csv";
+import { dataCsv } from "../helpers/csv";
 import { formulaBesideKpi } from "../core/formula/helpers";
 
 // The public procurement export has no received qty: its defect rate divides by ordered qty on
 // lines with a delivery date, which no column aggregate can single out, so the formulas compared
 // here are the ones a column aggregate can state: compliance and lines.
-const RANGE = sharedCsv("procurement_kpi_analysis_dataset.csv");
+const RANGE = dataCsv("procurement_kpi_analysis_dataset.csv");
 
 describe("formula KPIs on the public procurement export", () => {
   it("share([Compliance]) agrees with compliance for every supplier", () => {

@@ -1,11 +1,11 @@
 import { catalog } from "../helpers/sheet";
-import { sharedCsv } from "../helpers/csv";
+import { dataCsv } from "../helpers/csv";
 import { table } from "../helpers/table";
 
 // The public procurement export: PO_ID, Supplier, Order_Date, Delivery_Date, Item_Category, Order_Status,
 // Quantity, Unit_Price, Negotiated_Price, Defective_Units, Compliance. It has no promised date and no
 // received quantity; the promised_days setting gives a promise (order date + 14 days).
-const RANGE = sharedCsv("procurement_kpi_analysis_dataset.csv");
+const RANGE = dataCsv("procurement_kpi_analysis_dataset.csv");
 const AS_OF = "2025-01-01";
 const SETTINGS = [["promised_days", 14]];
 

@@ -1,5 +1,5 @@
 import type { ResultGrid } from "../../core";
-import { sharedCsv } from "../helpers/csv";
+import { dataCsv } from "../helpers/csv";
 import { catalog } from "../helpers/sheet";
 
 const { VENDORABC, VENDORKRALJIC, VENDORSEGMENTS } = catalog;
@@ -15,7 +15,7 @@ function column(grid: unknown, header: string): unknown[] {
 describe("segmentation of the public procurement export", () => {
   // Five suppliers; spend = quantity x unit price, cancelled lines left out. No risk column: the
   // category manager's ratings come as a risk range.
-  const RANGE = sharedCsv("procurement_kpi_analysis_dataset.csv");
+  const RANGE = dataCsv("procurement_kpi_analysis_dataset.csv");
   const head = RANGE[0]!;
   const at = (name: string) => head.indexOf(name);
   const spendOf = new Map<string, number>();

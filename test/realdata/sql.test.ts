@@ -1,13 +1,13 @@
 import * as path from "node:path";
 import { isCoreError, type Range, type ResultGrid } from "../../core";
 import { scorecardSql } from "../../core/sql";
-import { sharedCsv } from "../helpers/csv";
+import { dataCsv } from "../helpers/csv";
 import { catalog, serial } from "../helpers/sheet";
 import { loadCsv, openDuck, openPostgres, sameScorecard, type SqlDb } from "../helpers/sqldb";
 
 // The public procurement export as a typed table (DuckDB's CSV reader), scored by the compiled query
 // on DuckDB and on Postgres, beside VENDORSCORECARD over the same file as text cells.
-const FILE = path.join(__dirname, "..", "..", "..", "shared", "data", "procurement_kpi_analysis_dataset.csv");
+const FILE = path.join(__dirname, "..", "data", "procurement_kpi_analysis_dataset.csv");
 const AS_OF = serial("2025-01-01");
 
 let duck: SqlDb;
@@ -33,7 +33,7 @@ describe("the compiled scorecard on the public procurement export", () => {
     ],
     ["months by the promised date made from promised days, no decay", [["promised_days", 14], ["period", "month"], ["decay", "none"]], serial("2023-12-20")],
   ])("agrees with VENDORSCORECARD on DuckDB and Postgres: %s", async (_, weights, asOf = AS_OF) => {
-    const want = catalog.VENDORSCORECARD.fn(sharedCsv("procurement_kpi_analysis_dataset.csv"), weights, asOf) as ResultGrid;
+    const want = catalog.VENDORSCORECARD.fn(dataCsv("procurement_kpi_analysis_dataset.csv"), weights, asOf) as ResultGrid;
     expect(want.length).toBe(6);
     for (const db of [duck, pg]) {
       const q = scorecardSql({ dialect: db.name, table: "po", columns, weights, asOf });
