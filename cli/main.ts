@@ -8,7 +8,7 @@ import { readRange, readTable, type Progress, type ReadOptions } from "./read";
 import { chooseEngine, isParquet, scorecardOnDuckDb } from "./engine";
 import { asOfText, dateOrder, headerRow, settingRows } from "./settings";
 import { sqlText } from "./sql";
-import { render, renderBlocks, writeAtomic, writeStdout, type Format } from "./write";
+import { deliver, render, renderBlocks, writeStdout, type Format } from "./write";
 import { listed } from "./xlsx-read";
 
 /** Config file options, each filling the catalog parameter a report's record names. */
@@ -101,8 +101,7 @@ async function main(argv: string[]): Promise<void> {
       { dialect: values.dialect, table: values.table, columns: values.columns, sample: values.sample, lineOrder: values["line-order"], weights: weights || settings.length ? [...(weights ?? []), ...settings] : undefined, asOf },
       { progress: () => {}, note, sheet: values.sheet, encoding: values.encoding },
     );
-    if (values.out === undefined) await writeStdout(query);
-    else writeAtomic(values.out, Buffer.from(query));
+    await deliver(values.out, query);
     return;
   }
   for (const o of ["dialect", "table", "columns", "sample", "line-order"] as const) if (values[o] !== undefined) throw new UsageError(`--${o} belongs to the sql command; see --help.`);
@@ -169,9 +168,7 @@ async function main(argv: string[]): Promise<void> {
     );
     if (isCoreError(sheet)) throw new UsageError(`${kind}: ${sheet.code} ${sheet.message}`);
     progress(`writing the ${kind} to ${values.out ?? "standard output"}`);
-    const bytes = await renderBlocks(sheet, format, report.defaultOutput);
-    if (values.out === undefined) await writeStdout(bytes);
-    else writeAtomic(values.out, bytes);
+    await deliver(values.out, await renderBlocks(sheet, format, report.defaultOutput));
     return;
   }
   const result = bind(report.fn, context).call(args);
@@ -183,9 +180,7 @@ async function main(argv: string[]): Promise<void> {
 
   async function output(grid: ResultGrid): Promise<void> {
     progress(`writing ${grid.length - 1} rows to ${values.out ?? "standard output"}`);
-    const bytes = await render(grid, format, kind!, report.defaultOutput, report.fn.dateColumns ?? [], args.weights as Range | undefined);
-    if (values.out === undefined) await writeStdout(bytes);
-    else writeAtomic(values.out, bytes);
+    await deliver(values.out, await render(grid, format, kind!, report.defaultOutput, report.fn.dateColumns ?? [], args.weights as Range | undefined));
     progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }

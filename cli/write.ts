@@ -92,6 +92,12 @@ export async function renderBlocks(sheet: ReportSheet, format: Format, sheetName
   return JSON.stringify(blocks, null, 2) + "\n";
 }
 
+/** The output to `out` (written atomically), or to standard output when no file is named. */
+export async function deliver(out: string | undefined, data: string | Buffer): Promise<void> {
+  if (out === undefined) await writeStdout(data);
+  else writeAtomic(out, data);
+}
+
 /**
  * Writes a file atomically: the bytes go to a temporary file in the same folder, flushed to
  * disk, then renamed over the target. A failure (missing or unwritable folder, full disk)
